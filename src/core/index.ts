@@ -1,0 +1,20 @@
+// Public surface of the engine, shared by the CLI and the extension.
+export * from './types';
+export { Project } from './project';
+export type { LintResult, ProjectOptions } from './project';
+export { parseConfig, CONFIG_FILE_NAMES, EMPTY_CONFIG } from './config';
+export type { ProjectConfig, RuleSetting } from './config';
+export { buildMatrix } from './matrix';
+export type { Matrix, MatrixAgency, MatrixMeasure } from './matrix';
+export { ownershipOf, noLeadReason, effectiveDivision } from './lead';
+export type { NoLeadReason, Ownership } from './lead';
+export { RULES, RULE_IDS, ruleById } from './rules/index';
+export type { Rule, RuleMeta } from './rules/index';
+export { formatMessage, resolveLocale } from './messages';
+export { detectKind, parseSourceFile, positionAt } from './document';
+export type { FileKind, SourceFile } from './document';
+export { allMeasures, readGuideline, readRegistry } from './model';
+export type { AgencyEntry, ChapterModel, GuidelineModel, MeasureModel, RegistryModel } from './model';
+export { RegistryIndex } from './registry';
+export { findSuppressions } from './suppressions';
+export { closestName, editDistance } from './suggest';

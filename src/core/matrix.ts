@@ -1,0 +1,80 @@
+// The responsibility matrix: lead and co-responsible agencies per measure, and per agency
+// the measures it leads, co-owns and sits in without a lead. `matrix --format json` prints it as is.
+import { positionAt } from './document';
+import { ownershipOf } from './lead';
+import type { NoLeadReason } from './lead';
+import { allMeasures } from './model';
+import type { Project } from './project';
+
+export interface MatrixMeasure {
+  id: string;
+  title: string;
+  document: string;
+  file: string;
+  line: number;
+  lead: string | null;
+  co: string[];
+  noLead: boolean;
+  noLeadReason: NoLeadReason | null;
+}
+
+export interface MatrixAgency {
+  name: string;
+  /** Measures the agency leads. */
+  leads: string[];
+  /** Measures the agency is co-responsible for, with or without a lead. */
+  co: string[];
+  /** Measures without a lead that name the agency. */
+  noLead: string[];
+}
+
+export interface Matrix {
+  measures: MatrixMeasure[];
+  agencies: MatrixAgency[];
+}
+
+/**
+ * Builds the matrix of the project's guidelines (or of the given ones). Agencies come in
+ * registry order, then unknown names in order of appearance. Measure references in agency
+ * lists are plain ids for a single document and `<document>:<id>` when several are shown.
+ */
+export function buildMatrix(project: Project, paths: string[] = project.guidelinePaths()): Matrix {
+  const measures: MatrixMeasure[] = [];
+  const agencies = new Map<string, MatrixAgency>();
+  const agency = (name: string): MatrixAgency => {
+    let entry = agencies.get(name);
+    if (!entry) agencies.set(name, (entry = { name, leads: [], co: [], noLead: [] }));
+    return entry;
+  };
+  const registries = new Set(paths.map((path) => project.registryFor(path)).filter((index) => index !== undefined));
+  for (const registry of registries) for (const entry of registry.agencies) agency(entry.name.value);
+
+  const documents = new Set(paths.map((path) => project.guideline(path).id?.value ?? path));
+  const qualify = documents.size > 1;
+  for (const path of paths) {
+    const guideline = project.guideline(path);
+    const registry = project.registryFor(path);
+    const document = guideline.id?.value ?? path;
+    const file = project.file(path)!;
+    for (const measure of allMeasures(guideline)) {
+      const ownership = ownershipOf(measure, guideline, registry);
+      const id = measure.id?.value ?? '';
+      const reference = qualify ? `${document}:${id}` : id;
+      measures.push({
+        id,
+        title: measure.title ?? '',
+        document,
+        file: path,
+        line: positionAt(file, (measure.id?.range ?? measure.headRange)[0]).line,
+        lead: ownership.lead,
+        co: ownership.co,
+        noLead: ownership.noLead,
+        noLeadReason: ownership.noLeadReason,
+      });
+      if (ownership.lead !== null) agency(ownership.lead).leads.push(reference);
+      for (const name of ownership.co) agency(name).co.push(reference);
+      if (ownership.noLead) for (const name of ownership.co) agency(name).noLead.push(reference);
+    }
+  }
+  return { measures, agencies: [...agencies.values()] };
+}

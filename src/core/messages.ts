@@ -1,0 +1,242 @@
+// Every message the engine can emit, in English and Simplified Chinese.
+// Rules refer to messages by key so that the CLI and the editor show the same words.
+import type { Locale } from './types';
+
+type Catalog = Record<string, Record<Locale, string>>;
+
+const catalog = {
+  // yaml-syntax
+  'yaml.generic': {
+    en: 'YAML syntax error: {detail}',
+    'zh-cn': 'YAML 语法错误：{detail}',
+  },
+  'yaml.duplicateKey': {
+    en: 'Duplicate key "{key}": each key may appear only once in a mapping. Remove or rename one of them.',
+    'zh-cn': '重复的键“{key}”：同一映射中每个键只能出现一次，请删除或重命名其中之一。',
+  },
+  'yaml.duplicateKeyUnnamed': {
+    en: 'Duplicate key: each key may appear only once in a mapping. Remove or rename one of them.',
+    'zh-cn': '重复的键：同一映射中每个键只能出现一次，请删除或重命名其中之一。',
+  },
+  'yaml.multipleDocuments': {
+    en: 'The file holds several YAML documents (separated by ---); a task file must be a single document.',
+    'zh-cn': '文件包含多个 YAML 文档（以 --- 分隔）；任务文件只能是一个文档。',
+  },
+  'yaml.badIndent': {
+    en: 'Bad indentation: {detail}. Align this line with its siblings.',
+    'zh-cn': '缩进错误：{detail}。请与同级条目对齐。',
+  },
+  'yaml.tab': {
+    en: 'Tabs are not allowed for indentation in YAML; use spaces.',
+    'zh-cn': 'YAML 不允许用制表符缩进，请改用空格。',
+  },
+  'yaml.aliasLimit': {
+    en: 'The file expands too many YAML aliases (more than {limit}); this looks like an alias bomb. Write the values out instead of using *aliases.',
+    'zh-cn': '文件展开的 YAML 别名过多（超过 {limit} 个），疑似“别名炸弹”。请直接写出取值，不要使用 *别名。',
+  },
+  'yaml.tooLarge': {
+    en: 'The file is {size} MB, more than the {limit} MB a task file may have; split it into several guidelines.',
+    'zh-cn': '文件大小为 {size} MB，超过任务文件上限 {limit} MB；请拆分为多个文件。',
+  },
+  'yaml.binary': {
+    en: 'The file is not text (it contains NUL bytes); a task file must be UTF-8 YAML.',
+    'zh-cn': '文件不是文本（含 NUL 字节）；任务文件必须是 UTF-8 编码的 YAML。',
+  },
+
+  // schema
+  'schema.empty': {
+    en: 'The file is empty: a {kind} needs at least {required}.',
+    'zh-cn': '文件为空：{kind}至少需要 {required}。',
+  },
+  'schema.rootType': {
+    en: 'A {kind} file must be a mapping of keys (such as {required}), not {actual}.',
+    'zh-cn': '{kind}文件必须是键值映射（如 {required}），而不是{actual}。',
+  },
+  'schema.type': {
+    en: '{what} must be {expected}, not {actual}.',
+    'zh-cn': '{what}应为{expected}，而不是{actual}。',
+  },
+  'schema.quoteId': {
+    en: '{what} must be a quoted string such as "{example}"; unquoted, YAML reads {actual} as a number.',
+    'zh-cn': '{what}必须是带引号的字符串，如 "{example}"；不加引号时 YAML 会把 {actual} 读作数字。',
+  },
+  'schema.required': {
+    en: '{what} is missing the required key "{key}".',
+    'zh-cn': '{what}缺少必填键“{key}”。',
+  },
+  'schema.unknownKey': {
+    en: 'Unknown key "{key}" in {what}. Allowed keys: {allowed}.',
+    'zh-cn': '{what}中有未知的键“{key}”。允许的键：{allowed}。',
+  },
+  'schema.unknownKeySuggest': {
+    en: 'Unknown key "{key}" in {what}; did you mean "{suggestion}"? Allowed keys: {allowed}.',
+    'zh-cn': '{what}中有未知的键“{key}”，是否应为“{suggestion}”？允许的键：{allowed}。',
+  },
+  'schema.enum': {
+    en: '{what} must be one of {allowed}, not "{actual}".',
+    'zh-cn': '{what}只能取 {allowed} 之一，而不是“{actual}”。',
+  },
+  'schema.pattern': {
+    en: '{what} "{actual}" is not in the expected form; write it like "{example}".',
+    'zh-cn': '{what}“{actual}”格式不正确，应写作“{example}”这样的形式。',
+  },
+  'schema.minLength': {
+    en: '{what} must not be empty.',
+    'zh-cn': '{what}不能为空。',
+  },
+  'schema.minimum': {
+    en: '{what} must be at least {limit}, not {actual}.',
+    'zh-cn': '{what}不能小于 {limit}，当前为 {actual}。',
+  },
+  'schema.maximum': {
+    en: '{what} must be at most {limit}, not {actual}.',
+    'zh-cn': '{what}不能大于 {limit}，当前为 {actual}。',
+  },
+  'schema.minItems': {
+    en: '{what} must have at least {limit} item(s).',
+    'zh-cn': '{what}至少需要 {limit} 项。',
+  },
+  'schema.uniqueItems': {
+    en: '{what} lists "{actual}" more than once.',
+    'zh-cn': '{what}中“{actual}”出现了不止一次。',
+  },
+  'schema.other': {
+    en: '{what}: {detail}.',
+    'zh-cn': '{what}：{detail}。',
+  },
+
+  // semantic rules
+  'duplicate-id.measure': {
+    en: 'Measure id "{id}" is already used by the measure on line {otherLine}; every measure needs its own id.',
+    'zh-cn': '措施编号“{id}”已被第 {otherLine} 行的措施使用；每项措施的编号必须唯一。',
+  },
+  'duplicate-id.chapter': {
+    en: 'Chapter id "{id}" is already used by the chapter on line {otherLine}; every chapter needs its own id.',
+    'zh-cn': '章节编号“{id}”已被第 {otherLine} 行的章节使用；每个章节的编号必须唯一。',
+  },
+  'duplicate-id.target': {
+    en: 'Target id "{id}" is already used by the target on line {otherLine}; every target needs its own id.',
+    'zh-cn': '目标编号“{id}”已被第 {otherLine} 行的目标使用；每个目标的编号必须唯一。',
+  },
+  'duplicate-id.agency': {
+    en: 'Agency "{id}" is already defined on line {otherLine}; each agency name and alias may be defined only once.',
+    'zh-cn': '单位“{id}”已在第 {otherLine} 行定义；每个单位名称和别名只能定义一次。',
+  },
+  'unknown-agency.suggest': {
+    en: 'Unknown agency "{name}": it is not in the registry {registry}. Did you mean "{suggestion}"?',
+    'zh-cn': '未知单位“{name}”：单位名录 {registry} 中没有该单位。是否应为“{suggestion}”？',
+  },
+  'unknown-agency.plain': {
+    en: 'Unknown agency "{name}": it is not in the registry {registry}. Add it there or use a registry name.',
+    'zh-cn': '未知单位“{name}”：单位名录 {registry} 中没有该单位。请将其加入名录，或改用名录中的名称。',
+  },
+  'unknown-agency.noRegistry': {
+    en: 'Agency "{name}" cannot be checked: no agency registry (agencies.yaml) was found next to this file or in a parent folder.',
+    'zh-cn': '无法核对单位“{name}”：在本文件所在目录及上级目录中未找到单位名录（agencies.yaml）。',
+  },
+  'duplicate-agency.same': {
+    en: 'Agency "{name}" is listed twice in measure {measure}; remove the repeated entry.',
+    'zh-cn': '措施 {measure} 重复列出了单位“{name}”，请删除重复项。',
+  },
+  'duplicate-agency.alias': {
+    en: '"{name}" is {canonical}, which measure {measure} already lists as "{first}"; remove the repeated entry.',
+    'zh-cn': '“{name}”即“{canonical}”，措施 {measure} 已以“{first}”列出，请删除重复项。',
+  },
+  'no-lead.by-function': {
+    en: 'Measure {measure} has no lead agency: its agencies work by function (根据职能分工各自负责). Name a lead first with division: lead-first, or acknowledge this.',
+    'zh-cn': '措施 {measure} 没有牵头单位：各单位根据职能分工各自负责。如需牵头单位，请将其列在首位并设 division: lead-first，或确认此情况。',
+  },
+  'no-lead.joint': {
+    en: 'Measure {measure} has no lead agency: the document designates none (division: joint). Name a lead first, or acknowledge this.',
+    'zh-cn': '措施 {measure} 没有牵头单位：文件未指定牵头单位（division: joint）。请将牵头单位列在首位，或确认此情况。',
+  },
+  'no-lead.collective': {
+    en: 'Measure {measure} has no single accountable lead: its first agency "{name}" is a collective. List an agency that can lead first.',
+    'zh-cn': '措施 {measure} 没有明确的牵头单位：首位单位“{name}”是集合性主体。请将能够牵头的单位列在首位。',
+  },
+  'no-lead.none-listed': {
+    en: 'Measure {measure} names no responsible agency; add the agencies (the lead first).',
+    'zh-cn': '措施 {measure} 未列出任何责任单位，请补充（牵头单位列在首位）。',
+  },
+  'alias-agency': {
+    en: '"{name}" is an alias; write the registry name "{canonical}".',
+    'zh-cn': '“{name}”是别名，请写作名录中的名称“{canonical}”。',
+  },
+  'unused-agency': {
+    en: 'Agency "{name}" is named by no measure of the guidelines that use this registry.',
+    'zh-cn': '单位“{name}”未被使用本名录的任何措施提及。',
+  },
+
+  // project configuration (.taskmatrix.yaml)
+  'config.notMap': {
+    en: 'The configuration must be a mapping with the keys rules and registry.',
+    'zh-cn': '配置文件必须是包含 rules 和 registry 键的映射。',
+  },
+  'config.unknownKey': {
+    en: 'Unknown key "{key}" in the configuration; allowed keys: rules, registry.',
+    'zh-cn': '配置中有未知的键“{key}”；允许的键：rules、registry。',
+  },
+  'config.rulesNotMap': {
+    en: '"rules" must map rule ids to severities, e.g. "no-lead: error".',
+    'zh-cn': '“rules”应将规则 ID 映射到严重级别，例如“no-lead: error”。',
+  },
+  'config.unknownRule': {
+    en: 'Unknown rule "{rule}"; the rules are: {known}.',
+    'zh-cn': '未知规则“{rule}”；可用规则：{known}。',
+  },
+  'config.unknownRuleSuggest': {
+    en: 'Unknown rule "{rule}"; did you mean "{suggestion}"?',
+    'zh-cn': '未知规则“{rule}”，是否应为“{suggestion}”？',
+  },
+  'config.badSeverity': {
+    en: 'The severity of "{rule}" must be one of error, warning, info, off; not "{actual}".',
+    'zh-cn': '“{rule}”的严重级别只能是 error、warning、info、off 之一，而不是“{actual}”。',
+  },
+  'config.badRegistry': {
+    en: '"registry" must be the path of the agency registry, relative to this file.',
+    'zh-cn': '“registry”应为单位名录的路径（相对于本文件）。',
+  },
+
+  // words used inside messages
+  'word.guideline': { en: 'guideline', 'zh-cn': '指导意见' },
+  'word.registry': { en: 'agency registry', 'zh-cn': '单位名录' },
+  'word.string': { en: 'a text', 'zh-cn': '文本' },
+  'word.number': { en: 'a number', 'zh-cn': '数字' },
+  'word.integer': { en: 'a whole number', 'zh-cn': '整数' },
+  'word.boolean': { en: 'true or false', 'zh-cn': '布尔值' },
+  'word.array': { en: 'a list', 'zh-cn': '列表' },
+  'word.object': { en: 'a mapping of keys', 'zh-cn': '键值映射' },
+  'word.null': { en: 'empty', 'zh-cn': '空值' },
+  'label.guideline': { en: 'the guideline', 'zh-cn': '指导意见' },
+  'label.registry': { en: 'the agency registry', 'zh-cn': '单位名录' },
+  'label.chapter': { en: 'chapter "{id}"', 'zh-cn': '章节“{id}”' },
+  'label.measure': { en: 'measure "{id}"', 'zh-cn': '措施“{id}”' },
+  'label.target': { en: 'target "{id}"', 'zh-cn': '目标“{id}”' },
+  'label.agency': { en: 'agency "{id}"', 'zh-cn': '单位“{id}”' },
+  'label.nth': { en: '{owner} #{n}', 'zh-cn': '第 {n} 个{owner}' },
+  'label.chapterWord': { en: 'chapter', 'zh-cn': '章节' },
+  'label.measureWord': { en: 'measure', 'zh-cn': '措施' },
+  'label.targetWord': { en: 'target', 'zh-cn': '目标' },
+  'label.agencyWord': { en: 'agency', 'zh-cn': '单位' },
+  'label.key': { en: '"{key}" of {owner}', 'zh-cn': '{owner}的“{key}”' },
+  'label.item': { en: 'item {n} of {owner}', 'zh-cn': '{owner}的第 {n} 项' },
+} satisfies Catalog;
+
+export type MessageKey = keyof typeof catalog;
+
+/** Renders a message in the given locale, filling `{name}` placeholders. */
+export function formatMessage(locale: Locale, key: MessageKey, args: Record<string, string | number> = {}): string {
+  const template = catalog[key][locale] ?? catalog[key].en;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+/** Renders a whole sentence: as formatMessage, first letter upper-case (labels open many sentences). */
+export function formatSentence(locale: Locale, key: MessageKey, args: Record<string, string | number> = {}): string {
+  const text = formatMessage(locale, key, args);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Picks a supported locale from a tag such as `zh-CN`, `zh_CN.UTF-8` or `en-US`. */
+export function resolveLocale(tag: string | undefined): Locale {
+  return tag && /^zh/i.test(tag) ? 'zh-cn' : 'en';
+}

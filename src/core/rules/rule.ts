@@ -1,0 +1,34 @@
+// The one interface every rule implements.
+import type { FileKind, SourceFile } from '../document';
+import type { MessageKey } from '../messages';
+import type { GuidelineModel, RegistryModel } from '../model';
+import type { RegistryIndex } from '../registry';
+import type { Locale, OffsetRange, RuleId, Severity } from '../types';
+
+export interface RuleMeta {
+  id: RuleId;
+  defaultSeverity: Severity;
+  /** The file kinds the rule checks. */
+  appliesTo: readonly FileKind[];
+  /** One line for rule lists, SARIF descriptors and hovers. */
+  description: Record<Locale, string>;
+}
+
+export interface RuleContext {
+  file: SourceFile;
+  locale: Locale;
+  /** The guideline model of `file` (only for guideline files). */
+  guideline(): GuidelineModel;
+  /** The registry model of `file` (only for registry files). */
+  registryModel(): RegistryModel;
+  /** The registry a guideline resolves its agencies against (or the registry file itself). */
+  registry: RegistryIndex | undefined;
+  /** Guidelines that resolve against the registry being checked (for project-wide rules). */
+  guidelinesUsingRegistry(): GuidelineModel[];
+  report(range: OffsetRange, key: MessageKey, args?: Record<string, string | number>, data?: Record<string, string>): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}

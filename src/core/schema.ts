@@ -1,0 +1,174 @@
+// JSON Schema validation with ajv (compiled once per process), with every error mapped
+// to the YAML node it is about and worded for a drafter rather than for a schema author.
+import Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { isMap, isScalar } from 'yaml';
+import type { Node } from 'yaml';
+import guidelineSchema from '../../schemas/guideline.schema.json';
+import agenciesSchema from '../../schemas/agencies.schema.json';
+import { deref, headRange, nodeRange, pairOf, scalarText, valueOf } from './document';
+import type { FileKind, SourceFile } from './document';
+import { formatMessage } from './messages';
+import type { MessageKey } from './messages';
+import { closestName } from './suggest';
+import type { Locale, OffsetRange } from './types';
+
+export interface SchemaProblem {
+  range: OffsetRange;
+  key: MessageKey;
+  args: Record<string, string | number>;
+}
+
+let validators: Record<FileKind, ValidateFunction> | undefined;
+
+function compiled(): Record<FileKind, ValidateFunction> {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+    validators = { guideline: ajv.compile(guidelineSchema), registry: ajv.compile(agenciesSchema) };
+  }
+  return validators;
+}
+
+/** The JSON Schema of a file kind, for tools that want to show it. */
+export function schemaFor(kind: FileKind): object {
+  return kind === 'guideline' ? guidelineSchema : agenciesSchema;
+}
+
+/** Validates a parsed file against its schema; labels are rendered in `locale`. */
+export function validateSchema(file: SourceFile, locale: Locale): SchemaProblem[] {
+  if (file.data === undefined) return []; // Syntax errors come first; a broken file has no data to check.
+  const validate = compiled()[file.kind];
+  if (validate(file.data)) return [];
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const problem = describe(file, error, locale);
+    const key = `${problem.range[0]}:${problem.range[1]}:${problem.key}:${JSON.stringify(problem.args)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function describe(file: SourceFile, error: ErrorObject, locale: Locale): SchemaProblem {
+  const path = decodePointer(error.instancePath);
+  const node = nodeAt(file, path);
+  const what = label(file, path, locale);
+  const range = headRange(file, node);
+  const params = error.params as Record<string, unknown>;
+  const parentSchema = (error.parentSchema ?? {}) as { examples?: unknown[]; properties?: Record<string, unknown> };
+
+  switch (error.keyword) {
+    case 'type': {
+      const expected = String(params.type);
+      if (path.length === 0) {
+        const kindWord = formatMessage(locale, file.kind === 'guideline' ? 'word.guideline' : 'word.registry');
+        const required = file.kind === 'guideline' ? 'id, title, chapters' : 'agencies';
+        if (error.data === null || error.data === undefined) return { range: [0, 0], key: 'schema.empty', args: { kind: kindWord, required } };
+        return { range, key: 'schema.rootType', args: { kind: kindWord, required, actual: typeWord(error.data, locale) } };
+      }
+      if (expected === 'string' && typeof error.data === 'number' && path[path.length - 1] === 'id') {
+        return { range, key: 'schema.quoteId', args: { what, example: scalarText(node) ?? String(error.data), actual: scalarText(node) ?? String(error.data) } };
+      }
+      return { range, key: 'schema.type', args: { what, expected: formatMessage(locale, `word.${expected}` as MessageKey), actual: typeWord(error.data, locale) } };
+    }
+    case 'required':
+      return { range, key: 'schema.required', args: { what, key: String(params.missingProperty) } };
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys(parentSchema.properties ?? {});
+      const keyNode = isMap(node) ? (pairOf(node, key)?.key as Node | undefined) : undefined;
+      const keyRange = keyNode ? nodeRange(keyNode) : range;
+      const suggestion = closestName(key, allowed);
+      const args = { key, what, allowed: allowed.join(', ') };
+      return suggestion
+        ? { range: keyRange, key: 'schema.unknownKeySuggest', args: { ...args, suggestion } }
+        : { range: keyRange, key: 'schema.unknownKey', args };
+    }
+    case 'enum':
+      return { range, key: 'schema.enum', args: { what, allowed: (params.allowedValues as unknown[]).join(' | '), actual: String(error.data) } };
+    case 'pattern':
+      return { range, key: 'schema.pattern', args: { what, actual: String(error.data), example: String(parentSchema.examples?.[0] ?? params.pattern) } };
+    case 'minLength':
+      return { range, key: 'schema.minLength', args: { what } };
+    case 'minimum':
+    case 'maximum':
+      return { range, key: `schema.${error.keyword}`, args: { what, limit: String(params.limit), actual: String(error.data) } };
+    case 'minItems':
+      return { range, key: 'schema.minItems', args: { what, limit: String(params.limit) } };
+    case 'uniqueItems': {
+      const duplicate = nodeAt(file, [...path, Number(params.i)]);
+      return { range: headRange(file, duplicate ?? node), key: 'schema.uniqueItems', args: { what, actual: scalarText(duplicate) ?? '' } };
+    }
+    default:
+      return { range, key: 'schema.other', args: { what, detail: error.message ?? error.keyword } };
+  }
+}
+
+function decodePointer(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/** The YAML node at a JSON path, aliases followed; the deepest node found when the path breaks off. */
+function nodeAt(file: SourceFile, path: (string | number)[]): Node | undefined {
+  let node: Node | undefined = deref(file.doc, file.doc.contents);
+  for (const step of path) {
+    let next: Node | undefined;
+    if (typeof step === 'number' && node && 'items' in node && !isMap(node)) {
+      next = deref(file.doc, (node.items as unknown[])[step]);
+    } else {
+      next = valueOf(file.doc, node, String(step));
+    }
+    if (!next) return node;
+    node = next;
+  }
+  return node;
+}
+
+/** A drafter's name for the value at a path: `"agencies" of measure "2.1"`, `chapter "3"`, … */
+function label(file: SourceFile, path: (string | number)[], locale: Locale): string {
+  let owner = formatMessage(locale, file.kind === 'guideline' ? 'label.guideline' : 'label.registry');
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i]!;
+    const parentKey = path[i - 1];
+    if (typeof step === 'number') {
+      const itemLabel = entityLabel(file, path.slice(0, i + 1), parentKey, step, locale);
+      owner = itemLabel ?? formatMessage(locale, 'label.item', { n: step + 1, owner });
+    } else {
+      const next = path[i + 1];
+      // An entity's label already names the list it sits in, so skip the list's own key.
+      if (typeof next === 'number' && entityWord(step)) continue;
+      owner = formatMessage(locale, 'label.key', { key: step, owner });
+    }
+  }
+  return owner;
+}
+
+function entityWord(listKey: string): MessageKey | undefined {
+  return ({ chapters: 'label.chapter', measures: 'label.measure', targets: 'label.target' } as Record<string, MessageKey>)[listKey];
+}
+
+function entityLabel(file: SourceFile, path: (string | number)[], listKey: string | number | undefined, index: number, locale: Locale): string | undefined {
+  const isRegistryList = file.kind === 'registry' && listKey === 'agencies' && path.length === 2;
+  const template = typeof listKey === 'string' ? (isRegistryList ? 'label.agency' : entityWord(listKey)) : undefined;
+  if (!template) return undefined;
+  const node = nodeAt(file, path);
+  const id = scalarText(valueOf(file.doc, node, isRegistryList ? 'name' : 'id'));
+  if (id !== undefined && isScalar(valueOf(file.doc, node, isRegistryList ? 'name' : 'id'))) return formatMessage(locale, template, { id });
+  const word = `${template}Word` as MessageKey;
+  return formatMessage(locale, 'label.nth', { owner: formatMessage(locale, word), n: index + 1 });
+}
+
+function typeWord(value: unknown, locale: Locale): string {
+  if (value === null || value === undefined) return formatMessage(locale, 'word.null');
+  if (Array.isArray(value)) return formatMessage(locale, 'word.array');
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return formatMessage(locale, `word.${type}` as MessageKey);
+  return formatMessage(locale, 'word.object');
+}
