@@ -42,17 +42,30 @@ export function detectKind(path: string, text: string): FileKind {
   return REGISTRY_MODELINE.test(firstLine.replace(/^\uFEFF/, '')) ? 'registry' : 'guideline';
 }
 
+/** A file's bytes as text: UTF-8 (a BOM allowed), or a problem saying why it cannot be read as such. */
+export function decodeTaskFile(bytes: Uint8Array): { text: string } | { problem: SyntaxProblem } {
+  if (bytes.byteLength > MAX_FILE_BYTES) return { problem: tooLarge() };
+  if (bytes.includes(0)) return { problem: { range: [0, 0], key: 'yaml.binary', args: {} } };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { problem: { range: [0, 0], key: 'yaml.encoding', args: {} } };
+  }
+}
+
+/** A file that could not be read as text, kept so that its one problem is reported like any other. */
+export function unreadableSourceFile(path: string, problem: SyntaxProblem, kind: FileKind = detectKind(path, '')): SourceFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument('', { lineCounter });
+  return { path, kind, text: '', doc, lineCounter, syntaxProblems: [problem], data: undefined };
+}
+
 /** Parses a task file; never throws, whatever the text. */
 export function parseSourceFile(path: string, rawText: string, kind: FileKind = detectKind(path, rawText)): SourceFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const lineCounter = new LineCounter();
-
   const refusal = refuse(text);
-  if (refusal) {
-    // Parse nothing, but keep the line table usable for the one diagnostic at 1:1.
-    const doc = parseDocument('', { lineCounter });
-    return { path, kind, text, doc, lineCounter, syntaxProblems: [refusal], data: undefined };
-  }
+  if (refusal) return unreadableSourceFile(path, refusal, kind);
+  const lineCounter = new LineCounter();
 
   const doc = parseDocument(text, {
     lineCounter,
@@ -79,16 +92,14 @@ export function parseSourceFile(path: string, rawText: string, kind: FileKind = 
 }
 
 function refuse(text: string): SyntaxProblem | undefined {
-  if (text.length > MAX_FILE_BYTES) {
-    return {
-      range: [0, 0],
-      key: 'yaml.tooLarge',
-      args: { size: (text.length / 1024 / 1024).toFixed(1), limit: MAX_FILE_BYTES / 1024 / 1024 },
-    };
-  }
+  if (text.length > MAX_FILE_BYTES) return tooLarge();
   const nul = text.indexOf('\0');
   if (nul >= 0) return { range: [0, 0], key: 'yaml.binary', args: {} };
   return undefined;
+}
+
+function tooLarge(): SyntaxProblem {
+  return { range: [0, 0], key: 'yaml.tooLarge', args: { limit: MAX_FILE_BYTES / 1024 / 1024 } };
 }
 
 function describeYamlError(code: string, message: string, text: string, offset: number): Pick<SyntaxProblem, 'key' | 'args'> {

@@ -35,12 +35,17 @@ const catalog = {
     'zh-cn': '文件展开的 YAML 别名过多（超过 {limit} 个），疑似“别名炸弹”。请直接写出取值，不要使用 *别名。',
   },
   'yaml.tooLarge': {
-    en: 'The file is {size} MB, more than the {limit} MB a task file may have; split it into several guidelines.',
-    'zh-cn': '文件大小为 {size} MB，超过任务文件上限 {limit} MB；请拆分为多个文件。',
+    en: 'The file is larger than the {limit} MB a task file may have; split it into several guidelines.',
+    'zh-cn': '文件超过任务文件上限 {limit} MB；请拆分为多个文件。',
   },
   'yaml.binary': {
     en: 'The file is not text (it contains NUL bytes); a task file must be UTF-8 YAML.',
     'zh-cn': '文件不是文本（含 NUL 字节）；任务文件必须是 UTF-8 编码的 YAML。',
+  },
+
+  'yaml.encoding': {
+    en: 'The file is not valid UTF-8 text; save it as UTF-8 (files in GB18030/GBK must be converted first).',
+    'zh-cn': '文件不是有效的 UTF-8 文本；请另存为 UTF-8（GB18030/GBK 编码的文件需先转换）。',
   },
 
   // schema

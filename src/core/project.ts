@@ -1,6 +1,6 @@
 // A set of task files linted together: the single entry point of the CLI and the extension.
 // Files are parsed once and their models cached; re-linting one file re-reads nothing else.
-import { parseSourceFile, positionAt } from './document';
+import { decodeTaskFile, parseSourceFile, positionAt, unreadableSourceFile } from './document';
 import type { FileKind, SourceFile } from './document';
 import type { ProjectConfig, RuleSetting } from './config';
 import { EMPTY_CONFIG } from './config';
@@ -50,6 +50,15 @@ export class Project {
   /** Adds or replaces a file's text. The kind is detected from its name and modeline unless given. */
   setFile(path: string, text: string, kind?: FileKind): SourceFile {
     const file = parseSourceFile(path, text, kind);
+    this.entries.set(path, { file });
+    return file;
+  }
+
+  /** Adds or replaces a file from its bytes: UTF-8 expected; oversized, binary or mis-encoded files get one clear diagnostic. */
+  setFileBytes(path: string, bytes: Uint8Array, kind?: FileKind): SourceFile {
+    const decoded = decodeTaskFile(bytes);
+    if ('text' in decoded) return this.setFile(path, decoded.text, kind);
+    const file = unreadableSourceFile(path, decoded.problem, kind);
     this.entries.set(path, { file });
     return file;
   }

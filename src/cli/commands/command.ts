@@ -1,0 +1,15 @@
+// What a sub-command gets from the entry point.
+import type { Locale } from '../../core/index';
+
+export interface CommandContext {
+  paths: string[];
+  options: Record<string, string | boolean | undefined>;
+  locale: Locale;
+  cwd: string;
+  configPath?: string;
+  color: boolean;
+  version: string;
+  /** The command's main output (standard output, or the --output file). */
+  write(text: string): void;
+  stderr(text: string): void;
+}

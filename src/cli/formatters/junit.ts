@@ -1,0 +1,37 @@
+// `lint --format junit`: one test suite per file, one failing test case per diagnostic,
+// one passing case for a clean file, so CI dashboards count files and findings.
+import type { Diagnostic } from '../../core/index';
+import type { Formatter } from './format';
+
+/** Text safe in XML 1.0 attributes and content: markup escaped, characters XML forbids dropped. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+export const junit: Formatter = (input) => {
+  const byFile = new Map<string, Diagnostic[]>(input.files.map((file) => [file, []]));
+  for (const d of input.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  let tests = 0;
+  let failures = 0;
+  const suites: string[] = [];
+  for (const [file, list] of byFile) {
+    const cases = list.length
+      ? list.map(
+          (d) =>
+            `    <testcase classname="${escapeXml(file)}" name="${escapeXml(`${d.line}:${d.column} ${d.rule}`)}">\n` +
+            `      <failure type="${escapeXml(d.rule)}" message="${escapeXml(d.message)}">${escapeXml(`${d.severity}: ${file}:${d.line}:${d.column}: ${d.message} (${d.rule})`)}</failure>\n` +
+            `    </testcase>`,
+        )
+      : [`    <testcase classname="${escapeXml(file)}" name="taskmatrix lint"/>`];
+    tests += cases.length;
+    failures += list.length;
+    suites.push(`  <testsuite name="${escapeXml(file)}" tests="${cases.length}" failures="${list.length}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="taskmatrix" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`;
+};

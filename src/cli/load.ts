@@ -1,0 +1,85 @@
+// Builds the project a command works on: configuration, the requested task files and the
+// registries they resolve against (found next to them or above, loaded as context).
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseConfig, Project } from '../core/index';
+import type { Diagnostic, Locale } from '../core/index';
+import { collectTaskFiles, displayPath, findConfigAbove, findRegistryAbove, readTaskFile, reasonOf, UsageError } from './files';
+import { t } from './messages';
+
+export interface LoadOptions {
+  cwd: string;
+  locale: Locale;
+  configPath?: string;
+}
+
+export interface LoadedProject {
+  project: Project;
+  /** The files the user asked for (display paths), in order; registries found as context are not among them. */
+  requested: string[];
+  /** Warnings for standard error (e.g. a guideline without a registry). */
+  notes: string[];
+}
+
+/** A configuration file that cannot be used: its diagnostics are printed and the command exits 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problems: Diagnostic[],
+  ) {
+    super(path);
+  }
+}
+
+export function loadProject(paths: string[], options: LoadOptions): LoadedProject {
+  const { cwd, locale } = options;
+  const configFile = options.configPath ? resolve(cwd, options.configPath) : findConfigAbove(cwd);
+  let project: Project;
+  let registryPath: string | undefined;
+  if (configFile) {
+    let text: string;
+    try {
+      text = readFileSync(configFile, 'utf8');
+    } catch (error) {
+      throw new UsageError('cannotRead', { path: displayPath(configFile, cwd), reason: reasonOf(error) });
+    }
+    const shown = displayPath(configFile, cwd);
+    const { config, problems } = parseConfig(shown, text, locale);
+    if (problems.length) throw new ConfigError(shown, problems);
+    registryPath = config.registry ? displayPath(resolve(dirname(configFile), config.registry), cwd) : undefined;
+    project = new Project({ locale, config, registryPath });
+  } else {
+    project = new Project({ locale });
+  }
+
+  const absolute = collectTaskFiles(paths.length ? paths : ['tasks/'], cwd);
+  if (absolute.length === 0) throw new UsageError('noFiles', { paths: (paths.length ? paths : ['tasks/']).join(', ') });
+  const requested: string[] = [];
+  for (const file of absolute) {
+    const shown = displayPath(file, cwd);
+    addFile(project, file, shown, cwd);
+    requested.push(shown);
+  }
+
+  if (registryPath !== undefined && !project.has(registryPath)) addFile(project, resolve(cwd, registryPath), registryPath, cwd);
+
+  const notes: string[] = [];
+  for (const path of project.guidelinePaths()) {
+    if (project.registryPathFor(path) !== undefined) continue;
+    const found = findRegistryAbove(dirname(resolve(cwd, path)));
+    if (found) addFile(project, found, displayPath(found, cwd), cwd);
+    if (project.registryPathFor(path) === undefined) notes.push(t(locale, 'noRegistry', { path }));
+  }
+  return { project, requested, notes };
+}
+
+function addFile(project: Project, absolute: string, shown: string, cwd: string): void {
+  if (project.has(shown)) return;
+  let bytes: Uint8Array;
+  try {
+    bytes = readTaskFile(absolute);
+  } catch (error) {
+    throw new UsageError('cannotRead', { path: displayPath(absolute, cwd), reason: reasonOf(error) });
+  }
+  project.setFileBytes(shown, bytes);
+}

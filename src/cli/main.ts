@@ -1,0 +1,123 @@
+// Entry point of the `taskmatrix` command: argument parsing, locale, output and exit codes.
+// Every decision is the core's; this file only translates between it and a terminal.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
+import { resolveLocale } from '../core/index';
+import type { Locale } from '../core/index';
+import { lintCommand } from './commands/lint';
+import { matrixCommand } from './commands/matrix';
+import { reportCommand } from './commands/report';
+import type { CommandContext } from './commands/command';
+import { reasonOf, UsageError } from './files';
+import { LINT_FORMATS } from './formatters/index';
+import { helpText } from './help';
+import { ConfigError } from './load';
+import { t } from './messages';
+
+const COMMANDS: Record<string, (context: CommandContext) => number> = {
+  lint: lintCommand,
+  matrix: matrixCommand,
+  report: reportCommand,
+};
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  'report-suppressed': { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  locale: { type: 'string' },
+  config: { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** Runs the command line and returns the exit code; never throws. */
+export function run(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): number {
+  let locale = localeFromEnvironment(env);
+  const [command, ...rest] = argv;
+  const stdout = (text: string) => void process.stdout.write(text);
+  const stderr = (text: string) => void process.stderr.write(text);
+  try {
+    const parsed = parseArgs({ args: command && !command.startsWith('-') ? rest : argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const options = parsed.values as Record<string, string | boolean | undefined>;
+    if (typeof options.locale === 'string') {
+      if (!/^(en|zh)([-_].*)?$/i.test(options.locale)) throw new UsageError('badLocale', { value: options.locale });
+      locale = resolveLocale(options.locale);
+    }
+    if (options.version) {
+      stdout(`${version}\n`);
+      return 0;
+    }
+    if (!command || command.startsWith('-') || command === 'help') {
+      stdout(helpText(command === 'help' ? (rest[0] ?? 'main') : 'main', locale));
+      return options.help || command === 'help' || !command ? 0 : 2;
+    }
+    const handler = COMMANDS[command];
+    if (!handler) throw new UsageError('unknownCommand', { command });
+    if (options.help) {
+      stdout(helpText(command, locale));
+      return 0;
+    }
+    const output = typeof options.output === 'string' ? options.output : undefined;
+    const chunks: string[] = [];
+    const color = output === undefined && !options['no-color'] && (Boolean(options.color) || (process.stdout.isTTY === true && !('NO_COLOR' in env)));
+    const code = handler({
+      paths: parsed.positionals,
+      options,
+      locale,
+      cwd,
+      configPath: typeof options.config === 'string' ? options.config : undefined,
+      color,
+      version,
+      write: output === undefined ? stdout : (text) => void chunks.push(text),
+      stderr,
+    });
+    if (output !== undefined) {
+      try {
+        writeFileSync(output, chunks.join(''));
+      } catch (error) {
+        throw new UsageError('cannotRead', { path: output, reason: reasonOf(error) });
+      }
+    }
+    return code;
+  } catch (error) {
+    return reportFailure(error, locale, command, stderr);
+  }
+}
+
+function reportFailure(error: unknown, locale: Locale, command: string | undefined, stderr: (text: string) => void): number {
+  const commandHint = command && COMMANDS[command] ? `${command} ` : '';
+  if (error instanceof UsageError) {
+    stderr(`${t(locale, 'usageError', { detail: t(locale, error.key, error.args), command: commandHint })}\n`);
+  } else if (error instanceof ConfigError) {
+    stderr(`taskmatrix: ${t(locale, 'configInvalid', { path: error.path })}\n`);
+    stderr(LINT_FORMATS.stylish!({ diagnostics: error.problems, suppressed: [], files: [error.path], reportSuppressed: false, locale, cwd: process.cwd(), color: false, version }));
+  } else if ((error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
+    // Node's own wording names the option precisely ("Unknown option '--foo'").
+    stderr(`${t(locale, 'usageError', { detail: (error as Error).message.split('\n')[0]!, command: commandHint })}\n`);
+  } else {
+    // A bug of ours: one line for the user, the stack only on request.
+    stderr(`taskmatrix: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.TASKMATRIX_DEBUG && error instanceof Error) stderr(`${error.stack}\n`);
+  }
+  return 2;
+}
+
+function localeFromEnvironment(env: NodeJS.ProcessEnv): Locale {
+  return resolveLocale(env.TASKMATRIX_LOCALE || env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/** Runs the command line as a process: arguments from argv, result in the exit code. */
+export function main(): void {
+  // A closed pipe (taskmatrix lint | head) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = run(process.argv.slice(2));
+}
+
+if (require.main === module) main();
