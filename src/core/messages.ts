@@ -168,8 +168,8 @@ const catalog = {
     'zh-cn': '“{name}”是别名，请写作名录中的名称“{canonical}”。',
   },
   'unused-agency': {
-    en: 'Agency "{name}" is named by no measure of the guidelines that use this registry.',
-    'zh-cn': '单位“{name}”未被使用本名录的任何措施提及。',
+    en: 'Agency "{name}" is named by no measure of the guidelines that use this registry; remove it, or list it where it is responsible.',
+    'zh-cn': '单位“{name}”未被使用本名录的任何措施提及；请删除该单位，或在其负责的措施中列出。',
   },
 
   // project configuration (.taskmatrix.yaml)
