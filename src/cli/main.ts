@@ -10,7 +10,6 @@ import { matrixCommand } from './commands/matrix';
 import { reportCommand } from './commands/report';
 import type { CommandContext } from './commands/command';
 import { reasonOf, UsageError } from './files';
-import { LINT_FORMATS } from './formatters/index';
 import { helpText } from './help';
 import { ConfigError } from './load';
 import { t } from './messages';
@@ -36,7 +35,8 @@ const OPTIONS = {
 
 /** Runs the command line and returns the exit code; never throws. */
 export function run(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): number {
-  let locale = localeFromEnvironment(env);
+  // The locale is read before parsing so that even a parse error speaks the user's language.
+  let locale = localeFromArguments(argv) ?? localeFromEnvironment(env);
   const [command, ...rest] = argv;
   const stdout = (text: string) => void process.stdout.write(text);
   const stderr = (text: string) => void process.stderr.write(text);
@@ -51,9 +51,18 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = 
       stdout(`${version}\n`);
       return 0;
     }
-    if (!command || command.startsWith('-') || command === 'help') {
-      stdout(helpText(command === 'help' ? (rest[0] ?? 'main') : 'main', locale));
-      return options.help || command === 'help' || !command ? 0 : 2;
+    if (command === 'help') {
+      const topic = parsed.positionals[0];
+      if (topic !== undefined && !COMMANDS[topic]) throw new UsageError('unknownCommand', { command: topic });
+      stdout(helpText(topic ?? 'main', locale));
+      return 0;
+    }
+    if (!command || command.startsWith('-')) {
+      if (!command || options.help) {
+        stdout(helpText('main', locale));
+        return 0;
+      }
+      throw new UsageError('noCommand');
     }
     const handler = COMMANDS[command];
     if (!handler) throw new UsageError('unknownCommand', { command });
@@ -79,7 +88,7 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = 
       try {
         writeFileSync(output, chunks.join(''));
       } catch (error) {
-        throw new UsageError('cannotRead', { path: output, reason: reasonOf(error) });
+        throw new UsageError('cannotWrite', { path: output, reason: reasonOf(error) });
       }
     }
     return code;
@@ -94,7 +103,7 @@ function reportFailure(error: unknown, locale: Locale, command: string | undefin
     stderr(`${t(locale, 'usageError', { detail: t(locale, error.key, error.args), command: commandHint })}\n`);
   } else if (error instanceof ConfigError) {
     stderr(`taskmatrix: ${t(locale, 'configInvalid', { path: error.path })}\n`);
-    stderr(LINT_FORMATS.stylish!({ diagnostics: error.problems, suppressed: [], files: [error.path], reportSuppressed: false, locale, cwd: process.cwd(), color: false, version }));
+    for (const problem of error.problems) stderr(`${problem.file}:${problem.line}:${problem.column}: ${problem.message} (${problem.rule})\n`);
   } else if ((error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
     // Node's own wording names the option precisely ("Unknown option '--foo'").
     stderr(`${t(locale, 'usageError', { detail: (error as Error).message.split('\n')[0]!, command: commandHint })}\n`);
@@ -104,6 +113,13 @@ function reportFailure(error: unknown, locale: Locale, command: string | undefin
     if (process.env.TASKMATRIX_DEBUG && error instanceof Error) stderr(`${error.stack}\n`);
   }
   return 2;
+}
+
+function localeFromArguments(argv: string[]): Locale | undefined {
+  const index = argv.findIndex((arg) => arg === '--locale' || arg.startsWith('--locale='));
+  if (index < 0) return undefined;
+  const value = argv[index]!.includes('=') ? argv[index]!.slice('--locale='.length) : argv[index + 1];
+  return value && /^(en|zh)([-_].*)?$/i.test(value) ? resolveLocale(value) : undefined;
 }
 
 function localeFromEnvironment(env: NodeJS.ProcessEnv): Locale {

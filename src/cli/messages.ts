@@ -7,6 +7,8 @@ const strings = {
   unknownFormat: { en: 'unknown format "{format}" for {command}; use one of {formats}', 'zh-cn': '{command} 不支持格式“{format}”；可用格式：{formats}' },
   badMaxWarnings: { en: '--max-warnings needs a whole number, not "{value}"', 'zh-cn': '--max-warnings 需要一个整数，而不是“{value}”' },
   badLocale: { en: 'unknown locale "{value}"; use en or zh-cn', 'zh-cn': '未知语言“{value}”；请使用 en 或 zh-cn' },
+  noCommand: { en: 'no command given; use lint, matrix or report', 'zh-cn': '未指定命令；请使用 lint、matrix 或 report' },
+  cannotWrite: { en: 'cannot write {path}: {reason}', 'zh-cn': '无法写入 {path}：{reason}' },
   cannotRead: { en: 'cannot read {path}: {reason}', 'zh-cn': '无法读取 {path}：{reason}' },
   noFiles: { en: 'no task files (*.yaml, *.yml) found in {paths}', 'zh-cn': '在 {paths} 中没有找到任务文件（*.yaml、*.yml）' },
   configInvalid: { en: 'the configuration {path} is invalid:', 'zh-cn': '配置文件 {path} 无效：' },

@@ -14,6 +14,11 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
+/** An XML attribute value: as escapeXml, and line breaks and tabs kept as character references (parsers turn raw ones into spaces). */
+export function escapeXmlAttribute(text: string): string {
+  return escapeXml(text).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
 export const junit: Formatter = (input) => {
   const byFile = new Map<string, Diagnostic[]>(input.files.map((file) => [file, []]));
   for (const d of input.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
@@ -24,14 +29,14 @@ export const junit: Formatter = (input) => {
     const cases = list.length
       ? list.map(
           (d) =>
-            `    <testcase classname="${escapeXml(file)}" name="${escapeXml(`${d.line}:${d.column} ${d.rule}`)}">\n` +
-            `      <failure type="${escapeXml(d.rule)}" message="${escapeXml(d.message)}">${escapeXml(`${d.severity}: ${file}:${d.line}:${d.column}: ${d.message} (${d.rule})`)}</failure>\n` +
+            `    <testcase classname="${escapeXmlAttribute(file)}" name="${escapeXmlAttribute(`${d.line}:${d.column} ${d.rule}`)}">\n` +
+            `      <failure type="${escapeXmlAttribute(d.rule)}" message="${escapeXmlAttribute(d.message)}">${escapeXml(`${d.severity}: ${file}:${d.line}:${d.column}: ${d.message} (${d.rule})`)}</failure>\n` +
             `    </testcase>`,
         )
-      : [`    <testcase classname="${escapeXml(file)}" name="taskmatrix lint"/>`];
+      : [`    <testcase classname="${escapeXmlAttribute(file)}" name="taskmatrix lint"/>`];
     tests += cases.length;
     failures += list.length;
-    suites.push(`  <testsuite name="${escapeXml(file)}" tests="${cases.length}" failures="${list.length}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(`  <testsuite name="${escapeXmlAttribute(file)}" tests="${cases.length}" failures="${list.length}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="taskmatrix" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`;
 };

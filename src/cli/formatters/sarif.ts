@@ -4,6 +4,9 @@ import { RULES } from '../../core/index';
 import type { Diagnostic, Severity } from '../../core/index';
 import type { Formatter } from './format';
 
+/** A relative path as a URI reference: every segment encoded, so `#` and `?` stay part of the name. */
+const pathUri = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export const sarif: Formatter = (input) => {
@@ -16,7 +19,7 @@ export const sarif: Formatter = (input) => {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: pathUri(d.file), uriBaseId: '%SRCROOT%' },
           region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
         },
       },
@@ -49,7 +52,7 @@ export const sarif: Formatter = (input) => {
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(input.cwd).href.replace(/\/?$/, '/')}` } },
-        artifacts: input.files.map((file) => ({ location: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' } })),
+        artifacts: input.files.map((file) => ({ location: { uri: pathUri(file), uriBaseId: '%SRCROOT%' } })),
         columnKind: 'utf16CodeUnits',
         results,
       },
