@@ -1,6 +1,6 @@
 // Parses a task file into a YAML document that keeps source positions,
 // and turns offsets into the 1-based line/column pairs every output uses.
-import { Document, LineCounter, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { Document, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
 import type { OffsetRange, Position } from './types';
 import type { MessageKey } from './messages';
@@ -21,16 +21,22 @@ export interface SourceFile {
   /** The text as parsed: a leading byte-order mark removed, line ends untouched. */
   text: string;
   doc: Document.Parsed;
-  lineCounter: LineCounter;
+  /** Offsets at which lines start, built from the text itself (yaml's own counter skips
+   *  line breaks inside tokens it swallowed while recovering from errors). */
+  lineStarts: number[];
   syntaxProblems: SyntaxProblem[];
   /** The file's data as plain JS, or undefined when it could not be produced safely. */
   data: unknown;
+  /** Whether aliases may be followed: false once they were found to expand the file out of proportion. */
+  aliasesUsable: boolean;
 }
 
 /** Files larger than this are refused rather than parsed: no task file is anywhere near it. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
-/** Alias expansions allowed when converting to plain data; more is an alias bomb. */
+/** yaml's own guard against alias bombs, applied when converting to plain data. */
 export const MAX_ALIAS_COUNT = 100;
+/** Nodes that aliases may add on top of what is written: beyond it, expansion is an attack, not reuse. */
+const MAX_ALIAS_EXPANSION = 10_000;
 
 const REGISTRY_BASENAME = /(^|[\\/])agencies\.ya?ml$/i;
 const REGISTRY_MODELINE = /^#\s*yaml-language-server:\s*\$schema=\S*agencies\.schema\.json/;
@@ -55,9 +61,8 @@ export function decodeTaskFile(bytes: Uint8Array): { text: string } | { problem:
 
 /** A file that could not be read as text, kept so that its one problem is reported like any other. */
 export function unreadableSourceFile(path: string, problem: SyntaxProblem, kind: FileKind = detectKind(path, '')): SourceFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument('', { lineCounter });
-  return { path, kind, text: '', doc, lineCounter, syntaxProblems: [problem], data: undefined };
+  const doc = parseDocument('');
+  return { path, kind, text: '', doc, lineStarts: [0], syntaxProblems: [problem], data: undefined, aliasesUsable: false };
 }
 
 /** Parses a task file; never throws, whatever the text. */
@@ -65,30 +70,104 @@ export function parseSourceFile(path: string, rawText: string, kind: FileKind = 
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const refusal = refuse(text);
   if (refusal) return unreadableSourceFile(path, refusal, kind);
-  const lineCounter = new LineCounter();
 
   const doc = parseDocument(text, {
-    lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
     strict: true,
     version: '1.2',
+    // 'error' keeps yaml's errors (several documents included) but stops it printing warnings
+    // (e.g. about collection keys) straight to the console.
+    logLevel: 'error',
   });
-  const syntaxProblems: SyntaxProblem[] = [...doc.errors, ...doc.warnings].map((error) => ({
-    range: clampRange(error.pos, text.length),
-    ...describeYamlError(error.code, error.message, text, error.pos[0]),
-  }));
+  const syntaxProblems: SyntaxProblem[] = [...doc.errors, ...doc.warnings].map((error) => describeYamlError(error.code, error.message, text, clampRange(error.pos, text.length)));
+
+  // Measure what aliases would expand to before anything expands them: yaml's alias count
+  // misses polynomial blow-ups (a list of aliases to lists of aliases …).
+  const written = countWrittenNodes(doc);
+  let aliasesUsable = expandedSize(doc, written + MAX_ALIAS_EXPANSION) <= written + MAX_ALIAS_EXPANSION;
+  if (!aliasesUsable) syntaxProblems.push({ range: findAlias(doc, () => true) ?? [0, 0], key: 'yaml.aliasLimit', args: {} });
 
   let data: unknown;
-  if (doc.errors.length === 0) {
+  if (doc.errors.length === 0 && aliasesUsable) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch {
-      // toJS only throws for alias expansion limits (and for cyclic aliases); point at the first alias.
-      syntaxProblems.push({ range: firstAliasRange(doc) ?? [0, 0], key: 'yaml.aliasLimit', args: { limit: MAX_ALIAS_COUNT } });
+    } catch (error) {
+      aliasesUsable = false;
+      syntaxProblems.push(describeConversionError(doc, error));
     }
   }
-  return { path, kind, text, doc, lineCounter, syntaxProblems, data };
+  return { path, kind, text, doc, lineStarts: lineStartsOf(text), syntaxProblems, data, aliasesUsable };
+}
+
+/** Nodes as written in the document (aliases count one each). */
+function countWrittenNodes(doc: Document.Parsed): number {
+  let count = 0;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node) continue;
+    count++;
+    if (isPair(node)) stack.push(node.key, node.value);
+    else if (isCollection(node)) for (const item of node.items) stack.push(item);
+  }
+  return count;
+}
+
+/**
+ * Nodes the document holds once every alias is expanded, computed without expanding anything
+ * (each anchored node is sized once); stops early past `limit`. Self-referencing aliases
+ * would expand forever and count as over the limit.
+ */
+function expandedSize(doc: Document.Parsed, limit: number): number {
+  const sizes = new Map<unknown, number>();
+  const inProgress = new Set<unknown>();
+  const size = (node: unknown, depth: number): number => {
+    if (!node) return 0;
+    if (depth > 2000) return Infinity;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) return 1;
+      const known = sizes.get(target);
+      if (known !== undefined) return known;
+      if (inProgress.has(target)) return Infinity;
+      return size(target, depth + 1);
+    }
+    if (!isPair(node) && !isCollection(node)) return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    inProgress.add(node);
+    let total = 1;
+    const children = isPair(node) ? [node.key, node.value] : node.items;
+    for (const child of children) {
+      total += size(child, depth + 1);
+      if (total > limit) break;
+    }
+    inProgress.delete(node);
+    sizes.set(node, total);
+    return total;
+  };
+  return size(doc.contents, 0);
+}
+
+/** Why yaml could not turn the document into data: an alias bomb, an alias to no anchor, or nesting too deep. */
+function describeConversionError(doc: Document.Parsed, error: unknown): SyntaxProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const unresolved = /Unresolved alias[^:]*:\s*(\S+)/.exec(message);
+  if (unresolved) {
+    const name = unresolved[1]!;
+    const alias = findAlias(doc, (node) => node.source === name);
+    return { range: alias ?? [0, 0], key: 'yaml.unresolvedAlias', args: { alias: name } };
+  }
+  if (/alias/i.test(message)) return { range: findAlias(doc, () => true) ?? [0, 0], key: 'yaml.aliasLimit', args: {} };
+  if (error instanceof RangeError) return { range: [0, 0], key: 'yaml.tooDeep', args: {} };
+  return { range: [0, 0], key: 'yaml.generic', args: { detail: message } };
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 function refuse(text: string): SyntaxProblem | undefined {
@@ -102,22 +181,44 @@ function tooLarge(): SyntaxProblem {
   return { range: [0, 0], key: 'yaml.tooLarge', args: { limit: MAX_FILE_BYTES / 1024 / 1024 } };
 }
 
-function describeYamlError(code: string, message: string, text: string, offset: number): Pick<SyntaxProblem, 'key' | 'args'> {
+function describeYamlError(code: string, message: string, text: string, range: OffsetRange): SyntaxProblem {
   const detail = message.replace(/\s+at line \d+, column \d+.*$/s, '').trim();
+  const unclosed = /end with an? ([\]}])/.exec(detail);
+  if (unclosed) {
+    // yaml reports an unclosed [ or { at the token after it; the drafter needs the bracket itself.
+    const closing = unclosed[1]!;
+    const open = unclosedBracket(text, range[0], closing === ']' ? '[' : '{', closing);
+    if (open !== undefined) return { range: [open, open + 1], key: 'yaml.unclosed', args: { open: text[open]!, close: closing } };
+  }
+  if (/Maximum call stack/i.test(detail)) return { range, key: 'yaml.tooDeep', args: {} };
   switch (code) {
     case 'DUPLICATE_KEY': {
-      const key = text.slice(offset).match(/^["']?([^"':\n]*)/)?.[1]?.trim();
-      return key ? { key: 'yaml.duplicateKey', args: { key } } : { key: 'yaml.duplicateKeyUnnamed', args: {} };
+      const key = text.slice(range[0]).match(/^["']?([^"':\n]*)/)?.[1]?.trim();
+      return key ? { range, key: 'yaml.duplicateKey', args: { key } } : { range, key: 'yaml.duplicateKeyUnnamed', args: {} };
     }
     case 'BAD_INDENT':
-      return { key: 'yaml.badIndent', args: { detail } };
+      return { range, key: 'yaml.badIndent', args: { detail } };
     case 'TAB_AS_INDENT':
-      return { key: 'yaml.tab', args: {} };
+      return { range, key: 'yaml.tab', args: {} };
     case 'MULTIPLE_DOCS':
-      return { key: 'yaml.multipleDocuments', args: {} };
+      return { range, key: 'yaml.multipleDocuments', args: {} };
     default:
-      return { key: 'yaml.generic', args: { detail } };
+      return { range, key: 'yaml.generic', args: { detail } };
   }
+}
+
+/** The offset of the last opening bracket before `offset` that is never closed before it. */
+function unclosedBracket(text: string, offset: number, open: string, close: string): number | undefined {
+  let depth = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    const char = text[i];
+    if (char === close) depth++;
+    else if (char === open) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function clampRange([start, end]: readonly [number, number], length: number): OffsetRange {
@@ -125,27 +226,35 @@ function clampRange([start, end]: readonly [number, number], length: number): Of
   return [s, Math.max(s, Math.min(end, length))];
 }
 
-function firstAliasRange(doc: Document.Parsed): OffsetRange | undefined {
-  let found: OffsetRange | undefined;
-  const visit = (node: unknown): void => {
-    if (found || !node) return;
+/** The first alias node (in document order) that matches, found without recursion so that deep nesting cannot overflow. */
+function findAlias(doc: Document.Parsed, matches: (alias: { source: string }) => boolean): OffsetRange | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node) continue;
     if (isAlias(node)) {
-      if (node.range) found = [node.range[0], node.range[1]];
+      if (node.range && matches(node)) return [node.range[0], node.range[1]];
     } else if (isPair(node)) {
-      visit(node.key);
-      visit(node.value);
+      stack.push(node.value, node.key);
     } else if (isCollection(node)) {
-      for (const item of node.items) visit(item);
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
     }
-  };
-  visit(doc.contents);
-  return found;
+  }
+  return undefined;
 }
 
 /** Converts an offset into a 1-based line and column (UTF-16 code units). */
 export function positionAt(file: SourceFile, offset: number): Position {
-  const { line, col } = file.lineCounter.linePos(Math.max(0, Math.min(offset, file.text.length)));
-  return { line, column: col };
+  const target = Math.max(0, Math.min(offset, file.text.length));
+  const starts = file.lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= target) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: target - starts[low]! + 1 };
 }
 
 // ---- Node helpers shared by the model and the schema mapping ----
@@ -174,25 +283,33 @@ function trimTrailingSpace(text: string, start: number, end: number): number {
   return stop;
 }
 
-/** Follows an alias to the node it names; other nodes come back unchanged. */
-export function deref(doc: Document.Parsed, node: unknown): Node | undefined {
-  if (isAlias(node)) return (node.resolve(doc) as Node | undefined) ?? undefined;
-  return (node as Node | null | undefined) ?? undefined;
+/** Follows an alias to the node it names (unless the file's aliases are unusable); other nodes come back unchanged. */
+export function deref(file: SourceFile, node: unknown): Node | undefined {
+  if (!isAlias(node)) return (node as Node | null | undefined) ?? undefined;
+  if (!file.aliasesUsable) return undefined;
+  return (node.resolve(file.doc) as Node | undefined) ?? undefined;
 }
 
-/** The pair under a plain key in a mapping. */
+/** The pair under a plain key in a mapping (`''` also finds a pair whose key is missing or null). */
 export function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
   for (const item of map.items) {
-    const k = item.key;
-    if (isScalar(k) ? String(k.value) === key : k === key) return item as Pair<Node, Node>;
+    const k = item.key as unknown;
+    const name = isScalar(k) ? (k.value === null ? '' : String(k.value)) : k === null || k === undefined ? '' : k;
+    if (name === key) return item as Pair<Node, Node>;
   }
   return undefined;
 }
 
+/** The value of a key in a mapping node as written: an alias stays an alias. */
+export function rawValueOf(file: SourceFile, node: Node | undefined, key: string): Node | undefined {
+  const map = deref(file, node);
+  if (!isMap(map)) return undefined;
+  return (pairOf(map, key)?.value as Node | null | undefined) ?? undefined;
+}
+
 /** The value of a key in a mapping node, aliases followed. */
-export function valueOf(doc: Document.Parsed, node: Node | undefined, key: string): Node | undefined {
-  if (!isMap(node)) return undefined;
-  return deref(doc, pairOf(node, key)?.value);
+export function valueOf(file: SourceFile, node: Node | undefined, key: string): Node | undefined {
+  return deref(file, rawValueOf(file, node, key));
 }
 
 /** A scalar's value as text (ids written as numbers included), or undefined. */
@@ -204,8 +321,9 @@ export function scalarText(node: Node | undefined): string | undefined {
   return undefined;
 }
 
-/** The items of a sequence node, aliases followed; empty for anything else. */
-export function seqItems(doc: Document.Parsed, node: Node | undefined): Node[] {
-  if (!isSeq(node)) return [];
-  return node.items.map((item) => deref(doc, item)).filter((item): item is Node => item !== undefined);
+/** The items of a sequence as written (aliases stay aliases); empty for anything else. */
+export function rawItems(file: SourceFile, node: Node | undefined): Node[] {
+  const seq = deref(file, node);
+  if (!isSeq(seq)) return [];
+  return seq.items.filter((item): item is Node => item !== null && item !== undefined) as Node[];
 }

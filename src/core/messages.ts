@@ -31,8 +31,20 @@ const catalog = {
     'zh-cn': 'YAML 不允许用制表符缩进，请改用空格。',
   },
   'yaml.aliasLimit': {
-    en: 'The file expands too many YAML aliases (more than {limit}); this looks like an alias bomb. Write the values out instead of using *aliases.',
-    'zh-cn': '文件展开的 YAML 别名过多（超过 {limit} 个），疑似“别名炸弹”。请直接写出取值，不要使用 *别名。',
+    en: 'The YAML aliases of this file expand to far more than is written; this looks like an alias bomb. Write the values out instead of using *aliases.',
+    'zh-cn': '文件中的 YAML 别名展开后远超实际书写内容，疑似“别名炸弹”。请直接写出取值，不要使用 *别名。',
+  },
+  'yaml.unclosed': {
+    en: 'This "{open}" is never closed: end the list with "{close}" (a list that goes on over several lines must indent them further).',
+    'zh-cn': '此处的“{open}”没有闭合：请以“{close}”结束列表（跨行的列表需将后续行缩进更多）。',
+  },
+  'yaml.unresolvedAlias': {
+    en: 'The alias *{alias} names no anchor &{alias} defined before it; write the value out.',
+    'zh-cn': '别名 *{alias} 之前没有定义锚点 &{alias}；请直接写出取值。',
+  },
+  'yaml.tooDeep': {
+    en: 'The file nests too deeply to be read; a task file needs only a few levels.',
+    'zh-cn': '文件嵌套层级过深，无法读取；任务文件只需少数几层。',
   },
   'yaml.tooLarge': {
     en: 'The file is larger than the {limit} MB a task file may have; split it into several guidelines.',
@@ -82,8 +94,8 @@ const catalog = {
     'zh-cn': '{what}只能取 {allowed} 之一，而不是“{actual}”。',
   },
   'schema.pattern': {
-    en: '{what} "{actual}" is not in the expected form; write it like "{example}".',
-    'zh-cn': '{what}“{actual}”格式不正确，应写作“{example}”这样的形式。',
+    en: '{what} is "{actual}", which is not in the expected form; write it like "{example}".',
+    'zh-cn': '{what}为“{actual}”，格式不正确，应写作“{example}”这样的形式。',
   },
   'schema.minLength': {
     en: '{what} must not be empty.',
@@ -219,6 +231,7 @@ const catalog = {
   'label.target': { en: 'target "{id}"', 'zh-cn': '目标“{id}”' },
   'label.agency': { en: 'agency "{id}"', 'zh-cn': '单位“{id}”' },
   'label.nth': { en: '{owner} #{n}', 'zh-cn': '第 {n} 个{owner}' },
+  'label.nthOf': { en: '{word} #{n} of {owner}', 'zh-cn': '{owner}的第 {n} 个{word}' },
   'label.chapterWord': { en: 'chapter', 'zh-cn': '章节' },
   'label.measureWord': { en: 'measure', 'zh-cn': '措施' },
   'label.targetWord': { en: 'target', 'zh-cn': '目标' },

@@ -1,8 +1,8 @@
 // The typed view of a task file, read straight from the YAML nodes so that it keeps
 // positions and survives files that still break the schema (a preview must keep working).
-import { isMap } from 'yaml';
+import { isAlias, isMap } from 'yaml';
 import type { Node } from 'yaml';
-import { headRange, nodeRange, pairOf, scalarText, seqItems, valueOf } from './document';
+import { deref, headRange, nodeRange, pairOf, rawItems, rawValueOf, scalarText, valueOf } from './document';
 import type { SourceFile } from './document';
 import type { OffsetRange } from './types';
 
@@ -71,75 +71,92 @@ export function allMeasures(guideline: GuidelineModel): MeasureModel[] {
   return guideline.chapters.flatMap((chapter) => chapter.measures);
 }
 
+/*
+ * Reading follows YAML aliases (within the file's alias budget). Anything reached through an
+ * alias is located at the alias, where the drafter wrote it, not at the anchor it copies:
+ * `via` carries the range of the outermost alias on the way down.
+ */
+
 /** Reads the guideline model of a file; tolerant of any shape. */
 export function readGuideline(file: SourceFile): GuidelineModel {
-  const { doc } = file;
-  const root = doc.contents ?? undefined;
-  const chapters = seqItems(doc, valueOf(doc, root, 'chapters')).map((chapterNode) => {
-    const chapterId = located(valueOf(doc, chapterNode, 'id'));
+  const root = file.doc.contents ?? undefined;
+  const chapters = items(file, rawValueOf(file, root, 'chapters')).map(({ node: chapterNode, via }) => {
+    const chapterId = located(file, rawValueOf(file, chapterNode, 'id'), via);
     return {
       id: chapterId,
-      title: scalarText(valueOf(doc, chapterNode, 'title')),
-      measures: seqItems(doc, valueOf(doc, chapterNode, 'measures')).map((node) => readMeasure(file, node, chapterId?.value)),
-      headRange: headRange(file, chapterNode),
+      title: scalarText(valueOf(file, chapterNode, 'title')),
+      measures: items(file, rawValueOf(file, chapterNode, 'measures'), via).map((measure) => readMeasure(file, measure.node, measure.via, chapterId?.value)),
+      headRange: via ?? headRange(file, chapterNode),
     };
   });
-  const targets = seqItems(doc, valueOf(doc, root, 'targets')).map((node) => ({
-    id: located(valueOf(doc, node, 'id')),
-    text: scalarText(valueOf(doc, node, 'text')),
-    headRange: headRange(file, node),
+  const targets = items(file, rawValueOf(file, root, 'targets')).map(({ node, via }) => ({
+    id: located(file, rawValueOf(file, node, 'id'), via),
+    text: scalarText(valueOf(file, node, 'text')),
+    headRange: via ?? headRange(file, node),
   }));
   return {
-    id: located(valueOf(doc, root, 'id')),
-    title: scalarText(valueOf(doc, root, 'title')),
-    division: located(valueOf(doc, root, 'division')),
+    id: located(file, rawValueOf(file, root, 'id')),
+    title: scalarText(valueOf(file, root, 'title')),
+    division: located(file, rawValueOf(file, root, 'division')),
     targets,
     chapters,
   };
 }
 
-function readMeasure(file: SourceFile, node: Node, chapterId: string | undefined): MeasureModel {
-  const { doc } = file;
+function readMeasure(file: SourceFile, node: Node, via: OffsetRange | undefined, chapterId: string | undefined): MeasureModel {
   const agenciesPair = isMap(node) ? pairOf(node, 'agencies') : undefined;
-  const agenciesNode = valueOf(doc, node, 'agencies');
+  const agenciesRaw = rawValueOf(file, node, 'agencies');
   return {
-    id: located(valueOf(doc, node, 'id')),
-    title: scalarText(valueOf(doc, node, 'title')),
-    text: scalarText(valueOf(doc, node, 'text')),
-    agencies: locatedList(file, agenciesNode),
-    agenciesRange: agenciesPair ? headRange(file, agenciesNode ?? (agenciesPair.key as Node)) : undefined,
-    division: located(valueOf(doc, node, 'division')),
+    id: located(file, rawValueOf(file, node, 'id'), via),
+    title: scalarText(valueOf(file, node, 'title')),
+    text: scalarText(valueOf(file, node, 'text')),
+    agencies: locatedList(file, agenciesRaw, via),
+    agenciesRange: agenciesPair ? (via ?? (isAlias(agenciesRaw) ? nodeRange(agenciesRaw) : headRange(file, agenciesRaw ?? (agenciesPair.key as Node)))) : undefined,
+    division: located(file, rawValueOf(file, node, 'division'), via),
     chapterId,
-    headRange: headRange(file, node),
+    headRange: via ?? headRange(file, node),
   };
 }
 
 /** Reads the registry model of a file; tolerant of any shape. */
 export function readRegistry(file: SourceFile): RegistryModel {
-  const { doc } = file;
   const agencies: AgencyEntry[] = [];
-  for (const node of seqItems(doc, valueOf(doc, doc.contents ?? undefined, 'agencies'))) {
-    const name = located(valueOf(doc, node, 'name'));
+  for (const { node, via } of items(file, rawValueOf(file, file.doc.contents ?? undefined, 'agencies'))) {
+    const name = located(file, rawValueOf(file, node, 'name'), via);
     if (!name) continue;
     agencies.push({
       name,
-      fullName: scalarText(valueOf(doc, node, 'fullName')),
-      en: scalarText(valueOf(doc, node, 'en')),
-      kind: scalarText(valueOf(doc, node, 'kind')),
-      aliases: locatedList(file, valueOf(doc, node, 'aliases')),
-      headRange: headRange(file, node),
+      fullName: scalarText(valueOf(file, node, 'fullName')),
+      en: scalarText(valueOf(file, node, 'en')),
+      kind: scalarText(valueOf(file, node, 'kind')),
+      aliases: locatedList(file, rawValueOf(file, node, 'aliases'), via),
+      headRange: via ?? headRange(file, node),
     });
   }
   return { agencies };
 }
 
-function located(node: Node | undefined): Located | undefined {
-  const value = scalarText(node);
-  return value === undefined ? undefined : { value, range: nodeRange(node) };
+/** The items of a list written at `raw`, each resolved, with the alias range it was reached through. */
+function items(file: SourceFile, raw: Node | undefined, via?: OffsetRange): { node: Node; via: OffsetRange | undefined }[] {
+  const listVia = via ?? (isAlias(raw) ? nodeRange(raw) : undefined);
+  const found: { node: Node; via: OffsetRange | undefined }[] = [];
+  for (const item of rawItems(file, raw)) {
+    const node = deref(file, item);
+    if (node) found.push({ node, via: listVia ?? (isAlias(item) ? nodeRange(item) : undefined) });
+  }
+  return found;
 }
 
-function locatedList(file: SourceFile, node: Node | undefined): Located[] {
-  return seqItems(file.doc, node)
-    .map((item) => located(item))
+function located(file: SourceFile, raw: Node | undefined, via?: OffsetRange): Located | undefined {
+  const value = scalarText(deref(file, raw));
+  return value === undefined ? undefined : { value, range: via ?? nodeRange(raw) };
+}
+
+function locatedList(file: SourceFile, raw: Node | undefined, via?: OffsetRange): Located[] {
+  return items(file, raw, via)
+    .map(({ node, via: itemVia }) => {
+      const value = scalarText(node);
+      return value === undefined ? undefined : { value, range: itemVia ?? nodeRange(node) };
+    })
     .filter((item): item is Located => item !== undefined);
 }

@@ -123,9 +123,12 @@ export class Project {
     const { file } = entry;
     const found: Diagnostic[] = [];
     const registry = this.registryFor(path);
+    // In a file that is not well-formed YAML, other findings would be guesses about a broken tree.
+    const wellFormed = file.syntaxProblems.length === 0;
     for (const rule of RULES) {
       const severity = this.severity(rule.meta.id, rule.meta.defaultSeverity);
       if (severity === 'off' || !rule.meta.appliesTo.includes(file.kind)) continue;
+      if (!wellFormed && rule.meta.id !== 'yaml-syntax') continue;
       const context: RuleContext = {
         file,
         locale: this.locale,
@@ -161,8 +164,9 @@ export class Project {
     const suppressed: SuppressedDiagnostic[] = [];
     for (const path of paths) {
       const result = this.lintFile(path);
-      diagnostics.push(...result.diagnostics);
-      suppressed.push(...result.suppressed);
+      // A loop, not push(...list): a hostile file can yield more findings than a call takes arguments.
+      for (const d of result.diagnostics) diagnostics.push(d);
+      for (const s of result.suppressed) suppressed.push(s);
     }
     return { diagnostics: diagnostics.sort(compareDiagnostics), suppressed: suppressed.sort(compareDiagnostics) };
   }

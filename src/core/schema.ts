@@ -2,11 +2,11 @@
 // to the YAML node it is about and worded for a drafter rather than for a schema author.
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap, isScalar } from 'yaml';
+import { isAlias, isMap, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import guidelineSchema from '../../schemas/guideline.schema.json';
 import agenciesSchema from '../../schemas/agencies.schema.json';
-import { deref, headRange, nodeRange, pairOf, scalarText, valueOf } from './document';
+import { deref, headRange, nodeRange, pairOf, rawValueOf, scalarText, valueOf } from './document';
 import type { FileKind, SourceFile } from './document';
 import { formatMessage } from './messages';
 import type { MessageKey } from './messages';
@@ -53,9 +53,10 @@ export function validateSchema(file: SourceFile, locale: Locale): SchemaProblem[
 
 function describe(file: SourceFile, error: ErrorObject, locale: Locale): SchemaProblem {
   const path = decodePointer(error.instancePath);
-  const node = nodeAt(file, path);
-  const what = label(file, path, locale);
-  const range = headRange(file, node);
+  const { node, via } = nodeAt(file, path);
+  // When the value at fault is an entity's own id, naming the entity by that id would say it twice.
+  const what = label(file, path, locale, error.keyword === 'pattern');
+  const range = via ?? headRange(file, node);
   const params = error.params as Record<string, unknown>;
   const parentSchema = (error.parentSchema ?? {}) as { examples?: unknown[]; properties?: Record<string, unknown> };
 
@@ -78,8 +79,10 @@ function describe(file: SourceFile, error: ErrorObject, locale: Locale): SchemaP
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys(parentSchema.properties ?? {});
-      const keyNode = isMap(node) ? (pairOf(node, key)?.key as Node | undefined) : undefined;
-      const keyRange = keyNode ? nodeRange(keyNode) : range;
+      const pair = isMap(node) ? pairOf(node, key) : undefined;
+      // A pair whose key was left out (`: value`) has no key node: point at its value instead.
+      const keyNode = (pair?.key ?? pair?.value) as Node | null | undefined;
+      const keyRange = via ?? (keyNode ? nodeRange(keyNode) : range);
       const suggestion = closestName(key, allowed);
       const args = { key, what, allowed: allowed.join(', ') };
       return suggestion
@@ -99,7 +102,7 @@ function describe(file: SourceFile, error: ErrorObject, locale: Locale): SchemaP
       return { range, key: 'schema.minItems', args: { what, limit: String(params.limit) } };
     case 'uniqueItems': {
       const duplicate = nodeAt(file, [...path, Number(params.i)]);
-      return { range: headRange(file, duplicate ?? node), key: 'schema.uniqueItems', args: { what, actual: scalarText(duplicate) ?? '' } };
+      return { range: duplicate.via ?? headRange(file, duplicate.node ?? node), key: 'schema.uniqueItems', args: { what, actual: scalarText(duplicate.node) ?? '' } };
     }
     default:
       return { range, key: 'schema.other', args: { what, detail: error.message ?? error.keyword } };
@@ -115,30 +118,37 @@ function decodePointer(pointer: string): (string | number)[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-/** The YAML node at a JSON path, aliases followed; the deepest node found when the path breaks off. */
-function nodeAt(file: SourceFile, path: (string | number)[]): Node | undefined {
-  let node: Node | undefined = deref(file.doc, file.doc.contents);
+/**
+ * The YAML node at a JSON path, aliases followed (the deepest node found when the path breaks
+ * off), and the range of the first alias on the way: where the drafter wrote what is at fault.
+ */
+function nodeAt(file: SourceFile, path: (string | number)[]): { node: Node | undefined; via: OffsetRange | undefined } {
+  let node: Node | undefined = deref(file, file.doc.contents);
+  let via: OffsetRange | undefined;
   for (const step of path) {
-    let next: Node | undefined;
-    if (typeof step === 'number' && node && 'items' in node && !isMap(node)) {
-      next = deref(file.doc, (node.items as unknown[])[step]);
-    } else {
-      next = valueOf(file.doc, node, String(step));
-    }
-    if (!next) return node;
+    const raw: Node | undefined =
+      typeof step === 'number' && isSeq(node) ? ((node.items[step] as Node | null | undefined) ?? undefined) : rawValueOf(file, node, String(step));
+    const next = deref(file, raw);
+    if (!next) break;
+    if (!via && isAlias(raw)) via = nodeRange(raw);
     node = next;
   }
-  return node;
+  return { node, via };
 }
 
-/** A drafter's name for the value at a path: `"agencies" of measure "2.1"`, `chapter "3"`, … */
-function label(file: SourceFile, path: (string | number)[], locale: Locale): string {
+/**
+ * A drafter's name for the value at a path: `"agencies" of measure "2.1"`, `chapter "3"`, …
+ * With `byPosition`, an entity whose own id or name is at fault is named by its position instead.
+ */
+function label(file: SourceFile, path: (string | number)[], locale: Locale, byPosition = false): string {
   let owner = formatMessage(locale, file.kind === 'guideline' ? 'label.guideline' : 'label.registry');
+  const last = path[path.length - 1];
   for (let i = 0; i < path.length; i++) {
     const step = path[i]!;
     const parentKey = path[i - 1];
     if (typeof step === 'number') {
-      const itemLabel = entityLabel(file, path.slice(0, i + 1), parentKey, step, locale);
+      const ownIdAtFault = byPosition && i === path.length - 2 && (last === 'id' || last === 'name');
+      const itemLabel = entityLabel(file, path.slice(0, i + 1), parentKey, step, locale, ownIdAtFault, i > 1 ? owner : undefined);
       owner = itemLabel ?? formatMessage(locale, 'label.item', { n: step + 1, owner });
     } else {
       const next = path[i + 1];
@@ -154,15 +164,22 @@ function entityWord(listKey: string): MessageKey | undefined {
   return ({ chapters: 'label.chapter', measures: 'label.measure', targets: 'label.target' } as Record<string, MessageKey>)[listKey];
 }
 
-function entityLabel(file: SourceFile, path: (string | number)[], listKey: string | number | undefined, index: number, locale: Locale): string | undefined {
+function entityLabel(
+  file: SourceFile,
+  path: (string | number)[],
+  listKey: string | number | undefined,
+  index: number,
+  locale: Locale,
+  byPosition: boolean,
+  parent: string | undefined,
+): string | undefined {
   const isRegistryList = file.kind === 'registry' && listKey === 'agencies' && path.length === 2;
   const template = typeof listKey === 'string' ? (isRegistryList ? 'label.agency' : entityWord(listKey)) : undefined;
   if (!template) return undefined;
-  const node = nodeAt(file, path);
-  const id = scalarText(valueOf(file.doc, node, isRegistryList ? 'name' : 'id'));
-  if (id !== undefined && isScalar(valueOf(file.doc, node, isRegistryList ? 'name' : 'id'))) return formatMessage(locale, template, { id });
-  const word = `${template}Word` as MessageKey;
-  return formatMessage(locale, 'label.nth', { owner: formatMessage(locale, word), n: index + 1 });
+  const id = scalarText(valueOf(file, nodeAt(file, path).node, isRegistryList ? 'name' : 'id'));
+  if (id !== undefined && !byPosition) return formatMessage(locale, template, { id });
+  const word = formatMessage(locale, `${template}Word` as MessageKey);
+  return parent ? formatMessage(locale, 'label.nthOf', { word, n: index + 1, owner: parent }) : formatMessage(locale, 'label.nth', { owner: word, n: index + 1 });
 }
 
 function typeWord(value: unknown, locale: Locale): string {

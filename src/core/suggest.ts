@@ -23,11 +23,12 @@ export function editDistance(a: string, b: string): number {
  * characters matter), and containment (省科技厅 / 科技厅) counts as close.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  if (!name) return undefined;
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of candidates) {
     const distance = editDistance(name, candidate);
-    const contained = candidate.includes(name) || name.includes(candidate);
+    const contained = candidate !== '' && (candidate.includes(name) || name.includes(candidate));
     const limit = Math.max(1, Math.floor(Math.max(name.length, candidate.length) / 2));
     if (distance > limit && !contained) continue;
     // Prefer smaller distance; on ties, the shorter candidate, then the earlier one.
