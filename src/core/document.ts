@@ -85,7 +85,7 @@ export function parseSourceFile(path: string, rawText: string, kind: FileKind = 
   // Measure what aliases would expand to before anything expands them: yaml's alias count
   // misses polynomial blow-ups (a list of aliases to lists of aliases …).
   const written = countWrittenNodes(doc);
-  let aliasesUsable = expandedSize(doc, written + MAX_ALIAS_EXPANSION) <= written + MAX_ALIAS_EXPANSION;
+  let aliasesUsable = written.aliases === 0 || expandedSize(doc, written.nodes + MAX_ALIAS_EXPANSION) <= written.nodes + MAX_ALIAS_EXPANSION;
   if (!aliasesUsable) syntaxProblems.push({ range: findAlias(doc, () => true) ?? [0, 0], key: 'yaml.aliasLimit', args: {} });
 
   let data: unknown;
@@ -100,18 +100,20 @@ export function parseSourceFile(path: string, rawText: string, kind: FileKind = 
   return { path, kind, text, doc, lineStarts: lineStartsOf(text), syntaxProblems, data, aliasesUsable };
 }
 
-/** Nodes as written in the document (aliases count one each). */
-function countWrittenNodes(doc: Document.Parsed): number {
-  let count = 0;
+/** Nodes as written in the document (an alias counts one), and how many of them are aliases. */
+function countWrittenNodes(doc: Document.Parsed): { nodes: number; aliases: number } {
+  let nodes = 0;
+  let aliases = 0;
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const node = stack.pop();
     if (!node) continue;
-    count++;
-    if (isPair(node)) stack.push(node.key, node.value);
+    nodes++;
+    if (isAlias(node)) aliases++;
+    else if (isPair(node)) stack.push(node.key, node.value);
     else if (isCollection(node)) for (const item of node.items) stack.push(item);
   }
-  return count;
+  return { nodes, aliases };
 }
 
 /**
