@@ -1,8 +1,12 @@
-// Bundles the command line (and, later, the extension) into dist/.
-// Schemas are imported as JSON, so the bundle carries them and needs no files beside it.
+// Bundles the command line (and, later, the extension) into dist/, and puts Mermaid's browser
+// build beside it for the self-contained HTML exports. Schemas are imported as JSON, so the
+// bundle carries them and needs no files beside it.
+const fs = require('node:fs');
+const path = require('node:path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
+const dist = path.join(__dirname, 'dist');
 
 const targets = [
   {
@@ -14,8 +18,17 @@ const targets = [
   },
 ];
 
-Promise.all(
-  targets.map((options) =>
+/** Mermaid is inlined into HTML files inside a <script> element, which its text must not end early. */
+function copyMermaid() {
+  const source = require.resolve('mermaid/dist/mermaid.min.js');
+  const text = fs.readFileSync(source, 'utf8');
+  if (/<\/?script/i.test(text)) throw new Error(`${source} contains a <script> tag and cannot be inlined safely`);
+  fs.mkdirSync(dist, { recursive: true });
+  fs.writeFileSync(path.join(dist, 'mermaid.min.js'), text);
+}
+
+Promise.all([
+  ...targets.map((options) =>
     esbuild.build({
       bundle: true,
       sourcemap: !production,
@@ -25,4 +38,8 @@ Promise.all(
       ...options,
     }),
   ),
-).catch(() => process.exit(1));
+  Promise.resolve().then(copyMermaid),
+]).catch((error) => {
+  if (error && !error.errors) console.error(error.message ?? error);
+  process.exit(1);
+});

@@ -5,9 +5,11 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { resolveLocale } from '../core/index';
 import type { Locale } from '../core/index';
+import { graphCommand } from './commands/graph';
 import { lintCommand } from './commands/lint';
 import { matrixCommand } from './commands/matrix';
 import { reportCommand } from './commands/report';
+import { statsCommand } from './commands/stats';
 import type { CommandContext } from './commands/command';
 import { reasonOf, UsageError } from './files';
 import { helpText } from './help';
@@ -16,7 +18,9 @@ import { t } from './messages';
 
 const COMMANDS: Record<string, (context: CommandContext) => number> = {
   lint: lintCommand,
+  graph: graphCommand,
   matrix: matrixCommand,
+  stats: statsCommand,
   report: reportCommand,
 };
 
@@ -25,6 +29,10 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   'report-suppressed': { type: 'boolean' },
   output: { type: 'string', short: 'o' },
+  agency: { type: 'string' },
+  chapter: { type: 'string' },
+  grid: { type: 'boolean' },
+  out: { type: 'string' },
   locale: { type: 'string' },
   config: { type: 'string' },
   color: { type: 'boolean' },

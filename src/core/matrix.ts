@@ -12,6 +12,8 @@ export interface MatrixMeasure {
   document: string;
   file: string;
   line: number;
+  /** Id of the part (chapter) the measure belongs to; an addition to the design's contract. */
+  chapter: string;
   lead: string | null;
   co: string[];
   noLead: boolean;
@@ -66,6 +68,7 @@ export function buildMatrix(project: Project, paths: string[] = project.guidelin
         document,
         file: path,
         line: positionAt(file, (measure.id?.range ?? measure.headRange)[0]).line,
+        chapter: measure.chapterId ?? '',
         lead: ownership.lead,
         co: ownership.co,
         noLead: ownership.noLead,

@@ -1,27 +1,33 @@
-// `taskmatrix matrix`: the responsibility matrix as JSON (the design's contract), CSV or Markdown.
-import { buildMatrix, matrixToCsv, matrixToMarkdown } from '../../core/index';
-import type { Locale, Matrix } from '../../core/index';
+// `taskmatrix matrix`: the responsibility matrix as JSON (the design's contract), CSV, Markdown or HTML;
+// `--grid` gives measures × agencies instead of one row per measure.
+import { buildMatrix, matrixToCsv, matrixToHtml, matrixToMarkdown } from '../../core/index';
+import type { Matrix } from '../../core/index';
 import { UsageError } from '../files';
-import { loadProject } from '../load';
-import { t } from '../messages';
 import type { CommandContext } from './command';
+import { contentNonce, loadExportInput } from './export-input';
 
-const MATRIX_FORMATS: Record<string, (matrix: Matrix, locale: Locale) => string> = {
-  json: (matrix) => `${JSON.stringify(matrix, null, 2)}\n`,
-  csv: matrixToCsv,
-  markdown: matrixToMarkdown,
-};
+export const MATRIX_FORMATS = ['json', 'csv', 'markdown', 'html'] as const;
+export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
 
 export function matrixCommand(context: CommandContext): number {
   const format = String(context.options.format ?? 'json');
-  const render = MATRIX_FORMATS[format];
-  if (!render) throw new UsageError('unknownFormat', { format, command: 'matrix', formats: Object.keys(MATRIX_FORMATS).join(', ') });
-  const loaded = loadProject(context.paths, context);
-  loaded.notes.forEach((note) => context.stderr(`${note}\n`));
-  const guidelines = loaded.requested.filter((path) => loaded.project.file(path)?.kind === 'guideline');
-  // The matrix shows what can be understood even while the files still have errors.
-  const errors = loaded.project.lint(loaded.requested).diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) context.stderr(`${t(context.locale, 'errorsInInput', { count: errors })}\n`);
-  context.write(render(buildMatrix(loaded.project, guidelines), context.locale));
+  if (!(MATRIX_FORMATS as readonly string[]).includes(format)) throw new UsageError('unknownFormat', { format, command: 'matrix', formats: MATRIX_FORMATS.join(', ') });
+  const grid = Boolean(context.options.grid);
+  if (grid && format === 'json') throw new UsageError('gridNotJson');
+  const input = loadExportInput(context);
+  context.write(renderMatrix(buildMatrix(input.project, input.guidelines), format as MatrixFormat, grid ? 'grid' : 'list', context, input.title));
   return 0;
+}
+
+export function renderMatrix(matrix: Matrix, format: MatrixFormat, shape: 'list' | 'grid', context: Pick<CommandContext, 'locale'>, title: string): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(matrix, null, 2)}\n`;
+    case 'csv':
+      return matrixToCsv(matrix, context.locale, shape);
+    case 'markdown':
+      return matrixToMarkdown(matrix, context.locale, shape);
+    case 'html':
+      return matrixToHtml(matrix, { locale: context.locale, title, shape, nonce: contentNonce(JSON.stringify(matrix), shape) });
+  }
 }

@@ -1,13 +1,20 @@
-// `taskmatrix report` (what `npm start` runs): diagnostics, then the lead of every measure,
-// then the measures nobody leads — one readable screen for a drafter or reviewer.
-import { buildMatrix } from '../../core/index';
+// `taskmatrix report` (what `npm start` runs): diagnostics, the lead of every measure, the
+// measures nobody leads and the heaviest agency loads on one screen; with --out, every export
+// (graph, matrix, stats, lint) written into a folder for reviewers.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { agencyLoads, buildMatrix, buildOwnershipGraph } from '../../core/index';
 import type { MatrixMeasure, NoLeadReason } from '../../core/index';
 import { counts, LINT_FORMATS } from '../formatters/index';
-import { loadProject } from '../load';
+import { displayPath, reasonOf, UsageError } from '../files';
 import { t } from '../messages';
 import type { CliMessage } from '../messages';
 import { displayWidth, padEnd, printable, truncate } from '../text-width';
 import type { CommandContext } from './command';
+import { loadExportInput } from './export-input';
+import { renderGraph } from './graph';
+import { renderMatrix } from './matrix';
+import { statsTable } from './stats';
 
 const REASON: Record<NoLeadReason, CliMessage> = {
   'by-function': 'noLeadReason_byFunction',
@@ -18,27 +25,20 @@ const REASON: Record<NoLeadReason, CliMessage> = {
 
 export function reportCommand(context: CommandContext): number {
   const { locale } = context;
-  const loaded = loadProject(context.paths, context);
-  loaded.notes.forEach((note) => context.stderr(`${note}\n`));
-  const { project, requested } = loaded;
-  const { diagnostics, suppressed } = project.lint(requested);
-  const guidelines = requested.filter((path) => project.file(path)?.kind === 'guideline');
+  const input = loadExportInput(context);
+  const { project, requested, guidelines } = input;
+  const { diagnostics, suppressed } = input.lint;
   const matrix = buildMatrix(project, guidelines);
+  const loads = agencyLoads(matrix);
   const out: string[] = [];
   const bold = (text: string) => (context.color ? `\u001b[1m${text}\u001b[0m` : text);
+  const lintInput = { diagnostics, suppressed, files: requested, reportSuppressed: false, locale, cwd: context.cwd, color: context.color, version: context.version };
 
   out.push(
-    bold(
-      t(locale, 'reportTitle', {
-        files: requested.length,
-        documents: guidelines.length,
-        measures: matrix.measures.length,
-        agencies: matrix.agencies.length,
-      }),
-    ),
+    bold(t(locale, 'reportTitle', { files: requested.length, documents: guidelines.length, measures: matrix.measures.length, agencies: matrix.agencies.length })),
     '',
     bold(t(locale, 'reportDiagnostics')),
-    LINT_FORMATS.stylish!({ diagnostics, suppressed, files: requested, reportSuppressed: false, locale, cwd: context.cwd, color: context.color, version: context.version }),
+    LINT_FORMATS.stylish!(lintInput),
     bold(t(locale, 'reportLeads')),
   );
   const qualify = new Set(matrix.measures.map((m) => m.document)).size > 1;
@@ -47,9 +47,8 @@ export function reportCommand(context: CommandContext): number {
   const leadOf = (m: MatrixMeasure) => printable(m.lead ?? `— ${t(locale, 'noLeadMarker')}`);
   const leadWidth = Math.max(0, ...matrix.measures.map((m) => displayWidth(leadOf(m))));
   for (const m of matrix.measures) {
-    const lead = leadOf(m);
-    const co = m.lead ? (m.co.length ? t(locale, 'reportCo', { count: m.co.length }) : '') : '';
-    out.push(`  ${padEnd(label(m), idWidth)}  ${padEnd(lead, leadWidth)}  ${truncate(printable(m.title), 36)}${co ? `  (${co})` : ''}`);
+    const co = m.lead && m.co.length ? `  (${t(locale, 'reportCo', { count: m.co.length })})` : '';
+    out.push(`  ${padEnd(label(m), idWidth)}  ${padEnd(leadOf(m), leadWidth)}  ${truncate(printable(m.title), 36)}${co}`);
   }
   out.push('');
   const noLead = matrix.measures.filter((m) => m.noLead);
@@ -58,6 +57,33 @@ export function reportCommand(context: CommandContext): number {
   for (const m of noLead) {
     out.push(`  ${padEnd(label(m), idWidth)}  ${printable(m.title)} — ${t(locale, REASON[m.noLeadReason!])}`);
     out.push(`  ${' '.repeat(idWidth)}  ${printable(m.co.join('、'))}`);
+  }
+  out.push('', bold(t(locale, 'reportTopLoads')), ...statsTable(loads.slice(0, 5), context).trimEnd().split('\n').map((line) => `  ${line}`));
+
+  if (typeof context.options.out === 'string') {
+    const folder = context.options.out;
+    const graph = buildOwnershipGraph(project, guidelines, { locale });
+    const files: [string, () => string][] = [
+      ['OWNERSHIP.md', () => renderGraph(graph, 'markdown', context, input.title)],
+      ['ownership.mmd', () => renderGraph(graph, 'mermaid', context, input.title)],
+      ['ownership.html', () => renderGraph(graph, 'html', context, input.title)],
+      ['matrix.json', () => renderMatrix(matrix, 'json', 'list', context, input.title)],
+      ['matrix.csv', () => renderMatrix(matrix, 'csv', 'list', context, input.title)],
+      ['matrix.md', () => renderMatrix(matrix, 'markdown', 'list', context, input.title)],
+      ['matrix.html', () => renderMatrix(matrix, 'html', 'list', context, input.title)],
+      ['matrix-grid.csv', () => renderMatrix(matrix, 'csv', 'grid', context, input.title)],
+      ['matrix-grid.html', () => renderMatrix(matrix, 'html', 'grid', context, input.title)],
+      ['stats.json', () => `${JSON.stringify({ agencies: loads }, null, 2)}\n`],
+      ['lint.sarif', () => LINT_FORMATS.sarif!(lintInput)],
+    ];
+    try {
+      mkdirSync(folder, { recursive: true });
+      for (const [name, render] of files) writeFileSync(join(folder, name), render());
+    } catch (error) {
+      throw new UsageError('cannotWrite', { path: folder, reason: reasonOf(error) });
+    }
+    out.push('', bold(t(locale, 'reportWritten', { dir: displayPath(resolve(context.cwd, folder), context.cwd) })));
+    for (const [name] of files) out.push(`  ${join(folder, name)}`);
   }
   context.write(`${out.join('\n')}\n`);
   return counts(diagnostics).errors > 0 ? 1 : 0;

@@ -19,3 +19,13 @@ export function markdownCell(value: string): string {
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]{}#|!~])/g, '\\$1');
 }
+
+/** Text in HTML content or a quoted attribute. */
+export function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** JSON inside a <script> element: `<` escaped so no `</script>` or `<!--` can appear. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

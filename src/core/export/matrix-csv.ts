@@ -1,13 +1,12 @@
-// The matrix as CSV for Excel and WPS: UTF-8 with a BOM (or Chinese turns to mojibake), CRLF rows.
+// The matrix as CSV for Excel and WPS: UTF-8 with a BOM (or Chinese turns to mojibake),
+// RFC 4180 quoting, CRLF rows, formula-like cells neutralised.
 import type { Matrix } from '../matrix';
 import type { Locale } from '../types';
 import { csvField } from './escape';
-import { matrixColumns, matrixHeaders, matrixRows } from './matrix-table';
+import { matrixTable } from './matrix-table';
 
-export function matrixToCsv(matrix: Matrix, locale: Locale): string {
-  const columns = matrixColumns(matrix);
-  const headers = matrixHeaders(locale);
-  const lines = [columns.map((c) => csvField(headers[c])).join(',')];
-  for (const row of matrixRows(matrix, locale)) lines.push(columns.map((c) => csvField(row[c])).join(','));
+export function matrixToCsv(matrix: Matrix, locale: Locale, shape: 'list' | 'grid' = 'list'): string {
+  const table = matrixTable(matrix, locale, shape);
+  const lines = [table.headers, ...table.rows].map((cells) => cells.map(csvField).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -2,13 +2,10 @@
 import type { Matrix } from '../matrix';
 import type { Locale } from '../types';
 import { markdownCell } from './escape';
-import { matrixColumns, matrixHeaders, matrixRows } from './matrix-table';
+import { matrixTable } from './matrix-table';
 
-export function matrixToMarkdown(matrix: Matrix, locale: Locale): string {
-  const columns = matrixColumns(matrix);
-  const headers = matrixHeaders(locale);
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const lines = [line(columns.map((c) => markdownCell(headers[c]))), line(columns.map(() => '---'))];
-  for (const row of matrixRows(matrix, locale)) lines.push(line(columns.map((c) => markdownCell(row[c]) || ' ')));
-  return `${lines.join('\n')}\n`;
+export function matrixToMarkdown(matrix: Matrix, locale: Locale, shape: 'list' | 'grid' = 'list'): string {
+  const table = matrixTable(matrix, locale, shape);
+  const line = (cells: string[]) => `| ${cells.map((cell) => markdownCell(cell) || ' ').join(' | ')} |`;
+  return `${[line(table.headers), `|${table.headers.map(() => ' --- |').join('')}`, ...table.rows.map(line)].join('\n')}\n`;
 }

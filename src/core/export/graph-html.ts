@@ -1,0 +1,55 @@
+// The ownership graph as one self-contained HTML file: Mermaid inlined and run with
+// securityLevel 'strict', the graph source passed as JSON (never as markup), the legend
+// and the measures without a lead as plain HTML.
+import type { OwnershipGraph } from '../graph/ownership-graph';
+import type { Locale } from '../types';
+import { escapeHtml, scriptJson } from './escape';
+import { htmlPage } from './html-page';
+import { label } from './labels';
+
+export interface GraphHtmlOptions {
+  locale: Locale;
+  title: string;
+  /** The text of Mermaid's browser build (mermaid.min.js). */
+  mermaidScript: string;
+  nonce: string;
+}
+
+export function graphToHtml(graph: OwnershipGraph, options: GraphHtmlOptions): string {
+  const { locale } = options;
+  const noLeadRows = graph.noLead
+    .map((m) => `<tr class="no-lead"><td>${escapeHtml(m.id)}</td><td>${escapeHtml(m.title)}</td><td>${escapeHtml(label(locale, `reason.${m.noLeadReason!}`))}</td><td>${escapeHtml(m.co.join('、'))}</td></tr>`)
+    .join('\n');
+  const body = `<h1>${escapeHtml(options.title)} — ${escapeHtml(label(locale, 'graphTitle'))}</h1>
+${graph.notice ? `<p class="notice" id="notice">${escapeHtml(graph.notice)}</p>` : ''}
+<div class="graph" id="graph" data-level="${graph.level}"><p class="muted">${escapeHtml(label(locale, 'rendering'))}</p></div>
+<h2>${escapeHtml(label(locale, 'legend'))}</h2>
+<ul class="legend">
+<li>${escapeHtml(label(locale, 'legendLead'))}</li>
+<li>${escapeHtml(label(locale, 'legendCo'))}</li>
+<li>${escapeHtml(label(locale, 'legendResponsible'))}</li>
+<li>${escapeHtml(label(locale, 'legendNoLead'))}</li>
+</ul>
+<h2 id="no-lead">${escapeHtml(label(locale, 'noLeadHeading', { count: graph.noLead.length }))}</h2>
+${
+  graph.noLead.length
+    ? `<table><thead><tr><th>编号</th><th>措施</th><th>${escapeHtml(label(locale, 'reason'))}</th><th>${escapeHtml(label(locale, 'agencies'))}</th></tr></thead><tbody>\n${noLeadRows}\n</tbody></table>`
+    : `<p>${escapeHtml(label(locale, 'noLeadNone'))}</p>`
+}
+<script type="application/json" id="graph-source">${scriptJson(graph.mermaid)}</script>`;
+  const render = `(async () => {
+  const target = document.getElementById('graph');
+  const source = JSON.parse(document.getElementById('graph-source').textContent);
+  const dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', flowchart: { htmlLabels: true } });
+  try {
+    const { svg } = await mermaid.render('tm-graph', source);
+    target.innerHTML = svg;
+    document.body.dataset.rendered = 'true';
+  } catch (error) {
+    target.textContent = ${scriptJson(label(locale, 'renderFailed'))} + (error && error.message ? error.message : String(error));
+    document.body.dataset.rendered = 'error';
+  }
+})();`;
+  return htmlPage({ locale, title: `${options.title} — ${label(locale, 'graphTitle')}`, body, scripts: [options.mermaidScript, render], nonce: options.nonce });
+}

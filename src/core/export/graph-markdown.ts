@@ -1,0 +1,24 @@
+// The ownership graph as Markdown (OWNERSHIP.md): a ```mermaid block GitHub renders, the
+// legend, and the measures without a lead. Deterministic, so diffs show only real changes.
+import type { OwnershipGraph } from '../graph/ownership-graph';
+import type { Locale } from '../types';
+import { markdownCell } from './escape';
+import { label } from './labels';
+
+export function graphToMarkdown(graph: OwnershipGraph, locale: Locale, title: string): string {
+  const lines = [`# ${markdownCell(title)} — ${label(locale, 'graphTitle')}`, ''];
+  if (graph.notice) lines.push(`> ${markdownCell(graph.notice)}`, '');
+  lines.push('```mermaid', graph.mermaid.trimEnd(), '```', '');
+  lines.push(`**${label(locale, 'legend')}:** ${[label(locale, 'legendLead'), label(locale, 'legendCo'), label(locale, 'legendResponsible'), label(locale, 'legendNoLead')].map(markdownCell).join('; ')}`, '');
+  lines.push(`## ${label(locale, 'noLeadHeading', { count: graph.noLead.length })}`, '');
+  if (graph.noLead.length === 0) lines.push(label(locale, 'noLeadNone'));
+  else {
+    const multiple = new Set(graph.measures.map((m) => m.document)).size > 1;
+    lines.push(`| ${multiple ? 'Document | ' : ''}编号 | 措施 | ${label(locale, 'reason')} | ${label(locale, 'agencies')} |`, `|${multiple ? ' --- |' : ''} --- | --- | --- | --- |`);
+    for (const m of graph.noLead) {
+      const cells = [m.id, m.title, label(locale, `reason.${m.noLeadReason!}`), m.co.join('、')].map(markdownCell);
+      lines.push(`| ${multiple ? `${markdownCell(m.document)} | ` : ''}${cells.join(' | ')} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
