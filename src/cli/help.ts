@@ -11,8 +11,10 @@ Paths are files or folders (searched recursively for *.yaml and *.yml); default 
 Commands:
   lint      validate task files and print diagnostics (exit 0 clean or warnings only,
             1 errors, 2 usage or I/O failure)
-  matrix    print the responsibility matrix (json, csv, markdown)
-  report    lint, then summarise the lead of every measure and the measures without one
+  graph     the agency ownership graph (mermaid, markdown, html)
+  matrix    the responsibility matrix (json, csv, markdown, html; --grid)
+  stats     per agency: measures led, co-owned and without a lead, by load
+  report    lint, then summarise leads and loads; --out DIR writes every export
 
 Options:
   --locale en|zh-cn   language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
@@ -27,8 +29,10 @@ Options:
 
 命令：
   lint      校验任务文件并输出诊断（退出码 0：无问题或仅有警告；1：有错误；2：用法或读写错误）
-  matrix    输出任务分工矩阵（json、csv、markdown）
-  report    检查后汇总各项措施的牵头单位及无牵头单位的措施
+  graph     责任分工图（mermaid、markdown、html）
+  matrix    任务分工矩阵（json、csv、markdown、html；--grid 为措施×单位表）
+  stats     各单位牵头、配合及无牵头措施的数量，按任务量排序
+  report    检查后汇总牵头情况与任务量；--out DIR 写出全部导出文件
 
 选项：
   --locale en|zh-cn   消息语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
@@ -69,6 +73,37 @@ Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage o
 退出码：0 无问题或仅有警告；1 有错误（或警告过多）；2 用法或读写错误。
 `,
   },
+  graph: {
+    en: `Usage: taskmatrix graph [paths…] [options]
+
+Prints the agency ownership graph as Mermaid: agencies and measures, one box per part,
+lead edges solid (牵头), co-responsible edges dotted (配合), measures without a lead in orange.
+Too big for one Mermaid diagram, it aggregates (agencies → parts, → documents) and says so.
+Works on files that still have errors (they are counted on standard error).
+
+Options:
+  -f, --format mermaid|markdown|html   mermaid (default); markdown: OWNERSHIP.md for GitHub;
+                                       html: one self-contained file that renders offline
+  --agency NAME        only that agency's measures and the agencies it shares them with
+  --chapter ID         only one part of the document (e.g. 4)
+  -o, --output FILE    write to FILE instead of standard output
+  --locale en|zh-cn    language of the legend and notes
+`,
+    'zh-cn': `用法：taskmatrix graph [路径…] [选项]
+
+以 Mermaid 输出责任分工图：单位与措施，每个部分一个分组，牵头为实线、配合为虚线，
+无牵头单位的措施以橙色标出。超出单张 Mermaid 图容量时改为汇总视图（单位→部分、→文件）并予以说明。
+文件仍有错误时也可使用（错误数量输出到标准错误）。
+
+选项：
+  -f, --format mermaid|markdown|html   mermaid（默认）；markdown：供 GitHub 显示的 OWNERSHIP.md；
+                                       html：可离线打开的独立文件
+  --agency NAME        仅显示该单位参与的措施及与其协作的单位
+  --chapter ID         仅显示文件的某一部分（如 4）
+  -o, --output FILE    写入文件而非标准输出
+  --locale en|zh-cn    图例与说明的语言
+`,
+  },
   matrix: {
     en: `Usage: taskmatrix matrix [paths…] [options]
 
@@ -77,9 +112,10 @@ for every agency the measures it leads and co-owns. Works on files that still ha
 (they are counted on standard error).
 
 Options:
-  -f, --format json|csv|markdown   output format (default: json); CSV carries a UTF-8 BOM
-  -o, --output FILE                write to FILE instead of standard output
-  --locale en|zh-cn                language of column headers and notes
+  -f, --format json|csv|markdown|html   output format (default: json); CSV carries a UTF-8 BOM
+  --grid               measures × agencies, cells 牵头 / 配合 / 负责 (csv, markdown, html)
+  -o, --output FILE    write to FILE instead of standard output
+  --locale en|zh-cn    language of column headers and notes
 `,
     'zh-cn': `用法：taskmatrix matrix [路径…] [选项]
 
@@ -87,21 +123,52 @@ Options:
 文件仍有错误时也可使用（错误数量输出到标准错误）。
 
 选项：
-  -f, --format json|csv|markdown   输出格式（默认 json）；CSV 带 UTF-8 BOM
-  -o, --output FILE                写入文件而非标准输出
-  --locale en|zh-cn                表头与说明的语言
+  -f, --format json|csv|markdown|html   输出格式（默认 json）；CSV 带 UTF-8 BOM
+  --grid               措施×单位表，单元格为 牵头 / 配合 / 负责（csv、markdown、html）
+  -o, --output FILE    写入文件而非标准输出
+  --locale en|zh-cn    表头与说明的语言
+`,
+  },
+  stats: {
+    en: `Usage: taskmatrix stats [paths…] [options]
+
+Per agency: measures it leads, co-owns (under a lead) and sits in without a lead, heaviest first.
+
+Options:
+  -f, --format table|json   output format (default: table)
+  -o, --output FILE         write to FILE instead of standard output
+`,
+    'zh-cn': `用法：taskmatrix stats [路径…] [选项]
+
+按单位统计：牵头的措施、配合的措施（有牵头单位）及无牵头单位的措施，任务最重者在前。
+
+选项：
+  -f, --format table|json   输出格式（默认 table）
+  -o, --output FILE         写入文件而非标准输出
 `,
   },
   report: {
     en: `Usage: taskmatrix report [paths…] [options]
 
-Lints the task files, then lists the lead of every measure and the measures without a lead.
-This is what "npm start" runs on the bundled tasks/. Exit codes as for lint.
+Lints the task files, then lists the lead of every measure, the measures without a lead and
+the heaviest agency loads. This is what "npm start" runs on the bundled tasks/.
+
+Options:
+  --out DIR   also write every export into DIR: OWNERSHIP.md, ownership.mmd, ownership.html,
+              matrix.json/.csv/.md/.html, matrix-grid.csv/.html, stats.json, lint.sarif
+
+Exit codes as for lint.
 `,
     'zh-cn': `用法：taskmatrix report [路径…] [选项]
 
-检查任务文件，然后列出各项措施的牵头单位及无牵头单位的措施。
-“npm start”即对自带的 tasks/ 运行此命令。退出码同 lint。
+检查任务文件，然后列出各项措施的牵头单位、无牵头单位的措施及任务最重的单位。
+“npm start”即对自带的 tasks/ 运行此命令。
+
+选项：
+  --out DIR   同时将全部导出文件写入 DIR：OWNERSHIP.md、ownership.mmd、ownership.html、
+              matrix.json/.csv/.md/.html、matrix-grid.csv/.html、stats.json、lint.sarif
+
+退出码同 lint。
 `,
   },
 };
