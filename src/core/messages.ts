@@ -184,6 +184,16 @@ const catalog = {
     'zh-cn': '单位“{name}”未被使用本名录的任何措施提及；请删除该单位，或在其负责的措施中列出。',
   },
 
+  // quick fixes
+  'fix.replace': { en: 'Replace with "{name}"', 'zh-cn': '替换为“{name}”' },
+  'fix.remove': { en: 'Remove the repeated "{name}"', 'zh-cn': '删除重复的“{name}”' },
+  'fix.addToRegistry': { en: 'Add "{name}" to the agency registry', 'zh-cn': '将“{name}”加入单位名录' },
+  'fix.makeLead': { en: 'Make "{name}" the lead (move it first)', 'zh-cn': '设“{name}”为牵头单位（移至首位）' },
+  'fix.acknowledge': { en: 'Acknowledge: no lead is intended here ({rule})', 'zh-cn': '确认：此处确无牵头单位（{rule}）' },
+  'fix.acknowledgeReason': { en: 'reviewed: as in the source document', 'zh-cn': '已核对：与原文一致' },
+  'fix.all': { en: 'Fix all taskmatrix problems with an obvious fix', 'zh-cn': '修复所有可自动修复的 taskmatrix 问题' },
+  'fix.reviewKind': { en: 'taskmatrix: review the kind', 'zh-cn': 'taskmatrix：请核对单位类别' },
+
   // project configuration (.taskmatrix.yaml)
   'config.notMap': {
     en: 'The configuration must be a mapping with the keys rules and registry.',

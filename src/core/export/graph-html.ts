@@ -6,6 +6,7 @@ import type { Locale } from '../types';
 import { escapeHtml, scriptJson } from './escape';
 import { htmlPage } from './html-page';
 import { label } from './labels';
+import { columnHeaders } from './matrix-table';
 
 export interface GraphHtmlOptions {
   locale: Locale;
@@ -33,7 +34,7 @@ ${graph.notice ? `<p class="notice" id="notice">${escapeHtml(graph.notice)}</p>`
 <h2 id="no-lead">${escapeHtml(label(locale, 'noLeadHeading', { count: graph.noLead.length }))}</h2>
 ${
   graph.noLead.length
-    ? `<table><thead><tr><th>编号</th><th>措施</th><th>${escapeHtml(label(locale, 'reason'))}</th><th>${escapeHtml(label(locale, 'agencies'))}</th></tr></thead><tbody>\n${noLeadRows}\n</tbody></table>`
+    ? `<table><thead><tr><th>${escapeHtml(columnHeaders(locale).id)}</th><th>${escapeHtml(columnHeaders(locale).title)}</th><th>${escapeHtml(label(locale, 'reason'))}</th><th>${escapeHtml(label(locale, 'agencies'))}</th></tr></thead><tbody>\n${noLeadRows}\n</tbody></table>`
     : `<p>${escapeHtml(label(locale, 'noLeadNone'))}</p>`
 }
 <script type="application/json" id="graph-source">${scriptJson(graph.mermaid)}</script>`;

@@ -4,6 +4,7 @@ import type { OwnershipGraph } from '../graph/ownership-graph';
 import type { Locale } from '../types';
 import { markdownCell } from './escape';
 import { label } from './labels';
+import { columnHeaders } from './matrix-table';
 
 export function graphToMarkdown(graph: OwnershipGraph, locale: Locale, title: string): string {
   const lines = [`# ${markdownCell(title)} — ${label(locale, 'graphTitle')}`, ''];
@@ -14,7 +15,9 @@ export function graphToMarkdown(graph: OwnershipGraph, locale: Locale, title: st
   if (graph.noLead.length === 0) lines.push(label(locale, 'noLeadNone'));
   else {
     const multiple = new Set(graph.measures.map((m) => m.document)).size > 1;
-    lines.push(`| ${multiple ? 'Document | ' : ''}编号 | 措施 | ${label(locale, 'reason')} | ${label(locale, 'agencies')} |`, `|${multiple ? ' --- |' : ''} --- | --- | --- | --- |`);
+    const h = columnHeaders(locale);
+    const headers = [...(multiple ? [h.document] : []), h.id, h.title, label(locale, 'reason'), label(locale, 'agencies')].map(markdownCell);
+    lines.push(`| ${headers.join(' | ')} |`, `|${headers.map(() => ' --- |').join('')}`);
     for (const m of graph.noLead) {
       const cells = [m.id, m.title, label(locale, `reason.${m.noLeadReason!}`), m.co.join('、')].map(markdownCell);
       lines.push(`| ${multiple ? `${markdownCell(m.document)} | ` : ''}${cells.join(' | ')} |`);

@@ -20,6 +20,11 @@ const LIST_HEADERS: Record<Locale, { document: string; id: string; title: string
   'zh-cn': { document: '文件', id: '编号', title: '措施', lead: '牵头单位', co: '配合单位', note: '说明' },
 };
 
+/** Column names shared by every table of measures (matrix, no-lead lists). */
+export function columnHeaders(locale: Locale): (typeof LIST_HEADERS)[Locale] {
+  return LIST_HEADERS[locale];
+}
+
 export function matrixTable(matrix: Matrix, locale: Locale, shape: 'list' | 'grid' = 'list'): Table {
   const multiple = new Set(matrix.measures.map((m) => m.document)).size > 1;
   const h = LIST_HEADERS[locale];

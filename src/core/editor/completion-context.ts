@@ -1,0 +1,72 @@
+// What the cursor is completing, read from the text of the lines around it (while the drafter
+// types, the YAML is often incomplete, so this does not rely on the parsed tree).
+import type { OffsetRange } from '../types';
+
+export type CompletionContext =
+  | { kind: 'agency'; replace: OffsetRange; typed: string; listed: string[] }
+  | { kind: 'division'; replace: OffsetRange; typed: string };
+
+const FLOW_AGENCIES = /^\s*(?:-\s+)?agencies:\s*\[([^\]]*)$/;
+const BLOCK_ITEM = /^(\s*)-[ \t]*([^\s#,[\]{}]*)$/;
+const AGENCIES_KEY = /^(\s*)(?:-\s+)?agencies:\s*(#.*)?$/;
+
+export function completionContextAt(text: string, offset: number): CompletionContext | undefined {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const endOfLine = text.indexOf('\n', offset);
+  const line = text.slice(start, endOfLine < 0 ? text.length : endOfLine).replace(/\r$/, '');
+  const before = line.slice(0, offset - start);
+  const after = line.slice(offset - start);
+
+  const division = /^\s*(?:-\s+)?division:\s*([\w-]*)$/.exec(before);
+  if (division) {
+    const rest = /^[\w-]*/.exec(after)![0];
+    return { kind: 'division', typed: division[1]!, replace: [offset - division[1]!.length, offset + rest.length] };
+  }
+
+  const flow = FLOW_AGENCIES.exec(before);
+  if (flow) {
+    const inside = flow[1]!;
+    const tokenStart = Math.max(inside.lastIndexOf(','), -1) + 1;
+    const typedRaw = inside.slice(tokenStart);
+    const typed = typedRaw.trimStart();
+    const rest = /^[^,\]]*/.exec(after)![0].trimEnd();
+    const closing = after.indexOf(']');
+    const listText = inside.slice(0, tokenStart) + (closing >= 0 ? after.slice(rest.length, closing) : after.slice(rest.length));
+    return { kind: 'agency', typed, replace: [offset - typed.length, offset + rest.length], listed: names(listText.split(',')) };
+  }
+
+  const item = BLOCK_ITEM.exec(before);
+  if (item && /^[^\s#,[\]{}]*\s*$/.test(after)) {
+    const indent = item[1]!.length;
+    const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+    const lineIndex = text.slice(0, start).split('\n').length - 1;
+    const siblings: string[] = [];
+    let parentFound = false;
+    for (let i = lineIndex - 1; i >= 0; i--) {
+      const candidate = lines[i]!;
+      if (/^\s*(#.*)?$/.test(candidate)) continue;
+      const sibling = /^(\s*)-\s*(.*)$/.exec(candidate);
+      if (sibling && sibling[1]!.length === indent) {
+        siblings.push(sibling[2]!);
+        continue;
+      }
+      const key = AGENCIES_KEY.exec(candidate);
+      parentFound = key !== null && key[1]!.length <= indent;
+      break;
+    }
+    if (!parentFound) return undefined;
+    for (let i = lineIndex + 1; i < lines.length; i++) {
+      const sibling = /^(\s*)-\s*(.*)$/.exec(lines[i]!);
+      if (/^\s*(#.*)?$/.test(lines[i]!)) continue;
+      if (!sibling || sibling[1]!.length !== indent) break;
+      siblings.push(sibling[2]!);
+    }
+    const typed = item[2]!;
+    return { kind: 'agency', typed, replace: [offset - typed.length, offset + after.trimEnd().length], listed: names(siblings) };
+  }
+  return undefined;
+}
+
+function names(raw: string[]): string[] {
+  return raw.map((part) => part.replace(/#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2')).filter(Boolean);
+}

@@ -1,0 +1,201 @@
+// Quick fixes as minimal text edits, computed by the engine so that every host applies the
+// same change. Edits touch only the characters that change: comments, quoting style, key order
+// and the rest of the file survive.
+import { isMap, isSeq } from 'yaml';
+import type { Node } from 'yaml';
+import { valueOf } from '../document';
+import type { SourceFile } from '../document';
+import { formatMessage } from '../messages';
+import { allMeasures } from '../model';
+import type { Located, MeasureModel } from '../model';
+import type { Project } from '../project';
+import type { Diagnostic, Locale, OffsetRange } from '../types';
+
+export interface FileEdit {
+  path: string;
+  range: OffsetRange;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  kind: 'quickfix' | 'refactor';
+  /** The obvious fix for its diagnostic: editors apply it on "fix all" and offer it first. */
+  preferred: boolean;
+  edits: FileEdit[];
+  /** Where to take the drafter after the edit (e.g. the new registry entry). */
+  reveal?: { path: string; offset: number };
+}
+
+/** The fixes for one diagnostic of a file. */
+export function fixesFor(project: Project, diagnostic: Diagnostic, locale: Locale): Fix[] {
+  const file = project.file(diagnostic.file);
+  if (!file) return [];
+  const found = agencyEntryAt(project, diagnostic.file, diagnostic.offset);
+  const fixes: Fix[] = [];
+  switch (diagnostic.rule) {
+    case 'unknown-agency': {
+      const name = diagnostic.data?.name;
+      const suggestion = diagnostic.data?.suggestion;
+      if (found && suggestion) fixes.push(replaceFix(file, found.agency, suggestion, locale));
+      const registryPath = project.registryPathFor(diagnostic.file);
+      if (name && registryPath) {
+        const add = addToRegistryFix(project.file(registryPath)!, name, locale);
+        if (add) fixes.push(add);
+      }
+      break;
+    }
+    case 'alias-agency':
+      if (found && diagnostic.data?.canonical) fixes.push(replaceFix(file, found.agency, diagnostic.data.canonical, locale));
+      break;
+    case 'duplicate-agency':
+      if (found) {
+        const edit = removeItem(file, found.measure.agencies, found.index);
+        if (edit) fixes.push({ title: formatMessage(locale, 'fix.remove', { name: found.agency.value }), kind: 'quickfix', preferred: true, edits: [edit] });
+      }
+      break;
+    case 'no-lead':
+      fixes.push(acknowledgeFix(file, diagnostic, locale));
+      break;
+    default:
+      break;
+  }
+  return fixes;
+}
+
+/** "Make the lead" for the agency at an offset, when it is listed but not first. */
+export function makeLeadFix(project: Project, path: string, offset: number, locale: Locale): Fix | undefined {
+  const file = project.file(path);
+  const found = agencyEntryAt(project, path, [offset, offset]);
+  if (!file || !found || found.index === 0) return undefined;
+  const edits = moveFirst(file, found.measure.agencies, found.index);
+  return edits && { title: formatMessage(locale, 'fix.makeLead', { name: found.agency.value }), kind: 'refactor', preferred: false, edits };
+}
+
+/** Every preferred fix of a file's diagnostics that does not overlap another: "fix all". */
+export function fixAllEdits(project: Project, path: string, diagnostics: Diagnostic[], locale: Locale): FileEdit[] {
+  const edits: FileEdit[] = [];
+  // Removing a repeated agency beats renaming it: an alias that repeats its own agency goes away.
+  const ordered = [...diagnostics].sort((a, b) => Number(b.rule === 'duplicate-agency') - Number(a.rule === 'duplicate-agency'));
+  for (const diagnostic of ordered) {
+    if (diagnostic.file !== path) continue;
+    const fix = fixesFor(project, diagnostic, locale).find((candidate) => candidate.preferred);
+    if (!fix || fix.edits.some((edit) => edit.path !== path)) continue;
+    if (fix.edits.some((edit) => edits.some((other) => edit.range[0] < other.range[1] && other.range[0] < edit.range[1]))) continue;
+    edits.push(...fix.edits);
+  }
+  return edits;
+}
+
+function agencyEntryAt(project: Project, path: string, range: OffsetRange): { measure: MeasureModel; agency: Located; index: number } | undefined {
+  const file = project.file(path);
+  if (file?.kind !== 'guideline') return undefined;
+  for (const measure of allMeasures(project.guideline(path))) {
+    const index = measure.agencies.findIndex((agency) => agency.range[0] <= range[0] && range[1] <= agency.range[1]);
+    // Items reached through a YAML alias all share the alias's range: there is nothing to edit in place.
+    if (index >= 0 && !sharesRange(measure.agencies)) return { measure, agency: measure.agencies[index]!, index };
+  }
+  return undefined;
+}
+
+function sharesRange(items: Located[]): boolean {
+  return new Set(items.map((item) => `${item.range[0]}:${item.range[1]}`)).size < items.length;
+}
+
+function replaceFix(file: SourceFile, agency: Located, name: string, locale: Locale): Fix {
+  return {
+    title: formatMessage(locale, 'fix.replace', { name }),
+    kind: 'quickfix',
+    preferred: true,
+    edits: [{ path: file.path, range: agency.range, newText: scalarLike(file.text.slice(agency.range[0], agency.range[1]), name) }],
+  };
+}
+
+/** A YAML scalar for `name`, quoted the way the text it replaces was (or when YAML needs it). */
+export function scalarLike(original: string, name: string): string {
+  const quote = original[0] === '"' || original[0] === "'" ? original[0] : undefined;
+  if (quote === "'") return `'${name.replace(/'/g, "''")}'`;
+  if (quote === '"' || !isPlainSafe(name)) return JSON.stringify(name);
+  return name;
+}
+
+function isPlainSafe(name: string): boolean {
+  return /^[^\s\-?:,[\]{}#&*!|>'"%@`]/.test(name) && !/[,[\]{}]|: | #|^\s|\s$/.test(name) && !/^(true|false|null|~|[-+.\d].*)$/i.test(name);
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function nextLineStart(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end < 0 ? text.length : end + 1;
+}
+
+/** Whether the items are written as a block list (`- a` lines) rather than a flow list (`[a, b]`). */
+function isBlockList(text: string, items: Located[]): boolean {
+  const first = items[0]!;
+  return /^\s*-\s*$/.test(text.slice(lineStart(text, first.range[0]), first.range[0]));
+}
+
+function removeItem(file: SourceFile, items: Located[], index: number): FileEdit | undefined {
+  const { text } = file;
+  const item = items[index]!;
+  if (isBlockList(text, items)) return { path: file.path, range: [lineStart(text, item.range[0]), nextLineStart(text, item.range[1])], newText: '' };
+  if (index < items.length - 1) return { path: file.path, range: [item.range[0], items[index + 1]!.range[0]], newText: '' };
+  if (index > 0) return { path: file.path, range: [items[index - 1]!.range[1], item.range[1]], newText: '' };
+  return { path: file.path, range: item.range, newText: '' };
+}
+
+function moveFirst(file: SourceFile, items: Located[], index: number): FileEdit[] | undefined {
+  const { text } = file;
+  const item = items[index]!;
+  const first = items[0]!;
+  if (isBlockList(text, items)) {
+    const start = lineStart(text, item.range[0]);
+    const end = nextLineStart(text, item.range[1]);
+    const line = text.slice(start, end);
+    return [
+      { path: file.path, range: [lineStart(text, first.range[0]), lineStart(text, first.range[0])], newText: line.endsWith('\n') ? line : `${line}\n` },
+      { path: file.path, range: [start, end], newText: '' },
+    ];
+  }
+  const written = text.slice(item.range[0], item.range[1]);
+  return [
+    { path: file.path, range: [first.range[0], first.range[0]], newText: `${written}, ` },
+    { path: file.path, range: [items[index - 1]!.range[1], item.range[1]], newText: '' },
+  ];
+}
+
+function acknowledgeFix(file: SourceFile, diagnostic: Diagnostic, locale: Locale): Fix {
+  const start = lineStart(file.text, diagnostic.offset[0]);
+  const indent = /^[ \t]*/.exec(file.text.slice(start))![0];
+  const newline = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const comment = `${indent}# taskmatrix-disable-next-line ${diagnostic.rule} — ${formatMessage(locale, 'fix.acknowledgeReason')}${newline}`;
+  return { title: formatMessage(locale, 'fix.acknowledge', { rule: diagnostic.rule }), kind: 'quickfix', preferred: false, edits: [{ path: file.path, range: [start, start], newText: comment }] };
+}
+
+/** Appends a new entry at the end of the registry's `agencies:` list, in its indentation. */
+function addToRegistryFix(registry: SourceFile, name: string, locale: Locale): Fix | undefined {
+  const list = valueOf(registry, registry.doc.contents ?? undefined, 'agencies');
+  if (!isSeq(list) || list.flow || list.items.length === 0) return undefined;
+  const firstItem = list.items[0] as Node;
+  const lastItem = list.items[list.items.length - 1] as Node;
+  if (!isMap(firstItem) || !firstItem.range || !lastItem.range) return undefined;
+  const { text } = registry;
+  const dash = text.lastIndexOf('-', firstItem.range[0]);
+  const indent = text.slice(lineStart(text, dash), dash);
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const at = nextLineStart(text, lastItem.range[1]);
+  const collective = /各.*(单位|部门)|有关部门|成员单位/.test(name);
+  const kind = collective ? 'kind: collective' : `kind: government  # ${formatMessage(locale, 'fix.reviewKind')}`;
+  const prefix = at === text.length && !text.endsWith('\n') ? newline : '';
+  const entry = `${prefix}${indent}- name: ${scalarLike('', name)}${newline}${indent}  ${kind}${newline}`;
+  return {
+    title: formatMessage(locale, 'fix.addToRegistry', { name }),
+    kind: 'quickfix',
+    preferred: false,
+    edits: [{ path: registry.path, range: [at, at], newText: entry }],
+    reveal: { path: registry.path, offset: at + prefix.length },
+  };
+}
