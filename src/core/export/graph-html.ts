@@ -18,8 +18,14 @@ export interface GraphHtmlOptions {
 
 export function graphToHtml(graph: OwnershipGraph, options: GraphHtmlOptions): string {
   const { locale } = options;
+  const multiple = new Set(graph.measures.map((m) => m.document)).size > 1;
+  const h = columnHeaders(locale);
+  const headers = [...(multiple ? [h.document] : []), h.id, h.title, label(locale, 'reason'), label(locale, 'agencies')];
   const noLeadRows = graph.noLead
-    .map((m) => `<tr class="no-lead"><td>${escapeHtml(m.id)}</td><td>${escapeHtml(m.title)}</td><td>${escapeHtml(label(locale, `reason.${m.noLeadReason!}`))}</td><td>${escapeHtml(m.co.join('、'))}</td></tr>`)
+    .map((m) => {
+      const cells = [...(multiple ? [m.document] : []), m.id, m.title, label(locale, `reason.${m.noLeadReason!}`), m.co.join('、')];
+      return `<tr class="no-lead">${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`;
+    })
     .join('\n');
   const body = `<h1>${escapeHtml(options.title)} — ${escapeHtml(label(locale, 'graphTitle'))}</h1>
 ${graph.notice ? `<p class="notice" id="notice">${escapeHtml(graph.notice)}</p>` : ''}
@@ -34,7 +40,7 @@ ${graph.notice ? `<p class="notice" id="notice">${escapeHtml(graph.notice)}</p>`
 <h2 id="no-lead">${escapeHtml(label(locale, 'noLeadHeading', { count: graph.noLead.length }))}</h2>
 ${
   graph.noLead.length
-    ? `<table><thead><tr><th>${escapeHtml(columnHeaders(locale).id)}</th><th>${escapeHtml(columnHeaders(locale).title)}</th><th>${escapeHtml(label(locale, 'reason'))}</th><th>${escapeHtml(label(locale, 'agencies'))}</th></tr></thead><tbody>\n${noLeadRows}\n</tbody></table>`
+    ? `<table><thead><tr>${headers.map((header) => `<th>${escapeHtml(header)}</th>`).join('')}</tr></thead><tbody>\n${noLeadRows}\n</tbody></table>`
     : `<p>${escapeHtml(label(locale, 'noLeadNone'))}</p>`
 }
 <script type="application/json" id="graph-source">${scriptJson(graph.mermaid)}</script>`;
