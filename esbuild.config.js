@@ -1,4 +1,4 @@
-// Bundles the command line (and, later, the extension) into dist/, and puts Mermaid's browser
+// Bundles the command line and the VS Code extension into dist/, and puts Mermaid's browser
 // build beside it for the self-contained HTML exports. Schemas are imported as JSON, so the
 // bundle carries them and needs no files beside it.
 const fs = require('node:fs');
@@ -15,6 +15,15 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+  },
+  {
+    // The VS Code extension: the engine bundled in, `vscode` provided by the host; no Mermaid here.
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
   },
 ];
 

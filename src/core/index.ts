@@ -13,7 +13,7 @@ export type { Rule, RuleMeta } from './rules/index';
 export { formatMessage, resolveLocale } from './messages';
 export { decodeTaskFile, detectKind, parseSourceFile, positionAt, MAX_FILE_BYTES } from './document';
 export type { FileKind, SourceFile } from './document';
-export { allMeasures, readGuideline, readRegistry } from './model';
+export { allMeasures, readGuideline, readRegistry, DIVISIONS, AGENCY_KINDS } from './model';
 export type { AgencyEntry, ChapterModel, GuidelineModel, MeasureModel, RegistryModel } from './model';
 export { RegistryIndex } from './registry';
 export { findSuppressions } from './suppressions';

@@ -1,0 +1,85 @@
+// Publishes the engine's diagnostics: the same rule ids, messages and ranges as `taskmatrix lint`.
+import * as vscode from 'vscode';
+import type { Diagnostic, Severity } from '../core/index';
+import type { WorkspaceIndex } from './workspace-index';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** The range of an engine diagnostic (1-based, end exclusive) in VS Code's 0-based terms. */
+export function toRange(d: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>): vscode.Range {
+  return new vscode.Range(d.line - 1, d.column - 1, d.endLine - 1, d.endColumn - 1);
+}
+
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('taskmatrix');
+  /** The engine diagnostics behind what is shown, per file key, for quick fixes. */
+  private readonly current = new Map<string, Diagnostic[]>();
+  private readonly subscription: vscode.Disposable;
+  private readonly updated = new vscode.EventEmitter<void>();
+  readonly onDidUpdate = this.updated.event;
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly docsUri: vscode.Uri,
+  ) {
+    this.subscription = index.onDidChange(({ keys, all }) => this.refresh(all ? index.project.paths() : this.affected(keys)));
+  }
+
+  /** Engine diagnostics of a file as last published. */
+  engineDiagnostics(key: string): Diagnostic[] {
+    return this.current.get(key) ?? [];
+  }
+
+  /** A file's change can change its own findings and those of files that share its registry. */
+  private affected(keys: string[]): string[] {
+    const { project } = this.index;
+    const out = new Set<string>();
+    for (const key of keys) {
+      if (!project.has(key)) {
+        out.add(key);
+        continue;
+      }
+      out.add(key);
+      const registry = project.registryPathFor(key);
+      if (registry !== undefined) out.add(registry);
+      if (project.file(key)?.kind === 'registry') for (const path of project.guidelinePaths()) if (project.registryPathFor(path) === key) out.add(path);
+    }
+    return [...out];
+  }
+
+  refresh(keys: string[]): void {
+    const { project } = this.index;
+    for (const key of keys) {
+      const uri = vscode.Uri.parse(key);
+      if (!project.has(key)) {
+        this.current.delete(key);
+        this.collection.delete(uri);
+        continue;
+      }
+      const { diagnostics } = project.lintFile(key);
+      this.current.set(key, diagnostics);
+      this.collection.set(uri, diagnostics.map((d) => this.toVscode(d)));
+    }
+    if (this.index.configUri) this.collection.set(this.index.configUri, this.index.configProblems.map((d) => this.toVscode(d)));
+    this.updated.fire();
+  }
+
+  private toVscode(d: Diagnostic): vscode.Diagnostic {
+    const diagnostic = new vscode.Diagnostic(toRange(d), d.message, SEVERITY[d.severity]);
+    diagnostic.source = 'taskmatrix';
+    diagnostic.code = { value: d.rule, target: this.docsUri.with({ fragment: d.rule }) };
+    if (d.rule === 'unused-agency') diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+    return diagnostic;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.collection.dispose();
+    this.updated.dispose();
+  }
+}
+

@@ -1,0 +1,125 @@
+// Activation: one workspace index over the engine, and thin providers around it.
+import * as vscode from 'vscode';
+import { AgenciesTree } from './agencies-tree';
+import { TaskCodeActions } from './code-actions';
+import { TaskCompletion } from './completion';
+import { DiagnosticsController } from './diagnostics';
+import { TaskHover } from './hover';
+import { editorLocale } from './locale';
+import { TaskNavigation } from './navigation';
+import { TaskOutline } from './outline';
+import { toWorkspaceEdit } from './positions';
+import { NoLeadStatus } from './status-bar';
+import { WorkspaceIndex } from './workspace-index';
+import { fixAllEdits } from '../core/index';
+
+/** What tests (and other extensions) can reach. */
+export interface TaskmatrixApi {
+  index: WorkspaceIndex;
+  diagnostics: DiagnosticsController;
+  status: NoLeadStatus;
+  tree: AgenciesTree;
+  /** Resolves when the first index of the workspace is complete. */
+  ready: Promise<void>;
+}
+
+const SELECTOR: vscode.DocumentSelector = [
+  { language: 'yaml', scheme: 'file' },
+  { language: 'yaml', scheme: 'vscode-remote' },
+  { language: 'yaml', scheme: 'vscode-vfs' },
+  { language: 'yaml', scheme: 'untitled' },
+  { language: 'yaml' },
+];
+
+export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
+  const index = new WorkspaceIndex(editorLocale());
+  const diagnostics = new DiagnosticsController(index, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
+  const status = new NoLeadStatus(index);
+  const tree = new AgenciesTree(index);
+  const outline = new TaskOutline(index);
+  const navigation = new TaskNavigation(index);
+
+  context.subscriptions.push(
+    index,
+    diagnostics,
+    status,
+    vscode.window.createTreeView('taskmatrix.agencies', { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new TaskCodeActions(index, diagnostics), { providedCodeActionKinds: TaskCodeActions.kinds }),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new TaskCompletion(index), '[', ',', ' ', '-'),
+    vscode.languages.registerHoverProvider(SELECTOR, new TaskHover(index)),
+    vscode.languages.registerDefinitionProvider(SELECTOR, navigation),
+    vscode.languages.registerReferenceProvider(SELECTOR, navigation),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, outline),
+    vscode.languages.registerCodeLensProvider(SELECTOR, outline),
+    vscode.commands.registerCommand('taskmatrix.reveal', reveal),
+    vscode.commands.registerCommand('taskmatrix.revealMeasure', revealLine),
+    vscode.commands.registerCommand('taskmatrix.reindex', () => indexWithProgress(index)),
+    vscode.commands.registerCommand('taskmatrix.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      const key = WorkspaceIndex.key(editor.document.uri);
+      if (!index.has(editor.document.uri)) return;
+      const edits = fixAllEdits(index.project, key, diagnostics.engineDiagnostics(key), editorLocale());
+      if (edits.length) await vscode.workspace.applyEdit(toWorkspaceEdit(index.project, edits));
+    }),
+    typingListener(index),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('taskmatrix.files')) void indexWithProgress(index);
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void indexWithProgress(index)),
+  );
+  const ready = indexWithProgress(index).then(() => vscode.commands.executeCommand('setContext', 'taskmatrix.active', true));
+  return { index, diagnostics, status, tree, ready: Promise.resolve(ready).then(() => undefined) };
+}
+
+/** Re-checks a document a moment after the drafter stops typing; edits never wait on the engine. */
+function typingListener(index: WorkspaceIndex): vscode.Disposable {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const schedule = (document: vscode.TextDocument, delay: number) => {
+    const key = WorkspaceIndex.key(document.uri);
+    if (!index.has(document.uri)) return;
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        index.updateFromDocument(document);
+      }, delay),
+    );
+  };
+  const lintDelay = (document: vscode.TextDocument) => vscode.workspace.getConfiguration('taskmatrix', document.uri).get<number>('lintDelay', 150);
+  const subscriptions = [
+    vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document, lintDelay(event.document))),
+    vscode.workspace.onDidOpenTextDocument((document) => schedule(document, 0)),
+  ];
+  return new vscode.Disposable(() => {
+    subscriptions.forEach((s) => s.dispose());
+    timers.forEach((timer) => clearTimeout(timer));
+  });
+}
+
+/** Indexes the workspace; a progress notification appears only when that takes more than a moment. */
+async function indexWithProgress(index: WorkspaceIndex): Promise<void> {
+  let finished = false;
+  const work = index.rebuild().finally(() => (finished = true));
+  await Promise.race([work, new Promise((resolve) => setTimeout(resolve, 500))]);
+  if (!finished) {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('taskmatrix: indexing task files…') }, () => work);
+  }
+  await work;
+}
+
+async function reveal(key: string, offset: number): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(key));
+  const position = document.positionAt(offset);
+  await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
+}
+
+async function revealLine(key: string, line: number): Promise<void> {
+  const uri = /^[a-z][\w+.-]*:/i.test(key) ? vscode.Uri.parse(key) : vscode.Uri.file(key);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const position = new vscode.Position(Math.max(0, line - 1), 0);
+  await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,46 @@
+// Hover on an agency: its full and English names, kind, and what it leads and co-owns across
+// the workspace, each measure a link.
+import * as vscode from 'vscode';
+import { agencyAt, referencesTo } from '../core/index';
+import { toVscodeRange } from './positions';
+import { WorkspaceIndex } from './workspace-index';
+
+export class TaskHover implements vscode.HoverProvider {
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const key = WorkspaceIndex.key(document.uri);
+    const { project } = this.index;
+    if (!project.has(key)) return undefined;
+    const mention = agencyAt(project, key, document.offsetAt(position));
+    if (!mention) return undefined;
+    const markdown = new vscode.MarkdownString(undefined, true);
+    markdown.isTrusted = { enabledCommands: ['taskmatrix.reveal'] };
+    markdown.supportHtml = false;
+    const entry = mention.entry;
+    markdown.appendMarkdown(`**${escape(mention.canonical)}**`);
+    if (entry?.fullName) markdown.appendMarkdown(` — ${escape(entry.fullName)}`);
+    markdown.appendMarkdown('\n\n');
+    if (entry?.en) markdown.appendMarkdown(`${escape(entry.en)}\n\n`);
+    if (entry) markdown.appendMarkdown(`${vscode.l10n.t('Kind')}: \`${escape(entry.kind ?? '?')}\``);
+    else markdown.appendMarkdown(vscode.l10n.t('Not in the agency registry.'));
+    if (entry && mention.written !== mention.canonical) markdown.appendMarkdown(` · ${vscode.l10n.t('"{0}" is an alias', mention.written)}`);
+    markdown.appendMarkdown('\n\n');
+
+    const references = referencesTo(project, mention.canonical, mention.registryPath ?? project.registryPathFor(key));
+    const link = (ref: (typeof references)[number]) =>
+      `[${escape(ref.measure.id?.value ?? '?')}](command:taskmatrix.reveal?${encodeURIComponent(JSON.stringify([ref.path, ref.range[0]]))} "${escape(ref.measure.title ?? '')}")`;
+    const led = references.filter((ref) => ref.role === 'lead');
+    const co = references.filter((ref) => ref.role === 'co');
+    const responsible = references.filter((ref) => ref.role === 'responsible');
+    markdown.appendMarkdown(`${vscode.l10n.t('Leads {0}', led.length)} (牵头)${led.length ? `: ${led.map(link).join(', ')}` : ''}  \n`);
+    markdown.appendMarkdown(`${vscode.l10n.t('Co-owns {0}', co.length)} (配合)${co.length ? `: ${co.map(link).join(', ')}` : ''}`);
+    if (responsible.length) markdown.appendMarkdown(`  \n${vscode.l10n.t('Without a lead {0}', responsible.length)} (负责): ${responsible.map(link).join(', ')}`);
+    return new vscode.Hover(markdown, toVscodeRange(project, key, mention.range));
+  }
+}
+
+/** Agency names are data: nothing in them may become Markdown or a link. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>"&]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,131 @@
+// Keeps the engine's Project in step with the workspace: every task file read once through
+// the file system API (so virtual workspaces work), open editors overriding disk, watchers for
+// the rest. Nothing from the workspace is ever executed.
+import * as vscode from 'vscode';
+import { CONFIG_FILE_NAMES, parseConfig, Project } from '../core/index';
+import type { Diagnostic, Locale } from '../core/index';
+
+const decoder = new TextDecoder('utf-8');
+
+export class WorkspaceIndex implements vscode.Disposable {
+  project: Project;
+  private readonly changed = new vscode.EventEmitter<{ keys: string[]; all: boolean }>();
+  /** Fires with the files whose diagnostics may have changed (`all` after a re-index). */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private watchers: vscode.Disposable[] = [];
+  /** Problems in .taskmatrix.yaml, reported like any other diagnostic. */
+  configProblems: Diagnostic[] = [];
+  configUri: vscode.Uri | undefined;
+
+  constructor(private readonly locale: Locale) {
+    this.project = new Project({ locale });
+  }
+
+  /** The Project key of a document or file: its URI as a string. */
+  static key(uri: vscode.Uri): string {
+    return uri.toString();
+  }
+
+  has(uri: vscode.Uri): boolean {
+    return this.project.has(WorkspaceIndex.key(uri));
+  }
+
+  /** The file URI of a Project key (keys are URI strings). */
+  static uri(key: string): vscode.Uri {
+    return vscode.Uri.parse(key);
+  }
+
+  /** Finds and reads every task file; open documents win over their saved text. */
+  async rebuild(): Promise<void> {
+    const project = await this.loadConfig();
+    const uris = await this.findTaskFiles();
+    const texts = await Promise.all(uris.map(async (uri) => [uri, await this.readText(uri)] as const));
+    for (const [uri, text] of texts) if (text !== undefined) project.setFile(WorkspaceIndex.key(uri), text);
+    for (const document of vscode.workspace.textDocuments) {
+      if (project.has(WorkspaceIndex.key(document.uri))) project.setFile(WorkspaceIndex.key(document.uri), document.getText());
+    }
+    this.project = project;
+    this.watch();
+    this.changed.fire({ keys: project.paths(), all: true });
+  }
+
+  /** Takes an editor's current text (as the drafter types); files outside the index are ignored. */
+  updateFromDocument(document: vscode.TextDocument): void {
+    const key = WorkspaceIndex.key(document.uri);
+    if (!this.project.has(key)) return;
+    this.project.setFile(key, document.getText());
+    this.changed.fire({ keys: [key], all: false });
+  }
+
+  private async loadConfig(): Promise<Project> {
+    this.configProblems = [];
+    this.configUri = undefined;
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const name of CONFIG_FILE_NAMES) {
+        const uri = vscode.Uri.joinPath(folder.uri, name);
+        const text = await this.readText(uri);
+        if (text === undefined) continue;
+        const { config, problems } = parseConfig(uri.toString(), text, this.locale);
+        this.configUri = uri;
+        this.configProblems = problems;
+        const registryPath = config.registry ? WorkspaceIndex.key(vscode.Uri.joinPath(folder.uri, config.registry)) : undefined;
+        return new Project({ locale: this.locale, config, registryPath });
+      }
+    }
+    return new Project({ locale: this.locale });
+  }
+
+  private async findTaskFiles(): Promise<vscode.Uri[]> {
+    const found: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      found.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, filesGlob(folder)), '**/node_modules/**')));
+    }
+    return found;
+  }
+
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+      return decoder.decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private watch(): void {
+    this.watchers.forEach((watcher) => watcher.dispose());
+    this.watchers = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, filesGlob(folder)));
+      const reread = async (uri: vscode.Uri) => {
+        // An open editor is the source of truth for its file; disk changes arrive through it.
+        if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString() && document.isDirty)) return;
+        const text = await this.readText(uri);
+        if (text === undefined) return;
+        this.project.setFile(WorkspaceIndex.key(uri), text);
+        this.changed.fire({ keys: [WorkspaceIndex.key(uri)], all: false });
+      };
+      watcher.onDidCreate(reread);
+      watcher.onDidChange(reread);
+      watcher.onDidDelete((uri) => {
+        this.project.deleteFile(WorkspaceIndex.key(uri));
+        this.changed.fire({ keys: [WorkspaceIndex.key(uri)], all: true });
+      });
+      const configWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.taskmatrix.{yaml,yml}'));
+      const reindex = () => void this.rebuild();
+      configWatcher.onDidCreate(reindex);
+      configWatcher.onDidChange(reindex);
+      configWatcher.onDidDelete(reindex);
+      this.watchers.push(watcher, configWatcher);
+    }
+  }
+
+  dispose(): void {
+    this.watchers.forEach((watcher) => watcher.dispose());
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+}
+
+function filesGlob(folder: vscode.WorkspaceFolder): string {
+  return vscode.workspace.getConfiguration('taskmatrix', folder.uri).get<string>('files') ?? 'tasks/**/*.{yaml,yml}';
+}
