@@ -1,0 +1,65 @@
+// The extension package holds only what the installed extension needs, and its bundle stays small.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..', '..');
+
+describe('the .vsix package', function () {
+  this.timeout(120_000);
+
+  it('lists exactly the bundle, schemas, rule docs, translations and manifest', () => {
+    const listed = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', input: '' });
+    assert.equal(listed.status, 0, listed.stderr);
+    const files = listed.stdout.trim().split('\n').map((line) => line.trim()).sort();
+    assert.deepEqual(files, [
+      'LICENSE',
+      'README.md',
+      'dist/extension.js',
+      'docs/rules.md',
+      'l10n/bundle.l10n.zh-cn.json',
+      'package.json',
+      'package.nls.json',
+      'package.nls.zh-cn.json',
+      'schemas/agencies.schema.json',
+      'schemas/guideline.schema.json',
+    ]);
+  });
+
+  it('bundles the extension under 1 MB when built for production, without Mermaid', () => {
+    const built = spawnSync(process.execPath, ['esbuild.config.js', '--production'], { cwd: root, encoding: 'utf8' });
+    assert.equal(built.status, 0, built.stderr);
+    try {
+      const bundle = join(root, 'dist', 'extension.js');
+      assert.ok(statSync(bundle).size < 1024 * 1024, `${statSync(bundle).size} bytes`);
+      assert.doesNotMatch(readFileSync(bundle, 'utf8'), /mermaidAPI/);
+    } finally {
+      // Leave the development build (with source maps) for the other tests.
+      spawnSync(process.execPath, ['esbuild.config.js'], { cwd: root });
+    }
+  });
+
+  it('declares the schemas for Red Hat YAML, untrusted and virtual workspace support, and both languages', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    assert.deepEqual(manifest.contributes.yamlValidation.map((v: { url: string }) => v.url).sort(), ['./schemas/agencies.schema.json', './schemas/guideline.schema.json']);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, true);
+    const en = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
+    const zh = JSON.parse(readFileSync(join(root, 'package.nls.zh-cn.json'), 'utf8'));
+    assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+    const placeholders = JSON.stringify(manifest).match(/%[\w.]+%/g)!.map((p) => p.slice(1, -1));
+    for (const key of placeholders) assert.ok(key in en, `package.nls.json lacks ${key}`);
+  });
+
+  it('translates every vscode.l10n.t string of the extension into Chinese', () => {
+    const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+    const folder = join(root, 'src', 'extension');
+    const used = new Set<string>();
+    for (const name of readdirSync(folder)) {
+      for (const match of readFileSync(join(folder, name), 'utf8').matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)) used.add(match[1]!.replace(/\\'/g, "'"));
+    }
+    assert.ok(used.size > 5);
+    for (const key of used) assert.ok(key in bundle, `l10n/bundle.l10n.zh-cn.json lacks "${key}"`);
+  });
+});
