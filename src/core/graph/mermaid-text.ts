@@ -10,8 +10,11 @@ const SAFE = /[\p{L}\p{N} \u3000-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u20
 export function mermaidLabel(text: string): string {
   let out = '';
   for (const char of text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')) {
-    // ＃ is safe only because Mermaid's entity syntax uses the ASCII #; the ligature ﬂ is its placeholder.
-    out += SAFE.test(char) && char !== 'ﬂ' ? char : `#${char.codePointAt(0)};`;
+    if (SAFE.test(char) && char !== 'ﬂ') out += char;
+    // Mermaid marks entities with the placeholders ﬂ°, ﬂ°° and ¶ß and decodes them again over
+    // the finished SVG: an invisible word joiner after ﬂ and ¶ keeps such text from forming one.
+    else if (char === 'ﬂ' || char === '¶') out += `#${char.codePointAt(0)};#8288;`;
+    else out += `#${char.codePointAt(0)};`;
   }
   return out;
 }

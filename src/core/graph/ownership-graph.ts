@@ -67,10 +67,10 @@ interface Edge {
   weight: number;
 }
 
-const WORDS: Record<Locale, { lead: string; co: string; responsible: string; legend: string; agency: string; measure: string; noLead: string; measures: string; noLeadCount: string }> = {
+const WORDS: Record<Locale, Record<'lead' | 'co' | 'responsible' | 'legend' | 'agency' | 'measure' | 'part' | 'document' | 'noLead' | 'measures' | 'noLeadCount', string>> = {
   // Edge labels stay the Chinese terms in both locales (short, and what the documents say); the legend translates.
-  en: { lead: '牵头', co: '配合', responsible: '负责', legend: '图例 Legend', agency: '单位 agency', measure: '措施 measure', noLead: '无牵头单位 no lead', measures: 'measures', noLeadCount: 'without lead' },
-  'zh-cn': { lead: '牵头', co: '配合', responsible: '负责', legend: '图例', agency: '单位', measure: '措施', noLead: '无牵头单位', measures: '项措施', noLeadCount: '项无牵头' },
+  en: { lead: '牵头', co: '配合', responsible: '负责', legend: '图例 Legend', agency: '单位 agency', measure: '措施 measure', part: '部分 part (count)', document: '文件 document (count)', noLead: '无牵头单位 no lead', measures: 'measures', noLeadCount: 'without lead' },
+  'zh-cn': { lead: '牵头', co: '配合', responsible: '负责', legend: '图例', agency: '单位', measure: '措施', part: '部分（数量）', document: '文件（数量）', noLead: '无牵头单位', measures: '项措施', noLeadCount: '项无牵头' },
 };
 
 const NOTICE: Record<Locale, Record<Exclude<GraphLevel, 'measures'>, string>> = {
@@ -186,6 +186,8 @@ function applyFilters(matrix: Matrix, options: GraphOptions): { measures: Matrix
 
 /** What a graph draws, before it is written out as Mermaid text. */
 interface Layout {
+  /** What the non-agency nodes are: measures, or the parts or documents they are counted in. */
+  unit: 'measure' | 'part' | 'document';
   agencies: { id: string; label: string; focus: boolean }[];
   /** With measure detail: one subgraph per part holding its measures; aggregated: one node per part. */
   groups: { id: string; label: string; members: { id: string; label: string }[] }[];
@@ -209,7 +211,7 @@ function lay(
   const used = new Set(measures.flatMap((m) => (m.lead ? [m.lead, ...m.co] : m.co)));
   const names = [...agencyOrder.filter((name) => used.has(name)), ...[...used].filter((name) => !agencyOrder.includes(name))];
   const agencyId = new Map(names.map((name, index) => [name, `a${index}`]));
-  const layout: Layout = { agencies: names.map((name) => ({ id: agencyId.get(name)!, label: shorten(name, 40), focus: name === focus })), groups: [], edges: [], noLead: [] };
+  const layout: Layout = { unit: level === 'measures' ? 'measure' : level === 'parts' ? 'part' : 'document', agencies: names.map((name) => ({ id: agencyId.get(name)!, label: shorten(name, 40), focus: name === focus })), groups: [], edges: [], noLead: [] };
 
   const multipleDocuments = new Set(measures.map((m) => m.document)).size > 1;
   partsOf(measures, titles, level === 'documents').forEach((part, partIndex) => {
@@ -259,7 +261,7 @@ function emit(layout: Layout, locale: Locale): string {
     `  subgraph legend["${mermaidLabel(words.legend)}"]`,
     '    direction LR',
     `    legend_agency["${mermaidLabel(words.agency)}"]`,
-    `    legend_measure["${mermaidLabel(words.measure)}"]`,
+    `    legend_measure["${mermaidLabel(words[layout.unit])}"]`,
     `    legend_nolead["${mermaidLabel(words.noLead)}"]`,
     `    legend_agency -->|${mermaidLabel(words.lead)}| legend_measure`,
     `    legend_agency -.->|${mermaidLabel(words.co)}| legend_nolead`,

@@ -22,6 +22,6 @@ describe('mermaidLabel', () => {
   });
 
   it('encodes the ligature Mermaid uses as its own placeholder', () => {
-    assert.equal(mermaidLabel('ﬂ°°60¶ß'), '#64258;#176;#176;60#182;ß');
+    assert.equal(mermaidLabel('ﬂ°°60¶ß'), '#64258;#8288;#176;#176;60#182;#8288;ß');
   });
 });

@@ -1,0 +1,268 @@
+// Names and titles are data. A registry and a guideline made of Mermaid syntax, HTML that would
+// run script, directives, `click`/`style`/`classDef` statements and literal entity text must render
+// as that literal text, in real Mermaid (securityLevel 'strict') in Chromium and in the offline
+// HTML export, and must change nothing else: no script, no request, no theme, no style.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildOwnershipGraph, Project } from '../../core/index';
+import type { OwnershipGraph } from '../../core/index';
+import { closeSharedBrowser, newBlankPage, openFileOffline, pageFlag, renderMermaid, sharedBrowser, unexpectedConsoleErrors } from '../support/browser';
+import type { Browser, OfflinePage, RenderResult } from '../support/browser';
+import {
+  activeContent,
+  assertQuiet,
+  declaredEdgeKeys,
+  declaredNodeIds,
+  graphEdges,
+  graphNodeIds,
+  inPage,
+  nodeFills,
+  renderedEdgeKeys,
+  runCli,
+  seedProject,
+  sorted,
+  svgStyle,
+} from './graph-helpers';
+import { displayed, HOSTILE_PIECES, HOSTILE_UNKNOWN, hostileFixture } from './hostile-fixture';
+import type { HostileFixture } from './hostile-fixture';
+
+describe('browser: hostile agency names, measure titles and chapter titles', function () {
+  this.timeout(120_000);
+  let browser: Browser;
+  let blank: OfflinePage;
+  let fixture: HostileFixture;
+  let graph: OwnershipGraph;
+  let result: RenderResult;
+
+  before(async function () {
+    browser = await sharedBrowser();
+    blank = await newBlankPage(browser);
+    fixture = hostileFixture();
+    const project = new Project();
+    project.setFile('hostile/agencies.yaml', fixture.registryText);
+    project.setFile('hostile/hostile-doc.yaml', fixture.guidelineText);
+    graph = buildOwnershipGraph(project);
+    result = await renderMermaid(blank.page, graph.mermaid, {}, { settleMs: 300 });
+  });
+  after(async function () {
+    await blank?.close();
+    await closeSharedBrowser();
+  });
+
+  it('the fixture really is hostile: YAML quoting held, every piece reached the graph model', function () {
+    // The names and titles came through YAML unchanged (newline included).
+    assert.deepEqual(sorted(new Set(graph.measures.flatMap((m) => (m.lead ? [m.lead, ...m.co] : m.co)))), sorted(fixture.agencies));
+    assert.deepEqual(
+      graph.measures.map((m) => [m.id, m.title]),
+      fixture.measures.map((m) => [m.id, m.title]),
+    );
+    assert.ok(fixture.agencies.includes('第一行\n第二行'));
+    assert.ok(fixture.agencies.some((name) => [...name].length > 100));
+  });
+
+  it('renders in Mermaid without error, with every node the text declares', function () {
+    assert.equal(result.error, undefined);
+    assert.equal(result.ok, true);
+    assert.equal(result.diagramType, 'flowchart-v2');
+    assert.equal(graph.level, 'measures');
+    const nodes = graphNodeIds(result);
+    assert.deepEqual(sorted(nodes), sorted(declaredNodeIds(graph.mermaid)));
+    // Every agency (23 registry names and the unknown one) and every measure; nothing more, nothing split.
+    assert.equal(nodes.length, fixture.agencies.length + fixture.measures.length);
+    assert.equal(graph.nodeCount, nodes.length);
+    assert.deepEqual(sorted(result.nodeIds.filter((id) => id.startsWith('legend'))), ['legend_agency', 'legend_measure', 'legend_nolead']);
+  });
+
+  it('draws exactly the declared edges; no name added or removed a link', function () {
+    const mentions = fixture.measures.reduce((sum, m) => sum + m.agencies.length, 0);
+    assert.equal(graph.edgeCount, mentions);
+    assert.equal(graphEdges(result).length, mentions);
+    assert.equal(result.edgeCount, mentions + 2);
+    assert.deepEqual(renderedEdgeKeys(result), declaredEdgeKeys(graph.mermaid));
+    assert.deepEqual(sorted(new Set(result.edgeLabels)), sorted(['牵头', '负责', '配合']));
+  });
+
+  it('shows every agency name literally (a line break as a space, long names cut to 40 characters with …)', function () {
+    const agencyTexts = graphNodeIds(result).filter((id) => id.startsWith('a')).map((id) => result.nodeText[id]!);
+    assert.deepEqual(sorted(agencyTexts), sorted(fixture.agencies.map((name) => displayed(name, 40))));
+    for (const piece of [...HOSTILE_PIECES, HOSTILE_UNKNOWN]) assert.ok(result.text.includes(displayed(piece, 40)), `rendered text lacks ${JSON.stringify(displayed(piece, 40))}`);
+    // Spot checks, written out by hand.
+    for (const literal of ['"', "'", '[ ]', '( )', '{ }', '#', ';', '|', '%%', '-->', '-.->', '第一行 第二行', '<img src=x onerror=window.__pwned=1>', '<script>window.__pwned=1</script>', 'click a0 call alert(1)', 'style a0 fill:#f00', 'classDef noLead fill:#0f0', '&lt;b&gt;', '#60;b#62;', '`code` and ``two``']) {
+      assert.ok(agencyTexts.includes(literal), `no agency node reads ${JSON.stringify(literal)}`);
+    }
+    assert.ok(agencyTexts.includes('%%{init: {"securityLevel":"loose","them…'));
+    assert.ok(agencyTexts.includes('click a0 href "javascript:window.__pwne…'));
+  });
+
+  it('shows every measure title and chapter title literally', function () {
+    const measureTexts = graphNodeIds(result).filter((id) => id.startsWith('m')).map((id) => result.nodeText[id]!);
+    assert.deepEqual(sorted(measureTexts), sorted(fixture.measures.map((m) => displayed(`${m.id} ${m.title}`, 40))));
+    const headings = result.subgraphs.filter((s) => s.id !== 'legend');
+    assert.ok(headings.every((s) => !s.empty));
+    // Part headings are "<id> <title>", cut at 60 characters (ownership-graph.ts); the long piece makes one longer.
+    assert.deepEqual(sorted(headings.map((s) => s.label)), sorted(fixture.chapters.map((c) => displayed(`${c.id} ${c.title}`, 60))));
+    assert.ok(fixture.chapters.some((c) => [...`${c.id} ${c.title}`].length > 60), 'one heading is shortened');
+  });
+
+  it('keeps the noLead style on exactly the measures without a lead', function () {
+    const noLead = graphNodeIds(result).filter((id) => result.nodeClasses[id]!.includes('noLead'));
+    assert.deepEqual(sorted(noLead), sorted(graph.noLeadNodeIds));
+    assert.deepEqual(sorted(noLead.map((id) => result.nodeText[id]!.split(' ')[0]!)), sorted(fixture.measures.filter((m) => m.byFunction).map((m) => m.id)));
+  });
+
+  it('runs no script: no __pwned, no dialog, no page error, no request, no popup', async function () {
+    assert.equal(await pageFlag(blank.page), undefined);
+    // Hover and click every node and label, in case a handler waits for the mouse.
+    await inPage(blank.page, `(() => { for (const el of document.querySelectorAll('#tm-output svg *')) for (const type of ['mouseover', 'mouseenter', 'click', 'focus']) el.dispatchEvent(new MouseEvent(type, { bubbles: true })); })()`);
+    await blank.page.waitForTimeout(100);
+    assert.equal(await pageFlag(blank.page), undefined);
+    assertQuiet(blank);
+  });
+
+  it('puts no active markup in the SVG: no <img>, <script>, <a>, on* attribute or javascript: URL', async function () {
+    // In the markup Mermaid returned (the names are in it only as escaped text: `&lt;img …`) …
+    assert.doesNotMatch(result.svg, /<(img|script|iframe|object|embed|a)[\s>/]/i);
+    assert.doesNotMatch(result.svg, /<[^>]*\son\w+\s*=/i, 'an on* attribute inside a tag');
+    assert.doesNotMatch(result.svg, /<[^>]*(href|src)\s*=\s*["']?\s*javascript:/i);
+    assert.ok(result.svg.includes('&lt;img src=x onerror=window.__pwned=1&gt;'), 'the markup is there, escaped');
+    // … and in the live document after insertion.
+    const active = await activeContent(blank.page, '#tm-output');
+    assert.deepEqual(active, { dangerousElements: [], handlers: [], scriptUrls: [], clickable: 0 });
+  });
+
+  it('changes neither theme nor security level nor styles: the directive, style and classDef text stay text', async function () {
+    // Mermaid's configuration after the render: still the defaults the page asked for.
+    assert.equal(await inPage(blank.page, 'mermaid.mermaidAPI.getConfig().theme'), 'default');
+    assert.equal(await inPage(blank.page, 'mermaid.mermaidAPI.getConfig().securityLevel'), 'strict');
+    const style = svgStyle(result.svg);
+    assert.ok(style.includes('fill:#ECECFF'), 'default theme node fill');
+    assert.ok(style.includes('.cluster rect{fill:#ffffde'), 'default theme cluster fill');
+    assert.doesNotMatch(style, /#0f0|#f00|#00ff00|#ff0000/i);
+    // The very same stylesheet as the (benign) seed graph, which has the same classDefs.
+    const seed = await renderMermaid(blank.page, buildOwnershipGraph(seedProject()).mermaid);
+    assert.equal(seed.ok, true, seed.error);
+    assert.equal(style, svgStyle(seed.svg));
+    // Re-render the hostile graph, then check the fill every node is really drawn with.
+    const again = await renderMermaid(blank.page, graph.mermaid);
+    assert.equal(again.ok, true, again.error);
+    const fills = await nodeFills(blank.page, '#tm-output');
+    const noLead = new Set(graph.noLeadNodeIds);
+    for (const id of graphNodeIds(again)) {
+      const expected = noLead.has(id) ? 'rgb(255, 244, 230)' : id.startsWith('a') ? 'rgb(231, 240, 255)' : 'rgb(255, 255, 255)';
+      assert.equal(fills[id], expected, `fill of ${id} (${again.nodeText[id]})`);
+    }
+    assert.doesNotMatch(again.svg, /style="[^"]*(#f00|#0f0)/i);
+    assertQuiet(blank);
+  });
+
+  it('shows names holding Mermaid\'s own entity placeholders (ﬂ° … ¶ß) literally too', async function () {
+    // Mermaid writes `#60;` internally as "ﬂ°°60¶ß" and turns that into "&#60;" at the very end, over
+    // the whole SVG — so those characters in a NAME are decoded too, even when mermaidLabel has
+    // entity-coded every one of them. A fix may break the sequences with invisible characters or
+    // write ﬂ as "fl": compare without format characters (\p{Cf}) and after NFKC.
+    const names = ['ﬂ°°60¶ßimg src=x onerror=window.__pwned=1ﬂ°°62¶ß', 'ﬂ°lt¶ßb ﬂ°amp¶ß', '说明¶ß结束', 'ﬂ°°'];
+    const registryText = `agencies:\n${names.map((name) => `  - name: ${JSON.stringify(name)}\n    kind: government\n`).join('')}`;
+    const guidelineText = `id: placeholder-doc\ntitle: t\nchapters:\n  - id: "2"\n    title: ${JSON.stringify(`第二部分 ${names[2]}`)}\n    measures:\n${names.map((name, i) => `      - id: "2.${i + 1}"\n        title: ${JSON.stringify(name)}\n        agencies: [${JSON.stringify(name)}]\n`).join('')}`;
+    const project = new Project();
+    project.setFile('placeholders/agencies.yaml', registryText);
+    project.setFile('placeholders/doc.yaml', guidelineText);
+    const placeholders = buildOwnershipGraph(project);
+    const rendered = await renderMermaid(blank.page, placeholders.mermaid, {}, { settleMs: 300 });
+    assert.equal(rendered.ok, true, rendered.error);
+    const comparable = (text: string) => text.replace(/\p{Cf}/gu, '').normalize('NFKC');
+    const agencyTexts = graphNodeIds(rendered).filter((id) => id.startsWith('a')).map((id) => comparable(rendered.nodeText[id]!));
+    const measureTexts = graphNodeIds(rendered).filter((id) => id.startsWith('m')).map((id) => comparable(rendered.nodeText[id]!));
+    try {
+      assert.deepEqual(sorted(agencyTexts), sorted(names.map((name) => comparable(displayed(name, 40)))));
+      assert.deepEqual(sorted(measureTexts), sorted(names.map((name, i) => comparable(displayed(`2.${i + 1} ${name}`, 40)))));
+      assert.deepEqual(
+        rendered.subgraphs.filter((s) => s.id !== 'legend').map((s) => comparable(s.label)),
+        [comparable(`2 第二部分 ${names[2]}`)],
+      );
+    } finally {
+      // Whatever the text shows, none of it may become markup or run.
+      assert.equal(await pageFlag(blank.page), undefined);
+      assert.deepEqual(await activeContent(blank.page, '#tm-output'), { dangerousElements: [], handlers: [], scriptUrls: [], clickable: 0 });
+      assertQuiet(blank);
+    }
+  });
+
+  it('(control) the same checks do catch labels written without mermaidLabel', async function () {
+    const naive = ['<img src=x onerror=window.__pwned=1>', '&lt;b&gt;', '#60;b#62;'];
+    const control = await newBlankPage(browser);
+    try {
+      const raw = await renderMermaid(control.page, `flowchart LR\n${naive.map((name, i) => `  n${i}["${name}"]`).join('\n')}\n`, {}, { settleMs: 300 });
+      assert.equal(raw.ok, true, raw.error);
+      // Not literal any more: the tag became an element, the entity texts were decoded.
+      assert.notDeepEqual(naive.map((_, i) => raw.nodeText[`n${i}`]), naive);
+      assert.deepEqual((await activeContent(control.page, '#tm-output')).dangerousElements, ['img']);
+      assert.equal((await inPage<number>(control.page, `document.querySelectorAll('#tm-output img').length`)), 1);
+    } finally {
+      await control.close();
+    }
+  });
+
+  describe('the HTML export of the hostile files (graph --format html), opened offline', function () {
+    let dir: string;
+    let opened: OfflinePage;
+
+    before(async function () {
+      dir = mkdtempSync(join(tmpdir(), 'tm-hostile-'));
+      writeFileSync(join(dir, 'agencies.yaml'), fixture.registryText);
+      writeFileSync(join(dir, 'hostile-doc.yaml'), fixture.guidelineText);
+      // The CLI draws the same graph as the API (the files still have errors: it says so and carries on).
+      const mermaid = runCli(['graph', dir, '--locale', 'en']);
+      assert.equal(mermaid.status, 0, mermaid.stderr);
+      assert.equal(mermaid.stdout, graph.mermaid);
+      const html = runCli(['graph', dir, '--format', 'html', '--locale', 'en', '-o', join(dir, 'graph.html')]);
+      assert.equal(html.status, 0, html.stderr);
+      opened = await openFileOffline(browser, join(dir, 'graph.html'));
+      await opened.page.waitForFunction('document.body.dataset.rendered !== undefined', undefined, { timeout: 60_000 });
+      await opened.page.waitForTimeout(300);
+    });
+    after(async function () {
+      await opened?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('renders, offline, and runs nothing', async function () {
+      assert.equal(await inPage(opened.page, 'document.body.dataset.rendered'), 'true');
+      assert.deepEqual(opened.blockedRequests, []);
+      assert.equal(await pageFlag(opened.page), undefined);
+      assert.deepEqual(opened.watch.dialogs, []);
+      assert.deepEqual(opened.watch.pageErrors, []);
+      assert.deepEqual(unexpectedConsoleErrors(opened.watch), []);
+      assert.deepEqual(opened.watch.popups, []);
+    });
+
+    it('draws the same nodes with the same literal texts as Mermaid in a blank page', async function () {
+      const texts = await inPage<Record<string, string>>(
+        opened.page,
+        `Object.fromEntries([...document.querySelectorAll('#graph svg g.node')].map((n) => [/flowchart-(.+)-\\d+$/.exec(n.id)[1], n.querySelector(':scope > g.label').textContent.trim()]))`,
+      );
+      assert.deepEqual(texts, result.nodeText);
+    });
+
+    it('has no active markup anywhere in the page but its own nonce scripts', async function () {
+      const active = await activeContent(opened.page, '#graph');
+      assert.deepEqual(active, { dangerousElements: [], handlers: [], scriptUrls: [], clickable: 0 });
+      const body = await activeContent(opened.page, 'body');
+      assert.deepEqual(body.handlers, []);
+      assert.deepEqual(body.scriptUrls, []);
+      assert.deepEqual(sorted(body.dangerousElements), ['script', 'script', 'script'], 'the JSON source, Mermaid and the render script');
+      assert.equal(await inPage(opened.page, `[...document.scripts].filter((s) => s.type !== 'application/json' && !s.nonce).length`), 0);
+    });
+
+    it('shows the title and the no-lead measures as literal text', async function () {
+      assert.equal(await inPage(opened.page, `document.querySelector('h1').textContent.startsWith('恶意名称测试 <script>window.__pwned=1</script>')`), true);
+      const rows = await inPage<string[][]>(opened.page, `[...document.querySelectorAll('tr.no-lead')].map((tr) => [...tr.cells].map((td) => td.textContent))`);
+      const expected = fixture.measures.filter((m) => m.byFunction);
+      assert.deepEqual(
+        rows.map((row) => [row[0], row[1], row[3]]),
+        expected.map((m) => [m.id, m.title, m.agencies.join('、')]),
+      );
+    });
+  });
+});
