@@ -25,6 +25,14 @@ const targets = [
     target: 'node18',
     external: ['vscode'],
   },
+  {
+    // Browser code of the panels (DOM only, no Node); Mermaid is loaded beside it as dist/mermaid.min.js.
+    entryPoints: ['src/webview/graph.ts', 'src/webview/matrix.ts'],
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
 ];
 
 /** Mermaid is inlined into HTML files inside a <script> element, which its text must not end early. */

@@ -12,6 +12,9 @@ import { toWorkspaceEdit } from './positions';
 import { NoLeadStatus } from './status-bar';
 import { WorkspaceIndex } from './workspace-index';
 import { fixAllEdits } from '../core/index';
+import { GraphPanel } from './graph-panel';
+import { MatrixPanel } from './matrix-panel';
+import type { PanelState } from '../webview/protocol';
 
 /** What tests (and other extensions) can reach. */
 export interface TaskmatrixApi {
@@ -19,6 +22,7 @@ export interface TaskmatrixApi {
   diagnostics: DiagnosticsController;
   status: NoLeadStatus;
   tree: AgenciesTree;
+  panels: { graph: typeof GraphPanel; matrix: typeof MatrixPanel };
   /** Resolves when the first index of the workspace is complete. */
   ready: Promise<void>;
 }
@@ -33,6 +37,7 @@ const SELECTOR: vscode.DocumentSelector = [
 
 export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
   const index = new WorkspaceIndex(editorLocale());
+  const ready = indexWithProgress(index).then(() => void vscode.commands.executeCommand('setContext', 'taskmatrix.active', true));
   const diagnostics = new DiagnosticsController(index, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
   const status = new NoLeadStatus(index);
   const tree = new AgenciesTree(index);
@@ -52,6 +57,26 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, outline),
     vscode.languages.registerCodeLensProvider(SELECTOR, outline),
     vscode.commands.registerCommand('taskmatrix.reveal', reveal),
+    vscode.commands.registerCommand('taskmatrix.openGraph', (uri?: vscode.Uri) => {
+      const target = taskDocument(index, uri);
+      return target && GraphPanel.show(context.extensionUri, index, target);
+    }),
+    vscode.commands.registerCommand('taskmatrix.openMatrix', (uri?: vscode.Uri) => {
+      const target = taskDocument(index, uri);
+      return target && MatrixPanel.show(context.extensionUri, index, target);
+    }),
+    vscode.window.registerWebviewPanelSerializer(GraphPanel.viewType, {
+      deserializeWebviewPanel: async (panel, state) => {
+        await ready;
+        GraphPanel.revive(panel, context.extensionUri, index, state as PanelState | undefined);
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(MatrixPanel.viewType, {
+      deserializeWebviewPanel: async (panel, state) => {
+        await ready;
+        MatrixPanel.revive(panel, context.extensionUri, index, state as PanelState | undefined);
+      },
+    }),
     vscode.commands.registerCommand('taskmatrix.revealMeasure', revealLine),
     vscode.commands.registerCommand('taskmatrix.reindex', () => indexWithProgress(index)),
     vscode.commands.registerCommand('taskmatrix.fixAll', async () => {
@@ -68,8 +93,15 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void indexWithProgress(index)),
   );
-  const ready = indexWithProgress(index).then(() => vscode.commands.executeCommand('setContext', 'taskmatrix.active', true));
-  return { index, diagnostics, status, tree, ready: Promise.resolve(ready).then(() => undefined) };
+  return { index, diagnostics, status, tree, panels: { graph: GraphPanel, matrix: MatrixPanel }, ready };
+}
+
+/** The guideline a panel command is for: the given file, else the active editor's, if indexed. */
+function taskDocument(index: WorkspaceIndex, uri: vscode.Uri | undefined): vscode.Uri | undefined {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  if (target && index.has(target) && index.project.file(WorkspaceIndex.key(target))?.kind === 'guideline') return target;
+  void vscode.window.showInformationMessage(vscode.l10n.t('Open a guideline (a task YAML file) to see its graph or matrix.'));
+  return undefined;
 }
 
 /** Re-checks a document a moment after the drafter stops typing; edits never wait on the engine. */

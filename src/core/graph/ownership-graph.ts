@@ -31,6 +31,10 @@ export interface OwnershipGraph {
   edgeCount: number;
   /** Ids of the Mermaid nodes drawn with the noLead class. */
   noLeadNodeIds: string[];
+  /** The measure behind each measure node (empty in aggregated views): lets a preview reveal it. */
+  measureNodes: Record<string, MatrixMeasure>;
+  /** The agency behind each agency node. */
+  agencyNodes: Record<string, string>;
   /** The measures shown, and those of them without a lead. */
   measures: MatrixMeasure[];
   noLead: MatrixMeasure[];
@@ -161,6 +165,8 @@ function result(level: GraphLevel, layout: Layout, text: string, measures: Matri
     nodeCount: layout.agencies.length + layout.groups.reduce((sum, group) => sum + (group.members.length || 1), 0),
     edgeCount: layout.edges.length,
     noLeadNodeIds: layout.noLead,
+    measureNodes: layout.measureOf,
+    agencyNodes: Object.fromEntries(layout.agencies.map((agency) => [agency.id, agency.name])),
     measures,
     noLead: measures.filter((m) => m.noLead),
     notice: noticeText,
@@ -188,12 +194,13 @@ function applyFilters(matrix: Matrix, options: GraphOptions): { measures: Matrix
 interface Layout {
   /** What the non-agency nodes are: measures, or the parts or documents they are counted in. */
   unit: 'measure' | 'part' | 'document';
-  agencies: { id: string; label: string; focus: boolean }[];
+  agencies: { id: string; name: string; label: string; focus: boolean }[];
   /** With measure detail: one subgraph per part holding its measures; aggregated: one node per part. */
   groups: { id: string; label: string; members: { id: string; label: string }[] }[];
   edges: Edge[];
   /** Ids of measure (or part) nodes drawn in the no-lead style. */
   noLead: string[];
+  measureOf: Record<string, MatrixMeasure>;
 }
 
 const LEGEND_EDGES = 2;
@@ -211,7 +218,7 @@ function lay(
   const used = new Set(measures.flatMap((m) => (m.lead ? [m.lead, ...m.co] : m.co)));
   const names = [...agencyOrder.filter((name) => used.has(name)), ...[...used].filter((name) => !agencyOrder.includes(name))];
   const agencyId = new Map(names.map((name, index) => [name, `a${index}`]));
-  const layout: Layout = { unit: level === 'measures' ? 'measure' : level === 'parts' ? 'part' : 'document', agencies: names.map((name) => ({ id: agencyId.get(name)!, label: shorten(name, 40), focus: name === focus })), groups: [], edges: [], noLead: [] };
+  const layout: Layout = { unit: level === 'measures' ? 'measure' : level === 'parts' ? 'part' : 'document', agencies: names.map((name) => ({ id: agencyId.get(name)!, name, label: shorten(name, 40), focus: name === focus })), groups: [], edges: [], noLead: [], measureOf: {} };
 
   const multipleDocuments = new Set(measures.map((m) => m.document)).size > 1;
   partsOf(measures, titles, level === 'documents').forEach((part, partIndex) => {
@@ -220,6 +227,7 @@ function lay(
       const heading = `${multipleDocuments ? `${part.document} · ` : ''}${part.chapter} ${part.title}`;
       const members = part.measures.map((m, index) => {
         const id = `m${partIndex}_${index}`;
+        layout.measureOf[id] = m;
         if (m.noLead) layout.noLead.push(id);
         if (m.lead) layout.edges.push({ from: agencyId.get(m.lead)!, to: id, lead: true, label: words.lead, weight: 1 });
         for (const name of m.co) layout.edges.push({ from: agencyId.get(name)!, to: id, lead: false, label: m.noLead ? words.responsible : words.co, weight: 1 });

@@ -1,0 +1,220 @@
+// The live ownership-graph preview beside the editor: the engine builds the Mermaid text for
+// the document (with the panel's filters); the webview renders it. One panel per document.
+import * as vscode from 'vscode';
+import { buildMatrix, buildOwnershipGraph, GraphFilterError } from '../core/index';
+import type { OwnershipGraph } from '../core/index';
+import type { FromGraphWebview, GraphFilter, GraphInspection, GraphPayload, PanelState } from '../webview/protocol';
+import { editorLocale } from './locale';
+import { panelHtml, panelOptions } from './webview-html';
+import { WorkspaceIndex } from './workspace-index';
+
+export class GraphPanel implements vscode.Disposable {
+  static readonly viewType = 'taskmatrix.graph';
+  private static readonly open = new Map<string, GraphPanel>();
+
+  private seq = 0;
+  private filter: GraphFilter;
+  private graph: OwnershipGraph | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly rendered = new vscode.EventEmitter<{ seq: number; ok: boolean; ms: number; at: number; error?: string }>();
+  /** Fires when the webview has drawn an update (tests and latency measurements listen). */
+  readonly onDidRender = this.rendered.event;
+  private readonly inspections = new Map<number, (result: GraphInspection) => void>();
+  /** Set by exportTo: the next SVG from the webview goes there instead of through a save dialog. */
+  private exportTarget: { uri: vscode.Uri; done: () => void } | undefined;
+
+  /** Opens (or reveals) the graph of a document beside the editor. */
+  static show(extensionUri: vscode.Uri, index: WorkspaceIndex, uri: vscode.Uri): GraphPanel {
+    const key = WorkspaceIndex.key(uri);
+    const existing = GraphPanel.open.get(key);
+    if (existing) {
+      existing.panel.reveal(vscode.ViewColumn.Beside, true);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(GraphPanel.viewType, title(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(extensionUri));
+    return new GraphPanel(panel, extensionUri, index, key, {});
+  }
+
+  /** Brings a panel back after a window reload, from the state its webview saved. */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, index: WorkspaceIndex, state: PanelState | undefined): void {
+    if (!state?.uri) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = panelOptions(extensionUri);
+    new GraphPanel(panel, extensionUri, index, state.uri, state.filter ?? {});
+  }
+
+  static forDocument(uri: vscode.Uri): GraphPanel | undefined {
+    return GraphPanel.open.get(WorkspaceIndex.key(uri));
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly index: WorkspaceIndex,
+    readonly key: string,
+    filter: GraphFilter,
+  ) {
+    this.filter = filter;
+    GraphPanel.open.set(key, this);
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'graph.svg');
+    panel.webview.html = panelHtml({
+      webview: panel.webview,
+      extensionUri,
+      title: title(vscode.Uri.parse(key)),
+      language: vscode.env.language,
+      styles: ['media/panel.css', 'media/graph.css'],
+      scripts: ['dist/mermaid.min.js', 'dist/webview/graph.js'],
+      body: `<div class="toolbar">
+  <label>${vscode.l10n.t('Agency')} <select id="agency"></select></label>
+  <label>${vscode.l10n.t('Part')} <select id="chapter"></select></label>
+  <span class="spacer"></span>
+  <button id="zoom-out" title="${vscode.l10n.t('Zoom out')}">−</button>
+  <button id="zoom-in" title="${vscode.l10n.t('Zoom in')}">+</button>
+  <button id="zoom-fit">${vscode.l10n.t('Fit')}</button>
+  <button id="zoom-reset">100%</button>
+  <button id="export-svg">${vscode.l10n.t('Export SVG')}</button>
+  <button id="copy-source">${vscode.l10n.t('Copy Mermaid')}</button>
+</div>
+<p class="notice" id="notice" hidden></p>
+<p class="status" id="status" role="status"></p>
+<div id="viewport"><div id="canvas"></div></div>`,
+    });
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: FromGraphWebview) => this.receive(message)),
+      index.onDidChange(({ keys, all }) => {
+        const registry = index.project.registryPathFor(this.key);
+        if (all || keys.includes(this.key) || (registry !== undefined && keys.includes(registry))) this.schedule();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** The graph last sent to the webview. */
+  get current(): OwnershipGraph | undefined {
+    return this.graph;
+  }
+
+  setFilter(filter: GraphFilter): void {
+    this.filter = filter;
+    this.update();
+  }
+
+  /** Asks the webview what it has drawn (node ids, edges, no-lead nodes, text). */
+  inspect(): Promise<GraphInspection> {
+    const requestId = ++this.seq;
+    return new Promise((resolve) => {
+      this.inspections.set(requestId, resolve);
+      void this.panel.webview.postMessage({ type: 'inspect', requestId });
+    });
+  }
+
+  /** Exports the SVG currently drawn to a file, without asking (the toolbar button asks where). */
+  exportTo(uri: vscode.Uri): Promise<void> {
+    return new Promise((resolve) => {
+      this.exportTarget = { uri, done: resolve };
+      void this.panel.webview.postMessage({ type: 'requestSvg' });
+    });
+  }
+
+  /** Simulates a click on a node inside the webview, as a reviewer would. */
+  click(nodeId: string): Thenable<boolean> {
+    return this.panel.webview.postMessage({ type: 'click', nodeId });
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.update(), 30);
+  }
+
+  update(): void {
+    if (!this.index.project.has(this.key)) return;
+    const locale = editorLocale();
+    let graph: OwnershipGraph;
+    try {
+      graph = buildOwnershipGraph(this.index.project, [this.key], { ...this.filter, locale });
+    } catch (error) {
+      // A filter that no longer matches (the agency was renamed): show everything again.
+      if (!(error instanceof GraphFilterError)) throw error;
+      this.filter = {};
+      graph = buildOwnershipGraph(this.index.project, [this.key], { locale });
+    }
+    this.graph = graph;
+    const named = buildMatrix(this.index.project, [this.key]).agencies.filter((a) => a.leads.length || a.co.length);
+    const guideline = this.index.project.guideline(this.key);
+    const payload: GraphPayload = {
+      type: 'graph',
+      uri: this.key,
+      seq: ++this.seq,
+      title: guideline.title ?? '',
+      mermaid: graph.mermaid,
+      level: graph.level,
+      notice: graph.notice,
+      noLeadIds: graph.noLeadNodeIds,
+      measureIds: Object.keys(graph.measureNodes),
+      agencies: named.map((a) => a.name),
+      chapters: guideline.chapters.filter((c) => c.measures.length && c.id).map((c) => ({ id: c.id!.value, title: c.title ?? '' })),
+      filter: this.filter,
+      labels: { allAgencies: vscode.l10n.t('All agencies'), allParts: vscode.l10n.t('All parts'), renderFailed: vscode.l10n.t('Mermaid could not render the graph:') },
+    };
+    void this.panel.webview.postMessage(payload);
+  }
+
+  private async receive(message: FromGraphWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.update();
+        break;
+      case 'rendered':
+        this.rendered.fire({ seq: message.seq, ok: message.ok, ms: message.ms, at: Date.now(), error: message.error });
+        break;
+      case 'filter':
+        this.setFilter(message.filter);
+        break;
+      case 'reveal': {
+        const measure = this.graph?.measureNodes[message.nodeId];
+        if (measure) await vscode.commands.executeCommand('taskmatrix.revealMeasure', measure.file, measure.line);
+        break;
+      }
+      case 'exportSvg': {
+        if (this.exportTarget) {
+          const { uri, done } = this.exportTarget;
+          this.exportTarget = undefined;
+          await this.writeSvg(uri, message.svg);
+          done();
+          break;
+        }
+        const target = await vscode.window.showSaveDialog({ filters: { SVG: ['svg'] }, defaultUri: vscode.Uri.parse(this.key).with({ path: this.key.replace(/\.ya?ml$/i, '') + '.svg' }) });
+        if (target) await this.writeSvg(target, message.svg);
+        break;
+      }
+      case 'copySource':
+        if (this.graph) await vscode.env.clipboard.writeText(this.graph.mermaid);
+        break;
+      case 'inspected':
+        this.inspections.get(message.requestId)?.(message.result);
+        this.inspections.delete(message.requestId);
+        break;
+    }
+  }
+
+  /** Writes an SVG the webview produced (also used by tests, which skip the save dialog). */
+  async writeSvg(target: vscode.Uri, svg: string): Promise<void> {
+    const document = svg.startsWith('<?xml') ? svg : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}`;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(document));
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    GraphPanel.open.delete(this.key);
+    this.disposables.forEach((d) => d.dispose());
+    this.rendered.dispose();
+    this.panel.dispose();
+  }
+}
+
+function title(uri: vscode.Uri): string {
+  return `${vscode.l10n.t('Ownership graph')}: ${uri.path.split('/').pop()}`;
+}

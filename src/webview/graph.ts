@@ -1,0 +1,218 @@
+// The ownership-graph panel: renders the engine's Mermaid text with securityLevel 'strict',
+// follows the VS Code theme, pans and zooms, filters, and reveals a measure on click.
+// Rendering is cancellable: while one render runs, only the newest request waits behind it.
+import type { FromGraphWebview, GraphInspection, GraphPayload, PanelState, ToGraphWebview } from './protocol';
+
+const vscode = acquireVsCodeApi<PanelState>();
+const post = (message: FromGraphWebview) => vscode.postMessage(message);
+
+const canvas = document.getElementById('canvas')!;
+const viewport = document.getElementById('viewport')!;
+const notice = document.getElementById('notice')!;
+const status = document.getElementById('status')!;
+const agencySelect = document.getElementById('agency') as HTMLSelectElement;
+const chapterSelect = document.getElementById('chapter') as HTMLSelectElement;
+
+let view = vscode.getState()?.view ?? { x: 0, y: 0, scale: 1 };
+let current: GraphPayload | undefined;
+let pending: GraphPayload | undefined;
+let rendering = false;
+let renderedSeq = -1;
+let lastError: string | undefined;
+let renderCount = 0;
+
+function themeName(): string {
+  const classes = document.body.classList;
+  if (classes.contains('vscode-high-contrast-light')) return 'neutral';
+  if (classes.contains('vscode-high-contrast') || classes.contains('vscode-dark')) return 'dark';
+  return 'default';
+}
+
+async function renderLatest(): Promise<void> {
+  if (rendering || !pending) return;
+  const payload = pending;
+  pending = undefined;
+  rendering = true;
+  const started = performance.now();
+  try {
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: themeName(), flowchart: { htmlLabels: true } });
+    const { svg } = await mermaid.render(`tm-graph-${++renderCount}`, payload.mermaid);
+    // A newer update arrived meanwhile: this result is stale, render that one instead.
+    if (!pending) {
+      canvas.innerHTML = svg;
+      decorate(payload);
+      renderedSeq = payload.seq;
+      lastError = undefined;
+      status.textContent = '';
+      post({ type: 'rendered', seq: payload.seq, ok: true, ms: Math.round(performance.now() - started) });
+    }
+  } catch (error) {
+    lastError = error instanceof Error ? error.message : String(error);
+    status.textContent = `${payload.labels.renderFailed ?? 'Mermaid could not render the graph:'} ${lastError}`;
+    renderedSeq = payload.seq;
+    post({ type: 'rendered', seq: payload.seq, ok: false, ms: Math.round(performance.now() - started), error: lastError });
+  } finally {
+    document.querySelectorAll('body > [id^="dtm-graph"]').forEach((debris) => debris.remove());
+    rendering = false;
+    void renderLatest();
+  }
+}
+
+/** Node ids as written in the Mermaid source, from Mermaid's element ids (`tm-graph-N-flowchart-<id>-<n>`). */
+function nodeIdOf(element: Element): string | undefined {
+  const match = /flowchart-(.+)-\d+$/.exec(element.id);
+  return match?.[1];
+}
+
+function decorate(payload: GraphPayload): void {
+  const measures = new Set(payload.measureIds);
+  for (const node of canvas.querySelectorAll('g.node')) {
+    const id = nodeIdOf(node);
+    if (id && measures.has(id)) {
+      node.classList.add('tm-clickable');
+      node.setAttribute('tabindex', '0');
+      node.setAttribute('role', 'button');
+    }
+  }
+  applyView();
+}
+
+canvas.addEventListener('click', (event) => {
+  const node = (event.target as Element).closest('g.node');
+  const id = node && nodeIdOf(node);
+  if (id && current?.measureIds.includes(id)) post({ type: 'reveal', nodeId: id });
+});
+canvas.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter') return;
+  const id = nodeIdOf(event.target as Element);
+  if (id && current?.measureIds.includes(id)) post({ type: 'reveal', nodeId: id });
+});
+
+// ---- pan and zoom ----
+function applyView(): void {
+  canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
+  saveState();
+}
+
+function saveState(): void {
+  vscode.setState({ view, uri: current?.uri, filter: current?.filter });
+}
+
+function zoom(factor: number, centerX = viewport.clientWidth / 2, centerY = viewport.clientHeight / 2): void {
+  const scale = Math.min(8, Math.max(0.05, view.scale * factor));
+  view = { scale, x: centerX - ((centerX - view.x) * scale) / view.scale, y: centerY - ((centerY - view.y) * scale) / view.scale };
+  applyView();
+}
+
+function fit(): void {
+  const svg = canvas.querySelector('svg');
+  if (!svg) return;
+  const box = svg.getBoundingClientRect();
+  const width = box.width / view.scale;
+  const height = box.height / view.scale;
+  const scale = Math.min(viewport.clientWidth / width, viewport.clientHeight / height, 1) * 0.95;
+  view = { scale, x: (viewport.clientWidth - width * scale) / 2, y: 8 };
+  applyView();
+}
+
+viewport.addEventListener(
+  'wheel',
+  (event) => {
+    event.preventDefault();
+    const rect = viewport.getBoundingClientRect();
+    zoom(event.deltaY < 0 ? 1.15 : 1 / 1.15, event.clientX - rect.left, event.clientY - rect.top);
+  },
+  { passive: false },
+);
+let drag: { x: number; y: number } | undefined;
+viewport.addEventListener('pointerdown', (event) => {
+  if ((event.target as Element).closest('g.tm-clickable')) return;
+  drag = { x: event.clientX - view.x, y: event.clientY - view.y };
+  viewport.setPointerCapture(event.pointerId);
+});
+viewport.addEventListener('pointermove', (event) => {
+  if (!drag) return;
+  view = { ...view, x: event.clientX - drag.x, y: event.clientY - drag.y };
+  applyView();
+});
+viewport.addEventListener('pointerup', () => (drag = undefined));
+
+document.getElementById('zoom-in')!.addEventListener('click', () => zoom(1.25));
+document.getElementById('zoom-out')!.addEventListener('click', () => zoom(0.8));
+document.getElementById('zoom-fit')!.addEventListener('click', fit);
+document.getElementById('zoom-reset')!.addEventListener('click', () => {
+  view = { x: 0, y: 0, scale: 1 };
+  applyView();
+});
+function exportSvg(): void {
+  const svg = canvas.querySelector('svg');
+  if (svg) post({ type: 'exportSvg', svg: new XMLSerializer().serializeToString(svg) });
+}
+document.getElementById('export-svg')!.addEventListener('click', exportSvg);
+document.getElementById('copy-source')!.addEventListener('click', () => post({ type: 'copySource' }));
+
+// ---- filters ----
+function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[], selected: string | undefined, allLabel: string): void {
+  select.replaceChildren();
+  const all = document.createElement('option');
+  all.value = '';
+  all.textContent = allLabel;
+  select.append(all);
+  for (const option of options) {
+    const element = document.createElement('option');
+    element.value = option.value;
+    element.textContent = option.label;
+    select.append(element);
+  }
+  select.value = selected ?? '';
+}
+
+const sendFilter = () => post({ type: 'filter', filter: { agency: agencySelect.value || undefined, chapter: chapterSelect.value || undefined } });
+agencySelect.addEventListener('change', sendFilter);
+chapterSelect.addEventListener('change', sendFilter);
+
+// Theme changes re-render with the matching Mermaid theme.
+new MutationObserver(() => {
+  if (current) {
+    pending = current;
+    void renderLatest();
+  }
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+function inspect(): GraphInspection {
+  const nodeIds = [...canvas.querySelectorAll('g.node')].map(nodeIdOf).filter((id): id is string => id !== undefined);
+  const noLeadIds = [...canvas.querySelectorAll('g.node.noLead')].map(nodeIdOf).filter((id): id is string => id !== undefined);
+  return {
+    seq: renderedSeq,
+    ok: lastError === undefined,
+    error: lastError,
+    nodeIds,
+    edgeCount: canvas.querySelectorAll('g.edgePaths > path').length,
+    noLeadIds,
+    text: [...canvas.querySelectorAll('svg :not(style)')].map((element) => (element.children.length === 0 ? element.textContent ?? '' : '')).join(' '),
+    theme: themeName(),
+  };
+}
+
+window.addEventListener('message', (event: MessageEvent<ToGraphWebview>) => {
+  const message = event.data;
+  if (message.type === 'graph') {
+    current = message;
+    saveState();
+    notice.textContent = message.notice ?? '';
+    notice.hidden = !message.notice;
+    fillSelect(agencySelect, message.agencies.map((name) => ({ value: name, label: name })), message.filter.agency, message.labels.allAgencies ?? 'All agencies');
+    fillSelect(chapterSelect, message.chapters.map((c) => ({ value: c.id, label: `${c.id} ${c.title}` })), message.filter.chapter, message.labels.allParts ?? 'All parts');
+    pending = message;
+    void renderLatest();
+  } else if (message.type === 'inspect') {
+    post({ type: 'inspected', requestId: message.requestId, result: inspect() });
+  } else if (message.type === 'requestSvg') {
+    exportSvg();
+  } else if (message.type === 'click') {
+    const node = [...canvas.querySelectorAll('g.node')].find((element) => nodeIdOf(element) === message.nodeId);
+    node?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  }
+});
+
+post({ type: 'ready' });

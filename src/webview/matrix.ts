@@ -1,0 +1,100 @@
+// The responsibility-matrix panel: a table of measures (or measures × agencies) with sorting
+// and filtering; every cell is set as text, never as markup.
+import type { FromMatrixWebview, MatrixInspection, MatrixPayload, PanelState, ToMatrixWebview } from './protocol';
+
+const vscode = acquireVsCodeApi<PanelState>();
+const post = (message: FromMatrixWebview) => vscode.postMessage(message);
+
+const table = document.getElementById('matrix') as HTMLTableElement;
+const filterInput = document.getElementById('filter') as HTMLInputElement;
+const shapeSelect = document.getElementById('shape') as HTMLSelectElement;
+const count = document.getElementById('count')!;
+let payload: MatrixPayload | undefined;
+let state: PanelState = vscode.getState() ?? {};
+filterInput.value = state.text ?? '';
+
+function render(): void {
+  if (!payload) return;
+  const { headers, rows, noLead, fixedColumns } = payload;
+  const head = document.createElement('thead');
+  const headRow = document.createElement('tr');
+  headers.forEach((header, column) => {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = header + (state.sort?.column === column ? (state.sort.descending ? ' ▼' : ' ▲') : '');
+    if (column >= fixedColumns) th.className = 'agency';
+    th.tabIndex = 0;
+    th.addEventListener('click', () => sortBy(column));
+    headRow.append(th);
+  });
+  head.append(headRow);
+
+  let order = rows.map((_, index) => index);
+  if (state.sort) {
+    const { column, descending } = state.sort;
+    const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true });
+    order.sort((a, b) => collator.compare(rows[a]![column] ?? '', rows[b]![column] ?? '') * (descending ? -1 : 1) || a - b);
+  }
+  const needle = (state.text ?? '').trim().toLowerCase();
+  if (needle) order = order.filter((index) => rows[index]!.some((cell) => cell.toLowerCase().includes(needle)));
+
+  const body = document.createElement('tbody');
+  for (const index of order) {
+    const tr = document.createElement('tr');
+    if (noLead[index]) tr.className = 'no-lead';
+    for (const cell of rows[index]!) {
+      const td = document.createElement('td');
+      td.textContent = cell;
+      if (cell === '牵头') td.className = 'lead';
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  table.replaceChildren(head, body);
+  count.textContent = `${order.length} / ${rows.length}`;
+}
+
+function sortBy(column: number): void {
+  const descending = state.sort?.column === column ? !state.sort.descending : false;
+  state = { ...state, sort: { column, descending } };
+  vscode.setState(state);
+  render();
+}
+
+filterInput.addEventListener('input', () => {
+  state = { ...state, text: filterInput.value };
+  vscode.setState(state);
+  render();
+});
+shapeSelect.addEventListener('change', () => post({ type: 'shape', shape: shapeSelect.value === 'grid' ? 'grid' : 'list' }));
+document.getElementById('export-csv')!.addEventListener('click', () => post({ type: 'exportCsv' }));
+
+function inspect(): MatrixInspection {
+  const bodyRows = [...table.querySelectorAll('tbody tr')];
+  return {
+    rows: payload?.rows.length ?? 0,
+    visibleRows: bodyRows.length,
+    headers: [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? ''),
+    firstColumn: bodyRows.map((tr) => tr.children[0]?.textContent ?? ''),
+  };
+}
+
+window.addEventListener('message', (event: MessageEvent<ToMatrixWebview>) => {
+  const message = event.data;
+  if (message.type === 'matrix') {
+    payload = message;
+    shapeSelect.value = message.shape;
+    state = { ...state, uri: message.uri, shape: message.shape };
+    vscode.setState(state);
+    render();
+  } else if (message.type === 'inspect') {
+    post({ type: 'inspected', requestId: message.requestId, result: inspect() });
+  } else if (message.type === 'setFilter') {
+    filterInput.value = message.text;
+    filterInput.dispatchEvent(new Event('input'));
+  } else if (message.type === 'sortBy') {
+    sortBy(message.column);
+  }
+});
+
+post({ type: 'ready' });

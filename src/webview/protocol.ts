@@ -1,0 +1,84 @@
+// Messages between the extension and its webview panels (types only: shared by both sides).
+
+export interface GraphFilter {
+  agency?: string;
+  chapter?: string;
+}
+
+export interface GraphPayload {
+  type: 'graph';
+  /** The document shown, kept in the webview's state so the panel comes back after a reload. */
+  uri: string;
+  /** Increases with every update; the webview renders only the newest it has. */
+  seq: number;
+  title: string;
+  mermaid: string;
+  level: string;
+  notice?: string;
+  noLeadIds: string[];
+  /** Node ids that stand for a measure (a click reveals it). */
+  measureIds: string[];
+  agencies: string[];
+  chapters: { id: string; title: string }[];
+  filter: GraphFilter;
+  labels: Record<string, string>;
+}
+
+export interface GraphInspection {
+  seq: number;
+  ok: boolean;
+  error?: string;
+  nodeIds: string[];
+  edgeCount: number;
+  noLeadIds: string[];
+  text: string;
+  theme: string;
+}
+
+export type ToGraphWebview = GraphPayload | { type: 'inspect'; requestId: number } | { type: 'click'; nodeId: string } | { type: 'requestSvg' };
+
+export type FromGraphWebview =
+  | { type: 'ready' }
+  | { type: 'rendered'; seq: number; ok: boolean; ms: number; error?: string }
+  | { type: 'filter'; filter: GraphFilter }
+  | { type: 'reveal'; nodeId: string }
+  | { type: 'exportSvg'; svg: string }
+  | { type: 'copySource' }
+  | { type: 'inspected'; requestId: number; result: GraphInspection };
+
+export interface MatrixPayload {
+  type: 'matrix';
+  uri: string;
+  title: string;
+  shape: 'list' | 'grid';
+  headers: string[];
+  rows: string[][];
+  noLead: boolean[];
+  fixedColumns: number;
+  labels: Record<string, string>;
+}
+
+export interface MatrixInspection {
+  rows: number;
+  visibleRows: number;
+  headers: string[];
+  firstColumn: string[];
+}
+
+export type ToMatrixWebview = MatrixPayload | { type: 'inspect'; requestId: number } | { type: 'setFilter'; text: string } | { type: 'sortBy'; column: number };
+
+export type FromMatrixWebview =
+  | { type: 'ready' }
+  | { type: 'shape'; shape: 'list' | 'grid' }
+  | { type: 'exportCsv' }
+  | { type: 'inspected'; requestId: number; result: MatrixInspection };
+
+/** What a panel's webview keeps across reloads (restored by the panel serializer). */
+export interface PanelState {
+  uri?: string;
+  filter?: GraphFilter;
+  view?: { x: number; y: number; scale: number };
+  shape?: 'list' | 'grid';
+  text?: string;
+  sort?: { column: number; descending: boolean };
+}
