@@ -151,7 +151,9 @@ async function revealLine(key: string, line: number): Promise<void> {
   const uri = /^[a-z][\w+.-]*:/i.test(key) ? vscode.Uri.parse(key) : vscode.Uri.file(key);
   const document = await vscode.workspace.openTextDocument(uri);
   const position = new vscode.Position(Math.max(0, line - 1), 0);
-  await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
+  // From a preview beside the editor, reveal in the editor that shows the file, not over the preview.
+  const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === document.uri.toString());
+  await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One });
 }
 
 export function deactivate(): void {}
