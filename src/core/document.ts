@@ -60,16 +60,17 @@ export function decodeTaskFile(bytes: Uint8Array): { text: string } | { problem:
 }
 
 /** A file that could not be read as text, kept so that its one problem is reported like any other. */
-export function unreadableSourceFile(path: string, problem: SyntaxProblem, kind: FileKind = detectKind(path, '')): SourceFile {
+export function unreadableSourceFile(path: string, problem: SyntaxProblem, kind: FileKind = detectKind(path, ''), text = ''): SourceFile {
   const doc = parseDocument('');
-  return { path, kind, text: '', doc, lineStarts: [0], syntaxProblems: [problem], data: undefined, aliasesUsable: false };
+  return { path, kind, text, doc, lineStarts: lineStartsOf(text), syntaxProblems: [problem], data: undefined, aliasesUsable: false };
 }
 
 /** Parses a task file; never throws, whatever the text. */
 export function parseSourceFile(path: string, rawText: string, kind: FileKind = detectKind(path, rawText)): SourceFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const refusal = refuse(text);
-  if (refusal) return unreadableSourceFile(path, refusal, kind);
+  // The text is kept (a refused file still has lines for its diagnostic) but never parsed.
+  if (refusal) return unreadableSourceFile(path, refusal, kind, refusal.key === 'yaml.tooDeep' ? text : '');
 
   const doc = parseDocument(text, {
     prettyErrors: false,
@@ -176,6 +177,34 @@ function refuse(text: string): SyntaxProblem | undefined {
   if (text.length > MAX_FILE_BYTES) return tooLarge();
   const nul = text.indexOf('\0');
   if (nul >= 0) return { range: [0, 0], key: 'yaml.binary', args: {} };
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return { range: [deep, deep + 1], key: 'yaml.tooDeep', args: {} };
+  return undefined;
+}
+
+/** Flow nesting beyond this is refused before parsing: deeper, the parser's result would depend on the stack left. */
+const MAX_FLOW_DEPTH = 500;
+
+/** The offset where `[`/`{` nesting first exceeds the limit (quotes and comments skipped), if it does. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote) {
+      if (char === quote && !(quote === '"' && text[i - 1] === '\\')) quote = undefined;
+      else if (char === '\n' && quote === "'") quote = undefined;
+      continue;
+    }
+    if (char === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end;
+    } else if ((char === '"' || char === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) quote = char;
+    else if (char === '[' || char === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((char === ']' || char === '}') && depth > 0) depth--;
+  }
   return undefined;
 }
 

@@ -38,7 +38,7 @@ export interface Matrix {
 /**
  * Builds the matrix of the project's guidelines (or of the given ones). Agencies come in
  * registry order, then unknown names in order of appearance. Measure references in agency
- * lists are plain ids for a single document and `<document>:<id>` when several are shown.
+ * lists are plain ids when the measures come from one document and `<document>:<id>` when from several.
  */
 export function buildMatrix(project: Project, paths: string[] = project.guidelinePaths()): Matrix {
   const measures: MatrixMeasure[] = [];
@@ -51,8 +51,8 @@ export function buildMatrix(project: Project, paths: string[] = project.guidelin
   const registries = new Set(paths.map((path) => project.registryFor(path)).filter((index) => index !== undefined));
   for (const registry of registries) for (const entry of registry.agencies) agency(entry.name.value);
 
-  const documents = new Set(paths.map((path) => project.guideline(path).id?.value ?? path));
-  const qualify = documents.size > 1;
+  // Ids are ambiguous only when measures of several documents are listed.
+  const qualify = new Set(paths.filter((path) => allMeasures(project.guideline(path)).length > 0).map((path) => project.guideline(path).id?.value ?? path)).size > 1;
   for (const path of paths) {
     const guideline = project.guideline(path);
     const registry = project.registryFor(path);

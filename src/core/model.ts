@@ -30,6 +30,8 @@ export interface MeasureModel {
   chapterId?: string;
   /** First line of the measure's mapping: where measure-wide findings point. */
   headRange: OffsetRange;
+  /** The whole measure (outline ranges). */
+  range: OffsetRange;
 }
 
 export interface ChapterModel {
@@ -37,6 +39,7 @@ export interface ChapterModel {
   title?: string;
   measures: MeasureModel[];
   headRange: OffsetRange;
+  range: OffsetRange;
 }
 
 export interface TargetModel {
@@ -60,6 +63,7 @@ export interface AgencyEntry {
   kind?: string;
   aliases: Located[];
   headRange: OffsetRange;
+  range: OffsetRange;
 }
 
 export interface RegistryModel {
@@ -87,6 +91,7 @@ export function readGuideline(file: SourceFile): GuidelineModel {
       title: scalarText(valueOf(file, chapterNode, 'title')),
       measures: items(file, rawValueOf(file, chapterNode, 'measures'), via).map((measure) => readMeasure(file, measure.node, measure.via, chapterId?.value)),
       headRange: via ?? headRange(file, chapterNode),
+      range: via ?? nodeRange(chapterNode),
     };
   });
   const targets = items(file, rawValueOf(file, root, 'targets')).map(({ node, via }) => ({
@@ -115,6 +120,7 @@ function readMeasure(file: SourceFile, node: Node, via: OffsetRange | undefined,
     division: located(file, rawValueOf(file, node, 'division'), via),
     chapterId,
     headRange: via ?? headRange(file, node),
+    range: via ?? nodeRange(node),
   };
 }
 
@@ -131,6 +137,7 @@ export function readRegistry(file: SourceFile): RegistryModel {
       kind: scalarText(valueOf(file, node, 'kind')),
       aliases: locatedList(file, rawValueOf(file, node, 'aliases'), via),
       headRange: via ?? headRange(file, node),
+      range: via ?? nodeRange(node),
     });
   }
   return { agencies };

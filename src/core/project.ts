@@ -20,6 +20,8 @@ export interface ProjectOptions {
   config?: ProjectConfig;
   /** Path of the one registry every guideline uses (from the configuration); else the nearest one. */
   registryPath?: string;
+  /** How messages name a file when its key is not what a user reads (the editor keys files by URI). */
+  displayPath?: (path: string) => string;
 }
 
 export interface LintResult {
@@ -40,11 +42,13 @@ export class Project {
   readonly locale: Locale;
   private readonly config: ProjectConfig;
   private readonly registryPath: string | undefined;
+  private readonly displayPath: (path: string) => string;
 
   constructor(options: ProjectOptions = {}) {
     this.locale = options.locale ?? 'en';
     this.config = options.config ?? EMPTY_CONFIG;
     this.registryPath = options.registryPath;
+    this.displayPath = options.displayPath ?? ((path) => path);
   }
 
   /** Adds or replaces a file's text. The kind is detected from its name and modeline unless given. */
@@ -99,7 +103,7 @@ export class Project {
     const registryPath = this.registryPathFor(path);
     if (registryPath === undefined) return undefined;
     const entry = this.entry(registryPath);
-    return (entry.index ??= new RegistryIndex(this.registryModel(registryPath), registryPath));
+    return (entry.index ??= new RegistryIndex(this.registryModel(registryPath), this.displayPath(registryPath)));
   }
 
   registryPathFor(path: string): string | undefined {

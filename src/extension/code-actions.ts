@@ -18,6 +18,7 @@ export class TaskCodeActions implements vscode.CodeActionProvider {
   ) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    this.index.sync(document);
     const key = WorkspaceIndex.key(document.uri);
     const { project } = this.index;
     if (!project.has(key)) return [];

@@ -14,6 +14,7 @@ export class TaskCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly index: WorkspaceIndex) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    this.index.sync(document);
     const key = WorkspaceIndex.key(document.uri);
     const { project } = this.index;
     if (!project.has(key) || project.file(key)?.kind !== 'guideline') return undefined;

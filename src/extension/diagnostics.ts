@@ -26,7 +26,8 @@ export class DiagnosticsController implements vscode.Disposable {
     private readonly index: WorkspaceIndex,
     private readonly docsUri: vscode.Uri,
   ) {
-    this.subscription = index.onDidChange(({ keys, all }) => this.refresh(all ? index.project.paths() : this.affected(keys)));
+    // After a re-index or a deletion, files that left the index must lose their diagnostics too.
+    this.subscription = index.onDidChange(({ keys, all }) => this.refresh(all ? [...new Set([...index.project.paths(), ...this.current.keys(), ...keys])] : this.affected(keys)));
   }
 
   /** Engine diagnostics of a file as last published. */

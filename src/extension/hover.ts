@@ -9,6 +9,7 @@ export class TaskHover implements vscode.HoverProvider {
   constructor(private readonly index: WorkspaceIndex) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    this.index.sync(document);
     const key = WorkspaceIndex.key(document.uri);
     const { project } = this.index;
     if (!project.has(key)) return undefined;
@@ -24,7 +25,7 @@ export class TaskHover implements vscode.HoverProvider {
     if (entry?.en) markdown.appendMarkdown(`${escape(entry.en)}\n\n`);
     if (entry) markdown.appendMarkdown(`${vscode.l10n.t('Kind')}: \`${escape(entry.kind ?? '?')}\``);
     else markdown.appendMarkdown(vscode.l10n.t('Not in the agency registry.'));
-    if (entry && mention.written !== mention.canonical) markdown.appendMarkdown(` · ${vscode.l10n.t('"{0}" is an alias', mention.written)}`);
+    if (entry && mention.written !== mention.canonical) markdown.appendMarkdown(` · ${vscode.l10n.t('"{0}" is an alias', escape(mention.written))}`);
     markdown.appendMarkdown('\n\n');
 
     const references = referencesTo(project, mention.canonical, mention.registryPath ?? project.registryPathFor(key));

@@ -8,6 +8,7 @@ export class TaskNavigation implements vscode.DefinitionProvider, vscode.Referen
   constructor(private readonly index: WorkspaceIndex) {}
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
+    this.index.sync(document);
     const key = WorkspaceIndex.key(document.uri);
     const { project } = this.index;
     if (!project.has(key)) return undefined;
@@ -17,6 +18,7 @@ export class TaskNavigation implements vscode.DefinitionProvider, vscode.Referen
   }
 
   provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] | undefined {
+    this.index.sync(document);
     const key = WorkspaceIndex.key(document.uri);
     const { project } = this.index;
     if (!project.has(key)) return undefined;

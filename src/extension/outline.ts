@@ -21,6 +21,7 @@ export class TaskOutline implements vscode.DocumentSymbolProvider, vscode.CodeLe
   }
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+    this.index.sync(document);
     const key = WorkspaceIndex.key(document.uri);
     if (!this.index.project.has(key)) return [];
     const toSymbol = (item: OutlineItem): vscode.DocumentSymbol => {
@@ -34,6 +35,7 @@ export class TaskOutline implements vscode.DocumentSymbolProvider, vscode.CodeLe
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    this.index.sync(document);
     const key = WorkspaceIndex.key(document.uri);
     if (!vscode.workspace.getConfiguration('taskmatrix', document.uri).get<boolean>('codeLens', true)) return [];
     if (this.index.project.file(key)?.kind !== 'guideline') return [];

@@ -14,12 +14,14 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private watchers: vscode.Disposable[] = [];
+  /** The document version each key's text comes from (files read from disk have none). */
+  private readonly versions = new Map<string, number>();
   /** Problems in .taskmatrix.yaml, reported like any other diagnostic. */
   configProblems: Diagnostic[] = [];
   configUri: vscode.Uri | undefined;
 
   constructor(private readonly locale: Locale) {
-    this.project = new Project({ locale });
+    this.project = new Project({ locale, displayPath });
   }
 
   /** The Project key of a document or file: its URI as a string. */
@@ -42,8 +44,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     const uris = await this.findTaskFiles();
     const texts = await Promise.all(uris.map(async (uri) => [uri, await this.readText(uri)] as const));
     for (const [uri, text] of texts) if (text !== undefined) project.setFile(WorkspaceIndex.key(uri), text);
+    this.versions.clear();
     for (const document of vscode.workspace.textDocuments) {
-      if (project.has(WorkspaceIndex.key(document.uri))) project.setFile(WorkspaceIndex.key(document.uri), document.getText());
+      const key = WorkspaceIndex.key(document.uri);
+      if (!project.has(key)) continue;
+      project.setFile(key, document.getText());
+      this.versions.set(key, document.version);
     }
     this.project = project;
     this.watch();
@@ -53,9 +59,18 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Takes an editor's current text (as the drafter types); files outside the index are ignored. */
   updateFromDocument(document: vscode.TextDocument): void {
     const key = WorkspaceIndex.key(document.uri);
-    if (!this.project.has(key)) return;
+    if (!this.project.has(key) || this.versions.get(key) === document.version) return;
+    this.versions.set(key, document.version);
     this.project.setFile(key, document.getText());
     this.changed.fire({ keys: [key], all: false });
+  }
+
+  /**
+   * Brings the index up to the document's current text before answering a request about it
+   * (a quick fix or hover asked for during the typing delay must not use old offsets).
+   */
+  sync(document: vscode.TextDocument): void {
+    this.updateFromDocument(document);
   }
 
   private async loadConfig(): Promise<Project> {
@@ -70,10 +85,10 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.configUri = uri;
         this.configProblems = problems;
         const registryPath = config.registry ? WorkspaceIndex.key(vscode.Uri.joinPath(folder.uri, config.registry)) : undefined;
-        return new Project({ locale: this.locale, config, registryPath });
+        return new Project({ locale: this.locale, config, registryPath, displayPath });
       }
     }
-    return new Project({ locale: this.locale });
+    return new Project({ locale: this.locale, displayPath });
   }
 
   private async findTaskFiles(): Promise<vscode.Uri[]> {
@@ -103,14 +118,24 @@ export class WorkspaceIndex implements vscode.Disposable {
         const text = await this.readText(uri);
         if (text === undefined) return;
         this.project.setFile(WorkspaceIndex.key(uri), text);
+        this.versions.delete(WorkspaceIndex.key(uri));
         this.changed.fire({ keys: [WorkspaceIndex.key(uri)], all: false });
       };
       watcher.onDidCreate(reread);
       watcher.onDidChange(reread);
-      watcher.onDidDelete((uri) => {
-        this.project.deleteFile(WorkspaceIndex.key(uri));
-        this.changed.fire({ keys: [WorkspaceIndex.key(uri)], all: true });
+      // Deleting a folder reports only the folder: drop every indexed file at or below it.
+      const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
+      deletions.onDidDelete((uri) => {
+        const gone = WorkspaceIndex.key(uri);
+        const keys = this.project.paths().filter((key) => key === gone || key.startsWith(`${gone}/`));
+        if (keys.length === 0) return;
+        keys.forEach((key) => {
+          this.project.deleteFile(key);
+          this.versions.delete(key);
+        });
+        this.changed.fire({ keys, all: true });
       });
+      this.watchers.push(deletions);
       const configWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.taskmatrix.{yaml,yml}'));
       const reindex = () => void this.rebuild();
       configWatcher.onDidCreate(reindex);
@@ -124,6 +149,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.watchers.forEach((watcher) => watcher.dispose());
     this.disposables.forEach((disposable) => disposable.dispose());
   }
+}
+
+/** Files named in messages as the CLI names them: relative to the workspace folder. */
+function displayPath(key: string): string {
+  return vscode.workspace.asRelativePath(vscode.Uri.parse(key), false);
 }
 
 function filesGlob(folder: vscode.WorkspaceFolder): string {

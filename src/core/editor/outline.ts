@@ -24,7 +24,7 @@ export function outlineOf(project: Project, path: string): OutlineItem[] {
       kind: 'agency',
       name: agency.name.value,
       detail: agency.kind ?? '',
-      range: agency.headRange,
+      range: agency.range,
       selection: agency.name.range,
       children: [],
     }));
@@ -35,7 +35,7 @@ export function outlineOf(project: Project, path: string): OutlineItem[] {
     kind: 'chapter',
     name: `${chapter.id?.value ?? '?'} ${chapter.title ?? ''}`.trim(),
     detail: '',
-    range: chapter.headRange,
+    range: chapter.range,
     selection: chapter.id?.range ?? chapter.headRange,
     children: chapter.measures.map((measure) => {
       const ownership = ownershipOf(measure, guideline, registry);
@@ -43,7 +43,7 @@ export function outlineOf(project: Project, path: string): OutlineItem[] {
         kind: 'measure' as const,
         name: `${measure.id?.value ?? '?'} ${measure.title ?? ''}`.trim(),
         detail: ownership.lead ? `牵头: ${ownership.lead}` : '无牵头单位',
-        range: measure.headRange,
+        range: measure.range,
         selection: measure.id?.range ?? measure.headRange,
         ownership,
         children: [],
