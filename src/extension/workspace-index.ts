@@ -124,7 +124,14 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher.onDidCreate(reread);
       watcher.onDidChange(reread);
       // Deleting a folder reports only the folder: drop every indexed file at or below it.
-      const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
+      const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), false, true, false);
+      // A file written into a folder that was just created can slip past the glob watcher: look
+      // for task files not yet indexed whenever a folder appears.
+      deletions.onDidCreate(async (uri) => {
+        if (this.project.has(WorkspaceIndex.key(uri))) return;
+        const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+        if (stat?.type === vscode.FileType.Directory) this.scheduleScan();
+      });
       deletions.onDidDelete((uri) => {
         const gone = WorkspaceIndex.key(uri);
         const keys = this.project.paths().filter((key) => key === gone || key.startsWith(`${gone}/`));
@@ -145,7 +152,28 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
+  private scanTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private scheduleScan(): void {
+    clearTimeout(this.scanTimer);
+    this.scanTimer = setTimeout(() => void this.addMissing(), 100);
+  }
+
+  /** Indexes task files that exist but are not in the index yet. */
+  private async addMissing(): Promise<void> {
+    const missing = (await this.findTaskFiles()).filter((uri) => !this.has(uri));
+    const keys: string[] = [];
+    for (const uri of missing) {
+      const text = await this.readText(uri);
+      if (text === undefined || this.has(uri)) continue;
+      this.project.setFile(WorkspaceIndex.key(uri), text);
+      keys.push(WorkspaceIndex.key(uri));
+    }
+    if (keys.length) this.changed.fire({ keys, all: false });
+  }
+
   dispose(): void {
+    clearTimeout(this.scanTimer);
     this.watchers.forEach((watcher) => watcher.dispose());
     this.disposables.forEach((disposable) => disposable.dispose());
   }

@@ -208,7 +208,9 @@ async function currentBytesOrText(uri: vscode.Uri): Promise<string | Uint8Array>
 
 /** An engine Project of its own over the workspace's task files, keyed like the extension (URI strings). */
 export async function engineProject(): Promise<Project> {
-  const project = new Project({ locale: resolveLocale(vscode.env.language) });
+  // Named as the CLI run from the workspace folder names files: relative paths.
+  const displayPath = (key: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(key), false);
+  const project = new Project({ locale: resolveLocale(vscode.env.language), displayPath });
   const pattern = vscode.workspace.getConfiguration('taskmatrix', folder().uri).get<string>('files') ?? 'tasks/**/*.{yaml,yml}';
   for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder(), pattern))) {
     const content = await currentBytesOrText(uri);
