@@ -18,6 +18,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('taskmatrix');
   /** The engine diagnostics behind what is shown, per file key, for quick fixes. */
   private readonly current = new Map<string, Diagnostic[]>();
+  /** Per file key, how many no-lead findings suppression comments acknowledge. */
+  private readonly acknowledged = new Map<string, number>();
   private readonly subscription: vscode.Disposable;
   private readonly updated = new vscode.EventEmitter<void>();
   readonly onDidUpdate = this.updated.event;
@@ -33,6 +35,15 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Engine diagnostics of a file as last published. */
   engineDiagnostics(key: string): Diagnostic[] {
     return this.current.get(key) ?? [];
+  }
+
+  /** No-lead findings shown and acknowledged across the workspace, and how many task files there are. */
+  noLeadCounts(): { shown: number; acknowledged: number; files: number } {
+    let shown = 0;
+    for (const diagnostics of this.current.values()) shown += diagnostics.filter((d) => d.rule === 'no-lead').length;
+    let acknowledged = 0;
+    for (const count of this.acknowledged.values()) acknowledged += count;
+    return { shown, acknowledged, files: this.current.size };
   }
 
   /** A file's change can change its own findings and those of files that share its registry. */
@@ -58,11 +69,13 @@ export class DiagnosticsController implements vscode.Disposable {
       const uri = vscode.Uri.parse(key);
       if (!project.has(key)) {
         this.current.delete(key);
+        this.acknowledged.delete(key);
         this.collection.delete(uri);
         continue;
       }
-      const { diagnostics } = project.lintFile(key);
+      const { diagnostics, suppressed } = project.lintFile(key);
       this.current.set(key, diagnostics);
+      this.acknowledged.set(key, suppressed.filter((d) => d.rule === 'no-lead').length);
       this.collection.set(uri, diagnostics.map((d) => this.toVscode(d)));
     }
     if (this.index.configUri) this.collection.set(this.index.configUri, this.index.configProblems.map((d) => this.toVscode(d)));

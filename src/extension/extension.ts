@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
   const index = new WorkspaceIndex(editorLocale());
   const ready = indexWithProgress(index).then(() => void vscode.commands.executeCommand('setContext', 'taskmatrix.active', true));
   const diagnostics = new DiagnosticsController(index, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
-  const status = new NoLeadStatus(index);
+  const status = new NoLeadStatus(diagnostics);
   const tree = new AgenciesTree(index);
   const outline = new TaskOutline(index);
   const navigation = new TaskNavigation(index);
