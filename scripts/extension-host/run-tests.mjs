@@ -7,6 +7,11 @@
 //        [--workspace src/test/extension/fixtures/workspace] [--ext .] [--port N] [--timeout 420]
 //        [--screenshot-dir DIR] [--grep PATTERN]
 //
+// Screenshots (with --screenshot-dir): the final screen, `NN-<name>.png` whenever the suite logs
+// `SCREENSHOT_NOW <name>`, and exactly `<name>.png` (replaced if present) whenever it logs
+// `SCREENSHOT_AS <name>`; the suite finds the folder in EXTHOST_SCREENSHOT_DIR and may wait for the
+// file, which appears at once complete (written aside, then renamed).
+//
 // Exit code: the suite's (0 all passed, 1 failures), 2 the runtime could not start, 3 the
 // extension host crashed, 124 timeout. The last line is the suite's "exthost: N passed, N failed".
 // Env: TM_VSCODE_PREFIX (runtime from setup.sh, default /opt/tm-vscode), CODE_SERVER, NODE24_BIN,
@@ -102,7 +107,7 @@ const env = {
   PATH: `${node24}:${process.env.PATH}`,
   // read by the suite in the extension host
   ...(args.grep ? { EXTHOST_GREP: args.grep } : {}),
-  ...(shotDir ? { EXTHOST_SCREENSHOTS: '1' } : {}),
+  ...(shotDir ? { EXTHOST_SCREENSHOTS: '1', EXTHOST_SCREENSHOT_DIR: shotDir } : {}),
 };
 // The extension host inherits the server's environment: keep the project's test variables, drop
 // what would make Node or mocha behave differently from a clean machine.
@@ -205,6 +210,21 @@ async function shot(name) {
   say(`screenshot ${file}`);
 }
 
+/** A screenshot saved under a name the suite chose (`SCREENSHOT_AS <name>`): `<name>.png`, replaced if present. */
+async function shotAs(name) {
+  if (!shotDir || !page) return;
+  if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) {
+    say(`screenshot name refused: ${JSON.stringify(name)}`);
+    return;
+  }
+  fs.mkdirSync(shotDir, { recursive: true });
+  const file = path.join(shotDir, `${name}.png`);
+  const buffer = await page.screenshot();
+  fs.writeFileSync(`${file}.part`, buffer);
+  fs.renameSync(`${file}.part`, file);
+  say(`screenshot ${file}`);
+}
+
 // In automation mode the workbench forwards the renderer's log lines, the extension host's
 // console included. All go to workbench.log in the run folder; the terminal shows the suite's own
 // lines ("[exthost] ...", which the suite's reporter and tests print), errors that name the
@@ -223,6 +243,8 @@ await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
   else if (type === 'error' && /taskmatrix/i.test(text)) console.log(`[err] ${text}`);
   const requested = /SCREENSHOT_NOW (\S+)/.exec(text);
   if (requested) void shot(requested[1]).catch((e) => say(`screenshot failed: ${e.message}`));
+  const named = /SCREENSHOT_AS (\S+)/.exec(text);
+  if (named) void shotAs(named[1]).catch((e) => say(`screenshot failed: ${e.message}`));
 });
 await page.exposeFunction('codeAutomationExit', async (code) => {
   say(`codeAutomationExit(${code})`);

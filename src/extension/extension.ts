@@ -11,9 +11,9 @@ import { TaskOutline } from './outline';
 import { toWorkspaceEdit } from './positions';
 import { NoLeadStatus } from './status-bar';
 import { WorkspaceIndex } from './workspace-index';
-import { fixAllEdits } from '../core/index';
 import { GraphPanel } from './graph-panel';
 import { MatrixPanel } from './matrix-panel';
+import { fixAllEdits } from '../core/index';
 import type { PanelState } from '../webview/protocol';
 
 /** What tests (and other extensions) can reach. */
@@ -27,13 +27,8 @@ export interface TaskmatrixApi {
   ready: Promise<void>;
 }
 
-const SELECTOR: vscode.DocumentSelector = [
-  { language: 'yaml', scheme: 'file' },
-  { language: 'yaml', scheme: 'vscode-remote' },
-  { language: 'yaml', scheme: 'vscode-vfs' },
-  { language: 'yaml', scheme: 'untitled' },
-  { language: 'yaml' },
-];
+// Every scheme (local, remote, virtual): providers answer only for files of the index.
+const SELECTOR: vscode.DocumentSelector = { language: 'yaml' };
 
 export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
   const index = new WorkspaceIndex(editorLocale());
