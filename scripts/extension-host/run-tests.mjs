@@ -83,7 +83,7 @@ const isolated = {
 };
 for (const dir of Object.values(isolated)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 
-// User settings of the run: no AI features, no gallery queries, no startup editor.
+// User settings of the run: no AI features, no gallery queries, no startup editor, no auto-save.
 fs.mkdirSync(path.join(tmp, 'user-data/User'), { recursive: true });
 fs.writeFileSync(
   path.join(tmp, 'user-data/User/settings.json'),
@@ -97,6 +97,8 @@ fs.writeFileSync(
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'git.enabled': false,
+    // Test edits stay in the editor: saving would reach the workspace copy and re-index behind the tests' back.
+    'files.autoSave': 'off',
   }, null, 2),
 );
 

@@ -113,8 +113,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, filesGlob(folder)));
       const reread = async (uri: vscode.Uri) => {
-        // An open editor is the source of truth for its file; disk changes arrive through it.
-        if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString() && document.isDirty)) return;
+        // An open editor is the source of truth for its file (a save changes nothing the index lacks).
+        if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return;
         const text = await this.readText(uri);
         if (text === undefined) return;
         this.project.setFile(WorkspaceIndex.key(uri), text);

@@ -35,7 +35,8 @@ async function renderLatest(): Promise<void> {
   rendering = true;
   const started = performance.now();
   try {
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: themeName(), flowchart: { htmlLabels: true } });
+    // useMaxWidth false: the SVG keeps its natural size, and pan/zoom decide what is seen.
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: themeName(), flowchart: { htmlLabels: true, useMaxWidth: false } });
     const { svg } = await mermaid.render(`tm-graph-${++renderCount}`, payload.mermaid);
     // A newer update arrived meanwhile: this result is stale, render that one instead.
     if (!pending) {
@@ -54,8 +55,16 @@ async function renderLatest(): Promise<void> {
   } finally {
     document.querySelectorAll('body > [id^="dtm-graph"]').forEach((debris) => debris.remove());
     rendering = false;
-    void renderLatest();
+    scheduleRender();
   }
+}
+
+/**
+ * Renders on the next turn, not at once: messages that queued up while Mermaid was busy are all
+ * read first, so only the newest of them is drawn.
+ */
+function scheduleRender(): void {
+  setTimeout(() => void renderLatest(), 0);
 }
 
 /** Node ids as written in the Mermaid source, from Mermaid's element ids (`tm-graph-N-flowchart-<id>-<n>`). */
@@ -175,7 +184,7 @@ chapterSelect.addEventListener('change', sendFilter);
 new MutationObserver(() => {
   if (current) {
     pending = current;
-    void renderLatest();
+    scheduleRender();
   }
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
@@ -204,7 +213,7 @@ window.addEventListener('message', (event: MessageEvent<ToGraphWebview>) => {
     fillSelect(agencySelect, message.agencies.map((name) => ({ value: name, label: name })), message.filter.agency, message.labels.allAgencies ?? 'All agencies');
     fillSelect(chapterSelect, message.chapters.map((c) => ({ value: c.id, label: `${c.id} ${c.title}` })), message.filter.chapter, message.labels.allParts ?? 'All parts');
     pending = message;
-    void renderLatest();
+    scheduleRender();
   } else if (message.type === 'inspect') {
     post({ type: 'inspected', requestId: message.requestId, result: inspect() });
   } else if (message.type === 'requestSvg') {

@@ -36,7 +36,11 @@ function render(): void {
     order.sort((a, b) => collator.compare(rows[a]![column] ?? '', rows[b]![column] ?? '') * (descending ? -1 : 1) || a - b);
   }
   const needle = (state.text ?? '').trim().toLowerCase();
-  if (needle) order = order.filter((index) => rows[index]!.some((cell) => cell.toLowerCase().includes(needle)));
+  if (needle) {
+    // In the grid an agency is a column, not a cell: its name keeps the rows where it has a role.
+    const agencyColumns = headers.map((header, column) => (column >= fixedColumns && header.toLowerCase().includes(needle) ? column : -1)).filter((column) => column >= 0);
+    order = order.filter((index) => rows[index]!.some((cell, column) => cell.toLowerCase().includes(needle) || (agencyColumns.includes(column) && cell !== '')));
+  }
 
   const body = document.createElement('tbody');
   for (const index of order) {
@@ -51,6 +55,8 @@ function render(): void {
     body.append(tr);
   }
   table.replaceChildren(head, body);
+  // The header row sticks just below the toolbar, whatever height the toolbar wraps to.
+  document.documentElement.style.setProperty('--toolbar-height', `${document.querySelector('.toolbar')?.getBoundingClientRect().height ?? 0}px`);
   count.textContent = `${order.length} / ${rows.length}`;
 }
 

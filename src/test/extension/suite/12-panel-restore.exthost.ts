@@ -1,0 +1,351 @@
+// Panels coming back: after a window reload VS Code hands each panel's saved webview state to the
+// serializer, which calls GraphPanel.revive / MatrixPanel.revive. A reload would end this test run,
+// so the tests call revive() the way the serializer does, on a panel of the same view type, and
+// check that the revived panel draws what the original drew. A hidden panel (its webview is
+// dropped: retainContextWhenHidden is off) must come back as it was, from the state its webview
+// saved. Last, the panels in the light and the dark theme, with the seed guideline; with the
+// driver's --screenshot-dir, screenshots for the README (graph-light.png, graph-dark.png,
+// matrix-light.png, matrix-dark.png).
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { buildMatrix, buildOwnershipGraph, resolveLocale } from '../../../core/index';
+import type { OwnershipGraph } from '../../../core/index';
+import type { GraphPanel } from '../../../extension/graph-panel';
+import type { MatrixPanel } from '../../../extension/matrix-panel';
+import type { GraphFilter, GraphInspection, MatrixInspection } from '../../../webview/protocol';
+import { activate, engineProject, EXTENSION_ID, GUIDELINE, log, replaceText, restoreFixture, settled, showDoc, sleep, wsUri } from './helpers';
+
+type Rendered = { seq: number; ok: boolean; ms: number; at: number; error?: string };
+const FIRST_LOAD_MS = 60000;
+const locale = () => resolveLocale(vscode.env.language);
+const sorted = (items: Iterable<string>) => [...items].sort();
+const extensionUri = () => vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
+
+function deadline<T>(promise: Thenable<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([Promise.resolve(promise), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+async function waitUntil(check: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
+  for (const started = Date.now(); !check(); await sleep(50)) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+/** Waits for a render of the graph panel (from now on) whose drawing passes `accept`. */
+function graphRendered(panel: GraphPanel, accept: (seen: GraphInspection) => boolean, what: string, timeoutMs = 10000): Promise<GraphInspection> {
+  return new Promise((resolve, reject) => {
+    let busy = false;
+    let again = false;
+    const check = async () => {
+      if (busy) {
+        again = true;
+        return;
+      }
+      busy = true;
+      try {
+        const seen = await deadline(panel.inspect(), 5000, 'the graph webview');
+        if (seen.ok && accept(seen)) {
+          done();
+          resolve(seen);
+          return;
+        }
+      } catch {}
+      busy = false;
+      if (again) {
+        again = false;
+        void check();
+      }
+    };
+    const subscription = panel.onDidRender((event: Rendered) => {
+      if (event.ok) void check();
+    });
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const done = () => {
+      subscription.dispose();
+      clearTimeout(timer);
+    };
+  });
+}
+
+/** Asks the matrix webview until its table passes `accept`. */
+async function tableUntil(panel: MatrixPanel, accept: (seen: MatrixInspection) => boolean, what: string, timeoutMs = 10000): Promise<MatrixInspection> {
+  const started = Date.now();
+  let last: MatrixInspection | undefined;
+  for (;;) {
+    try {
+      last = await deadline(panel.inspect(), 3000, 'the matrix webview');
+      if (accept(last)) return last;
+    } catch {}
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await sleep(50);
+  }
+}
+
+const isLegend = (id: string) => id.startsWith('legend');
+const graphIds = (seen: GraphInspection) => sorted(seen.nodeIds.filter((id) => !isLegend(id)));
+const declaredIds = (graph: OwnershipGraph) => sorted([...graph.mermaid.matchAll(/^\s+([A-Za-z]\w*)\["/gm)].map((m) => m[1]!).filter((id) => !isLegend(id)));
+
+async function engineGraph(uri: vscode.Uri, filter: GraphFilter = {}): Promise<OwnershipGraph> {
+  return buildOwnershipGraph(await engineProject(), [uri.toString()], { ...filter, locale: locale() });
+}
+
+/** A panel of the view type the serializer is registered for, as VS Code creates it on a reload. */
+function bareGraphPanel(viewType: string): vscode.WebviewPanel {
+  return vscode.window.createWebviewPanel(viewType, 'restored', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+}
+
+describe('panel restore', function () {
+  this.timeout(FIRST_LOAD_MS + 30000);
+  const uri = () => wsUri(GUIDELINE);
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    await activate();
+    document = (await showDoc(GUIDELINE)).document;
+    await settled(GUIDELINE);
+  });
+  afterEach(restoreFixture);
+  after(async () => {
+    const api = await activate();
+    api.panels.graph.forDocument(uri())?.dispose();
+    api.panels.matrix.forDocument(uri())?.dispose();
+  });
+
+  it('a graph panel revived from its saved state draws what it drew before, with its filter, and follows edits', async function () {
+    this.timeout(2 * FIRST_LOAD_MS);
+    const api = await activate();
+    api.panels.graph.forDocument(uri())?.dispose();
+    const filter = { chapter: '3' };
+    // The original panel, filtered to part 3.
+    const original = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openGraph', uri()))!;
+    const expected = await engineGraph(uri(), filter);
+    const firstDraw = graphRendered(original, (seen) => seen.nodeIds.length > 0, 'the original panel', FIRST_LOAD_MS);
+    await firstDraw;
+    const filtered = graphRendered(original, (seen) => JSON.stringify(graphIds(seen)) === JSON.stringify(declaredIds(expected)), 'the filtered graph');
+    original.setFilter(filter);
+    const before = await filtered;
+    original.dispose();
+    assert.equal(api.panels.graph.forDocument(uri()), undefined, 'closed');
+
+    // The serializer's part: a bare panel of the view type, and the state the webview saved.
+    const panel = bareGraphPanel(api.panels.graph.viewType);
+    api.panels.graph.revive(panel, extensionUri(), api.index, { uri: uri().toString(), filter, view: { x: 0, y: 0, scale: 1 } });
+    const revived = api.panels.graph.forDocument(uri());
+    assert.ok(revived, 'the revived panel is the graph of the document');
+    assert.equal(revived.panel, panel);
+    assert.equal(panel.webview.options.enableScripts, true, 'scripts enabled again');
+    const after = await graphRendered(revived, (seen) => seen.nodeIds.length > 0, 'the revived panel', FIRST_LOAD_MS);
+    assert.deepEqual(graphIds(after), graphIds(before), 'the same nodes as before the reload');
+    assert.equal(after.edgeCount, before.edgeCount);
+    assert.deepEqual(sorted(after.noLeadIds), sorted(before.noLeadIds));
+    assert.deepEqual(Object.values(revived.current!.measureNodes).map((m) => m.id), ['3.1', '3.2', '3.3'], 'the filter came back');
+    assert.equal(after.text, before.text);
+
+    // It is a live panel again: it follows edits, and the command finds it.
+    const renamed = graphRendered(revived, (seen) => seen.text.includes('3.2 统筹数字经济发展（复原后）'), 'the edit in the revived panel');
+    await replaceText(document, 'title: 统筹数字经济发展\n', 'title: 统筹数字经济发展（复原后）\n');
+    await renamed;
+    assert.equal(await vscode.commands.executeCommand('taskmatrix.openGraph', uri()), revived);
+    revived.dispose();
+  });
+
+  it('a matrix panel revived from its saved state comes back in its shape', async function () {
+    this.timeout(FIRST_LOAD_MS + 10000);
+    const api = await activate();
+    api.panels.matrix.forDocument(uri())?.dispose();
+    const panel = bareGraphPanel(api.panels.matrix.viewType);
+    api.panels.matrix.revive(panel, extensionUri(), api.index, { uri: uri().toString(), shape: 'grid', text: '', sort: { column: 0, descending: true } });
+    const revived = api.panels.matrix.forDocument(uri());
+    assert.ok(revived);
+    assert.equal(revived.panel, panel);
+    const matrix = buildMatrix(await engineProject(), [uri().toString()]);
+    const named = matrix.agencies.filter((a) => a.leads.length || a.co.length).map((a) => a.name);
+    const seen = await tableUntil(revived, (s) => s.rows > 0, 'the revived table', FIRST_LOAD_MS);
+    assert.equal(seen.rows, matrix.measures.length);
+    assert.deepEqual(seen.headers.slice(2), named, 'the grid: one column per agency');
+    revived.dispose();
+  });
+
+  it('a state without a document closes the panel instead of showing an empty one', async () => {
+    const api = await activate();
+    for (const [kind, state] of [
+      ['graph', undefined],
+      ['graph', {}],
+      ['matrix', undefined],
+      ['matrix', { shape: 'grid' as const }],
+    ] as const) {
+      const panels = kind === 'graph' ? api.panels.graph : api.panels.matrix;
+      const panel = bareGraphPanel(panels.viewType);
+      let disposed = false;
+      panel.onDidDispose(() => (disposed = true));
+      panels.revive(panel, extensionUri(), api.index, state);
+      assert.equal(disposed, true, `${kind} with state ${JSON.stringify(state)}`);
+      assert.equal(panels.forDocument(uri()), undefined);
+    }
+  });
+
+  it('a hidden matrix panel comes back with its filter and sort (the webview’s saved state)', async function () {
+    this.timeout(FIRST_LOAD_MS + 30000);
+    const api = await activate();
+    api.panels.matrix.forDocument(uri())?.dispose();
+    const panel = (await vscode.commands.executeCommand<MatrixPanel>('taskmatrix.openMatrix', uri()))!;
+    await tableUntil(panel, (s) => s.rows > 0, 'the table', FIRST_LOAD_MS);
+    await panel.setFilterText('省科技厅');
+    await panel.sortBy(0);
+    await panel.sortBy(0);
+    const before = await deadline(panel.inspect(), 3000, 'the matrix webview');
+    assert.deepEqual(before.firstColumn, ['3.1', '2.3', '2.2', '2.1']);
+
+    // Another editor in the panel's group hides it; its webview is dropped.
+    await vscode.window.showTextDocument(document, { viewColumn: panel.panel.viewColumn, preview: false, preserveFocus: false });
+    await waitUntil(() => !panel.panel.visible, 'the panel to be hidden');
+    panel.panel.reveal(undefined, true);
+    await waitUntil(() => panel.panel.visible, 'the panel to be shown again');
+    const after = await tableUntil(panel, (s) => s.rows > 0, 'the table again', 20000);
+    assert.deepEqual(after, before, 'the same rows, filter and sort as before');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor').then(undefined, () => undefined);
+    panel.dispose();
+  });
+
+  it('a hidden graph panel comes back with its filter', async function () {
+    this.timeout(FIRST_LOAD_MS + 30000);
+    const api = await activate();
+    api.panels.graph.forDocument(uri())?.dispose();
+    const panel = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openGraph', uri()))!;
+    await graphRendered(panel, (s) => s.nodeIds.length > 0, 'the graph', FIRST_LOAD_MS);
+    const expected = await engineGraph(uri(), { agency: '省教育厅' });
+    const filtered = graphRendered(panel, (s) => JSON.stringify(graphIds(s)) === JSON.stringify(declaredIds(expected)), 'the filtered graph');
+    panel.setFilter({ agency: '省教育厅' });
+    const before = await filtered;
+    await vscode.window.showTextDocument(document, { viewColumn: panel.panel.viewColumn, preview: false, preserveFocus: false });
+    await waitUntil(() => !panel.panel.visible, 'the panel to be hidden');
+    const back = graphRendered(panel, (s) => s.nodeIds.length > 0, 'the graph again', 20000);
+    panel.panel.reveal(undefined, true);
+    const after = await back;
+    assert.deepEqual(graphIds(after), graphIds(before));
+    assert.equal(after.text, before.text);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor').then(undefined, () => undefined);
+    panel.dispose();
+  });
+});
+
+// --- the panels in both themes, and the README's screenshots ---------------------------------------
+
+const THEMES = [
+  { setting: 'Default Light Modern', name: 'light', kind: vscode.ColorThemeKind.Light, mermaid: 'default' },
+  { setting: 'Default Dark Modern', name: 'dark', kind: vscode.ColorThemeKind.Dark, mermaid: 'dark' },
+] as const;
+
+/** With the driver's --screenshot-dir: asks for `<dir>/<name>.png` of the workbench and waits until it is written. */
+async function screenshotAs(name: string): Promise<void> {
+  const dir = process.env.EXTHOST_SCREENSHOT_DIR;
+  if (!dir) return;
+  const file = path.join(dir, `${name}.png`);
+  fs.rmSync(file, { force: true });
+  await sleep(800); // let the webview paint
+  log(`SCREENSHOT_AS ${name}`);
+  await waitUntil(() => fs.existsSync(file), `the driver to save ${file}`, 20000);
+  log(`  screenshot ${name}.png`);
+}
+
+async function setTheme(theme: (typeof THEMES)[number] | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration().update('workbench.colorTheme', theme?.setting, vscode.ConfigurationTarget.Global);
+  if (theme) await waitUntil(() => vscode.window.activeColorTheme.kind === theme.kind, `the ${theme.setting} theme`);
+}
+
+describe('panels in the light and the dark theme (README screenshots)', function () {
+  this.timeout(3 * FIRST_LOAD_MS);
+  const seed = () => wsUri('tasks/seed');
+  const files = ['agencies.yaml', 'zj-ai-2027.yaml'];
+  const guideline = () => vscode.Uri.joinPath(seed(), files[1]!);
+  let themeBefore: unknown;
+
+  before(async () => {
+    const api = await activate();
+    themeBefore = vscode.workspace.getConfiguration().inspect('workbench.colorTheme')?.globalValue;
+    // The project's own guideline and registry, so that the pictures show the real document.
+    for (const name of files) {
+      const target = vscode.Uri.joinPath(seed(), name);
+      await vscode.workspace.fs.writeFile(target, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri(), 'tasks', name)));
+      await waitUntil(() => api.index.has(target), `${name} to be indexed`, 15000);
+    }
+  });
+  after(async () => {
+    const api = await activate();
+    api.panels.graph.forDocument(guideline())?.dispose();
+    api.panels.matrix.forDocument(guideline())?.dispose();
+    await vscode.workspace.getConfiguration().update('workbench.colorTheme', themeBefore, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    for (const name of files) {
+      const uri = vscode.Uri.joinPath(seed(), name);
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      for (let waited = 0; api.index.has(uri) && waited < 15000; waited += 100) await sleep(100);
+    }
+    await vscode.workspace.fs.delete(seed(), { recursive: true }).then(undefined, () => undefined);
+  });
+
+  /** The seed guideline alone in the left group, nothing else on screen. */
+  async function cleanLayout(): Promise<vscode.TextDocument> {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar').then(undefined, () => undefined);
+    const document = await vscode.workspace.openTextDocument(guideline());
+    // Part 四 at the top of the editor: its measures 4.2–4.4 are the ones without a lead.
+    const line = document.getText().split('\n').findIndex((l) => l === '  - id: "4"');
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false, selection: new vscode.Range(line + 4, 6, line + 4, 6) });
+    editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+    return document;
+  }
+
+  it('the graph follows the theme (Mermaid re-renders with the matching theme)', async function () {
+    const api = await activate();
+    await setTheme(THEMES[0]);
+    await cleanLayout();
+    api.panels.graph.forDocument(guideline())?.dispose();
+    const graph = await engineGraph(guideline());
+    const panel = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openGraph', guideline()))!;
+    const drawn = graphRendered(panel, (s) => JSON.stringify(graphIds(s)) === JSON.stringify(declaredIds(graph)), 'the seed graph', FIRST_LOAD_MS);
+    await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 0, groups: [{ size: 0.3 }, { size: 0.7 }] });
+    const light = await drawn;
+    assert.equal(light.theme, 'default');
+    assert.equal(graph.level, 'measures');
+    assert.equal(Object.keys(graph.measureNodes).length, 23);
+    // The whole graph is far taller than the window: the pictures show part 四, whole.
+    const part4 = await engineGraph(guideline(), { chapter: '4' });
+    const filtered = graphRendered(panel, (s) => JSON.stringify(graphIds(s)) === JSON.stringify(declaredIds(part4)) && s.theme === 'default', 'part 4');
+    panel.setFilter({ chapter: '4' });
+    const part = await filtered;
+    assert.deepEqual(sorted(part.noLeadIds.filter((id) => !isLegend(id)).map((id) => panel.current!.measureNodes[id]!.id)), ['4.2', '4.3', '4.4']);
+    await screenshotAs('graph-light');
+    // Switched while the panel is open: the webview sees the new body class and draws again.
+    const dark = graphRendered(panel, (s) => s.theme === 'dark', 'the dark re-render', 20000);
+    await setTheme(THEMES[1]);
+    const seen = await dark;
+    assert.deepEqual(graphIds(seen), graphIds(part));
+    await screenshotAs('graph-dark');
+    panel.dispose();
+  });
+
+  it('the matrix panel in both themes', async function () {
+    const api = await activate();
+    for (const theme of [THEMES[1], THEMES[0]]) {
+      await setTheme(theme);
+      await cleanLayout();
+      api.panels.matrix.forDocument(guideline())?.dispose();
+      const panel = (await vscode.commands.executeCommand<MatrixPanel>('taskmatrix.openMatrix', guideline()))!;
+      await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 0, groups: [{ size: 0.3 }, { size: 0.7 }] });
+      const seen = await tableUntil(panel, (s) => s.rows > 0, 'the seed matrix', FIRST_LOAD_MS);
+      assert.equal(seen.rows, 23);
+      await screenshotAs(`matrix-${theme.name}`);
+      panel.dispose();
+    }
+  });
+});
