@@ -5,7 +5,7 @@ import { buildMatrix, buildOwnershipGraph, GraphFilterError } from '../core/inde
 import type { OwnershipGraph } from '../core/index';
 import type { FromGraphWebview, GraphFilter, GraphInspection, GraphPayload, PanelState } from '../webview/protocol';
 import { editorLocale } from './locale';
-import { panelHtml, panelOptions } from './webview-html';
+import { panelHtml, panelOptions, WebviewRequests } from './webview-html';
 import { WorkspaceIndex } from './workspace-index';
 
 export class GraphPanel implements vscode.Disposable {
@@ -20,7 +20,7 @@ export class GraphPanel implements vscode.Disposable {
   private readonly rendered = new vscode.EventEmitter<{ seq: number; ok: boolean; ms: number; at: number; error?: string }>();
   /** Fires when the webview has drawn an update (tests and latency measurements listen). */
   readonly onDidRender = this.rendered.event;
-  private readonly inspections = new Map<number, (result: GraphInspection) => void>();
+  private readonly inspections: WebviewRequests<GraphInspection>;
   /** Set by exportTo: the next SVG from the webview goes there instead of through a save dialog. */
   private exportTarget: { uri: vscode.Uri; done: () => void } | undefined;
 
@@ -58,6 +58,7 @@ export class GraphPanel implements vscode.Disposable {
     filter: GraphFilter,
   ) {
     this.filter = filter;
+    this.inspections = new WebviewRequests(panel.webview);
     GraphPanel.open.set(key, this);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'graph.svg');
     panel.webview.html = panelHtml({
@@ -84,10 +85,7 @@ export class GraphPanel implements vscode.Disposable {
     });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: FromGraphWebview) => this.receive(message)),
-      index.onDidChange(({ keys, all }) => {
-        const registry = index.project.registryPathFor(this.key);
-        if (all || keys.includes(this.key) || (registry !== undefined && keys.includes(registry))) this.schedule();
-      }),
+      index.onDidAffect(this.key, () => this.schedule()),
       panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -104,11 +102,7 @@ export class GraphPanel implements vscode.Disposable {
 
   /** Asks the webview what it has drawn (node ids, edges, no-lead nodes, text). */
   inspect(): Promise<GraphInspection> {
-    const requestId = ++this.seq;
-    return new Promise((resolve) => {
-      this.inspections.set(requestId, resolve);
-      void this.panel.webview.postMessage({ type: 'inspect', requestId });
-    });
+    return this.inspections.ask({ type: 'inspect' });
   }
 
   /** Exports the SVG currently drawn to a file, without asking (the toolbar button asks where). */
@@ -194,8 +188,7 @@ export class GraphPanel implements vscode.Disposable {
         if (this.graph) await vscode.env.clipboard.writeText(this.graph.mermaid);
         break;
       case 'inspected':
-        this.inspections.get(message.requestId)?.(message.result);
-        this.inspections.delete(message.requestId);
+        this.inspections.answer(message.requestId, message.result);
         break;
     }
   }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { buildMatrix, matrixTable, matrixToCsv } from '../core/index';
 import type { FromMatrixWebview, MatrixInspection, MatrixPayload, PanelState } from '../webview/protocol';
 import { editorLocale } from './locale';
-import { panelHtml, panelOptions } from './webview-html';
+import { panelHtml, panelOptions, WebviewRequests } from './webview-html';
 import { WorkspaceIndex } from './workspace-index';
 
 export class MatrixPanel implements vscode.Disposable {
@@ -12,9 +12,8 @@ export class MatrixPanel implements vscode.Disposable {
   private static readonly open = new Map<string, MatrixPanel>();
 
   private shape: 'list' | 'grid';
-  private requests = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly inspections = new Map<number, (result: MatrixInspection) => void>();
+  private readonly inspections: WebviewRequests<MatrixInspection>;
   private readonly disposables: vscode.Disposable[] = [];
 
   static show(extensionUri: vscode.Uri, index: WorkspaceIndex, uri: vscode.Uri): MatrixPanel {
@@ -49,6 +48,7 @@ export class MatrixPanel implements vscode.Disposable {
     shape: 'list' | 'grid',
   ) {
     this.shape = shape;
+    this.inspections = new WebviewRequests(panel.webview);
     MatrixPanel.open.set(key, this);
     panel.webview.html = panelHtml({
       webview: panel.webview,
@@ -68,10 +68,7 @@ export class MatrixPanel implements vscode.Disposable {
     });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: FromMatrixWebview) => this.receive(message)),
-      index.onDidChange(({ keys, all }) => {
-        const registry = index.project.registryPathFor(this.key);
-        if (all || keys.includes(this.key) || (registry !== undefined && keys.includes(registry))) this.schedule();
-      }),
+      index.onDidAffect(this.key, () => this.schedule()),
       panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -82,11 +79,7 @@ export class MatrixPanel implements vscode.Disposable {
   }
 
   inspect(): Promise<MatrixInspection> {
-    const requestId = ++this.requests;
-    return new Promise((resolve) => {
-      this.inspections.set(requestId, resolve);
-      void this.panel.webview.postMessage({ type: 'inspect', requestId });
-    });
+    return this.inspections.ask({ type: 'inspect' });
   }
 
   /** Types into the filter box, as a reviewer would. */
@@ -138,8 +131,7 @@ export class MatrixPanel implements vscode.Disposable {
         break;
       }
       case 'inspected':
-        this.inspections.get(message.requestId)?.(message.result);
-        this.inspections.delete(message.requestId);
+        this.inspections.answer(message.requestId, message.result);
         break;
     }
   }

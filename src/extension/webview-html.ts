@@ -53,3 +53,24 @@ ${options.scripts.map((script) => `<script nonce="${nonce}" src="${asset(script)
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
+
+/** Requests answered by a webview message carrying the same id (inspections from tests). */
+export class WebviewRequests<T> {
+  private next = 0;
+  private readonly waiting = new Map<number, (result: T) => void>();
+
+  constructor(private readonly webview: vscode.Webview) {}
+
+  ask(message: Record<string, unknown>): Promise<T> {
+    const requestId = ++this.next;
+    return new Promise((resolve) => {
+      this.waiting.set(requestId, resolve);
+      void this.webview.postMessage({ ...message, requestId });
+    });
+  }
+
+  answer(requestId: number, result: T): void {
+    this.waiting.get(requestId)?.(result);
+    this.waiting.delete(requestId);
+  }
+}

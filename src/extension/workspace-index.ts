@@ -29,6 +29,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     return uri.toString();
   }
 
+  /** Calls back when a file's findings or model may have changed: the file itself, or its registry. */
+  onDidAffect(key: string, listener: () => void): vscode.Disposable {
+    return this.onDidChange(({ keys, all }) => {
+      const registry = this.project.registryPathFor(key);
+      if (all || keys.includes(key) || (registry !== undefined && keys.includes(registry))) listener();
+    });
+  }
+
   has(uri: vscode.Uri): boolean {
     return this.project.has(WorkspaceIndex.key(uri));
   }
