@@ -2,6 +2,7 @@
 // the extension's own media/ and dist/ files as resources.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { escapeHtml } from '../core/index';
 
 export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
@@ -50,9 +51,6 @@ ${options.scripts.map((script) => `<script nonce="${nonce}" src="${asset(script)
 </html>`;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /** Requests answered by a webview message carrying the same id (inspections from tests). */
 export class WebviewRequests<T> {
