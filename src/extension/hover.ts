@@ -1,20 +1,18 @@
 // Hover on an agency: its full and English names, kind, and what it leads and co-owns across
 // the workspace, each measure a link.
 import * as vscode from 'vscode';
-import { agencyAt, referencesTo } from '../core/index';
+import { referencesTo } from '../core/index';
 import { toVscodeRange } from './positions';
-import { WorkspaceIndex } from './workspace-index';
+import type { WorkspaceIndex } from './workspace-index';
 
 export class TaskHover implements vscode.HoverProvider {
   constructor(private readonly index: WorkspaceIndex) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    this.index.sync(document);
-    const key = WorkspaceIndex.key(document.uri);
+    const found = this.index.mentionAt(document, position);
+    if (!found) return undefined;
+    const { key, mention } = found;
     const { project } = this.index;
-    if (!project.has(key)) return undefined;
-    const mention = agencyAt(project, key, document.offsetAt(position));
-    if (!mention) return undefined;
     const markdown = new vscode.MarkdownString(undefined, true);
     markdown.isTrusted = { enabledCommands: ['taskmatrix.reveal'] };
     markdown.supportHtml = false;

@@ -2,8 +2,8 @@
 // the file system API (so virtual workspaces work), open editors overriding disk, watchers for
 // the rest. Nothing from the workspace is ever executed.
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES, parseConfig, Project } from '../core/index';
-import type { Diagnostic, Locale } from '../core/index';
+import { agencyAt, CONFIG_FILE_NAMES, parseConfig, Project } from '../core/index';
+import type { AgencyMention, Diagnostic, Locale } from '../core/index';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -35,6 +35,15 @@ export class WorkspaceIndex implements vscode.Disposable {
       const registry = this.project.registryPathFor(key);
       if (all || keys.includes(key) || (registry !== undefined && keys.includes(registry))) listener();
     });
+  }
+
+  /** The agency under the cursor of an indexed document (the index first brought up to its text). */
+  mentionAt(document: vscode.TextDocument, position: vscode.Position): { key: string; mention: AgencyMention } | undefined {
+    this.sync(document);
+    const key = WorkspaceIndex.key(document.uri);
+    if (!this.project.has(key)) return undefined;
+    const mention = agencyAt(this.project, key, document.offsetAt(position));
+    return mention && { key, mention };
   }
 
   has(uri: vscode.Uri): boolean {
