@@ -15,6 +15,7 @@ Commands:
   matrix    the responsibility matrix (json, csv, markdown, html; --grid)
   stats     per agency: measures led, co-owned and without a lead, by load
   report    lint, then summarise leads and loads; --out DIR writes every export
+  import    turn a policy document's plain text into guideline YAML
 
 Options:
   --locale en|zh-cn   language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
@@ -33,6 +34,7 @@ Options:
   matrix    任务分工矩阵（json、csv、markdown、html；--grid 为措施×单位表）
   stats     各单位牵头、配合及无牵头措施的数量，按任务量排序
   report    检查后汇总牵头情况与任务量；--out DIR 写出全部导出文件
+  import    将政策文件纯文本转换为任务 YAML
 
 选项：
   --locale en|zh-cn   消息语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
@@ -145,6 +147,53 @@ Options:
 选项：
   -f, --format table|json   输出格式（默认 table）
   -o, --output FILE         写入文件而非标准输出
+`,
+  },
+  import: {
+    en: `Usage: taskmatrix import <document.txt> [options]
+
+Reads the plain text of a policy document (UTF-8, GB18030/GBK or UTF-16, detected) and writes
+guideline YAML: parts (一、), measures (（一）, 1., （1）) with their titles and texts, the agencies
+of each responsibility list (（…，排名第一的为牵头单位，下同）, 牵头单位：…；配合单位：…, …牵头,
+根据职能分工各自负责, …) and the numeric targets of the development goals. A summary goes to
+standard error, with every paragraph that could not be fully read and its line.
+
+Options:
+  --id ID               document id (default: from the file name), e.g. zj-ai-2027
+  -o, --output FILE     write the YAML to FILE (default: standard output)
+  --force               overwrite an existing output file
+  --registry FILE       agency registry to check names against (default: the nearest
+                        agencies.yaml above the output, or tasks/agencies.yaml)
+  --update-registry     append the agencies missing from the registry to it (comments and
+                        order kept; kinds other than collective are marked for review)
+  --encoding NAME       auto (default), utf-8, gb18030 (also GBK, GB2312), utf-16le, utf-16be
+  --title TEXT          document title (default: read from the text)
+  --issuer TEXT         issuer, e.g. 浙江省 (default: inferred where the text says it)
+  --locale en|zh-cn     language of messages
+
+Exit codes: 0 written; 2 usage or I/O failure (nothing is written).
+`,
+    'zh-cn': `用法：taskmatrix import <文件.txt> [选项]
+
+读取政策文件纯文本（UTF-8、GB18030/GBK 或 UTF-16，自动识别），生成任务 YAML：各部分（一、）、
+各项措施（（一）、1.、（1））及其标题和正文、每个责任单位括注中的单位（（……，排名第一的为牵头
+单位，下同）、牵头单位：……；配合单位：……、……牵头、根据职能分工各自负责等）以及发展目标中的
+量化指标。摘要输出到标准错误，列出未能完全识别的段落及其行号。
+
+选项：
+  --id ID               文件标识（默认取自文件名），如 zj-ai-2027
+  -o, --output FILE     将 YAML 写入 FILE（默认输出到标准输出）
+  --force               覆盖已存在的输出文件
+  --registry FILE       用于核对单位名称的单位名录（默认为输出文件所在目录及上级目录中最近的
+                        agencies.yaml，或 tasks/agencies.yaml）
+  --update-registry     将名录中没有的单位追加到名录（保留注释和顺序；集合性主体以外的类别
+                        标注为待核对）
+  --encoding NAME       auto（默认）、utf-8、gb18030（也适用于 GBK、GB2312）、utf-16le、utf-16be
+  --title TEXT          文件标题（默认从正文读取）
+  --issuer TEXT         发文单位或地区，如 浙江省（默认从正文推断）
+  --locale en|zh-cn     消息语言
+
+退出码：0 已写出；2 用法或读写错误（不写出任何文件）。
 `,
   },
   report: {

@@ -6,6 +6,7 @@ import { version } from '../../package.json';
 import { resolveLocale } from '../core/index';
 import type { Locale } from '../core/index';
 import { graphCommand } from './commands/graph';
+import { importCommand } from './commands/import';
 import { lintCommand } from './commands/lint';
 import { matrixCommand } from './commands/matrix';
 import { reportCommand } from './commands/report';
@@ -22,7 +23,11 @@ const COMMANDS: Record<string, (context: CommandContext) => number> = {
   matrix: matrixCommand,
   stats: statsCommand,
   report: reportCommand,
+  import: importCommand,
 };
+
+/** Commands that write their -o file themselves (import refuses to overwrite without --force). */
+const WRITES_OWN_OUTPUT = new Set(['import']);
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -37,6 +42,13 @@ const OPTIONS = {
   config: { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  id: { type: 'string' },
+  force: { type: 'boolean' },
+  registry: { type: 'string' },
+  'update-registry': { type: 'boolean' },
+  encoding: { type: 'string' },
+  title: { type: 'string' },
+  issuer: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -78,7 +90,7 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = 
       stdout(helpText(command, locale));
       return 0;
     }
-    const output = typeof options.output === 'string' ? options.output : undefined;
+    const output = typeof options.output === 'string' && !WRITES_OWN_OUTPUT.has(command) ? options.output : undefined;
     const chunks: string[] = [];
     const color = output === undefined && !options['no-color'] && (Boolean(options.color) || (process.stdout.isTTY === true && !('NO_COLOR' in env)));
     const code = handler({

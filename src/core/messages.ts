@@ -187,6 +187,27 @@ const catalog = {
   // quick fixes
   'fix.replace': { en: 'Replace with "{name}"', 'zh-cn': '替换为“{name}”' },
   'fix.remove': { en: 'Remove the repeated "{name}"', 'zh-cn': '删除重复的“{name}”' },
+  // taskmatrix import
+  'import.noList': {
+    en: 'this measure ends without a responsibility list (（…牵头单位…）); it was imported without agencies',
+    'zh-cn': '该措施末尾没有责任单位括注（如“（……，排名第一的为牵头单位）”），已按无责任单位导入',
+  },
+  'import.unreadName': {
+    en: '"{name}" in the responsibility list is not an agency name; it was left out',
+    'zh-cn': '责任单位括注中的“{name}”不是单位名称，已略去',
+  },
+  'import.strayList': {
+    en: '{list} reads like a responsibility list but does not end a measure; it was not used',
+    'zh-cn': '{list} 像是责任单位括注，但不在措施末尾，未采用',
+  },
+  'import.partList': {
+    en: 'a responsibility list on a part heading belongs to no measure; number the measures (（一）…) to import it',
+    'zh-cn': '责任单位括注位于部分标题上，不属于任何措施；请为措施编号（（一）……）后再导入',
+  },
+  'import.newAgenciesComment': {
+    en: 'Not in the agency registry ({count}); add them with: taskmatrix import … --registry <agencies.yaml> --update-registry',
+    'zh-cn': '单位名录中没有的单位（{count} 个）；可用 taskmatrix import … --registry <agencies.yaml> --update-registry 加入',
+  },
   'fix.addToRegistry': { en: 'Add "{name}" to the agency registry', 'zh-cn': '将“{name}”加入单位名录' },
   'fix.makeLead': { en: 'Make "{name}" the lead (move it first)', 'zh-cn': '设“{name}”为牵头单位（移至首位）' },
   'fix.acknowledge': { en: 'Acknowledge: no lead is intended here ({rule})', 'zh-cn': '确认：此处确无牵头单位（{rule}）' },

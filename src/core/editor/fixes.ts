@@ -1,11 +1,9 @@
 // Quick fixes as minimal text edits, computed by the engine so that every host applies the
 // same change. Edits touch only the characters that change: comments, quoting style, key order
 // and the rest of the file survive.
-import { isMap, isSeq } from 'yaml';
-import type { Node } from 'yaml';
-import { valueOf } from '../document';
 import type { SourceFile } from '../document';
 import { formatMessage } from '../messages';
+import { registryInsertion } from '../registry-append';
 import { allMeasures } from '../model';
 import type { Located, MeasureModel } from '../model';
 import type { Project } from '../project';
@@ -177,25 +175,13 @@ function acknowledgeFix(file: SourceFile, diagnostic: Diagnostic, locale: Locale
 
 /** Appends a new entry at the end of the registry's `agencies:` list, in its indentation. */
 function addToRegistryFix(registry: SourceFile, name: string, locale: Locale): Fix | undefined {
-  const list = valueOf(registry, registry.doc.contents ?? undefined, 'agencies');
-  if (!isSeq(list) || list.flow || list.items.length === 0) return undefined;
-  const firstItem = list.items[0] as Node;
-  const lastItem = list.items[list.items.length - 1] as Node;
-  if (!isMap(firstItem) || !firstItem.range || !lastItem.range) return undefined;
-  const { text } = registry;
-  const dash = text.lastIndexOf('-', firstItem.range[0]);
-  const indent = text.slice(lineStart(text, dash), dash);
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const at = nextLineStart(text, lastItem.range[1]);
-  const collective = /各.*(单位|部门)|有关部门|成员单位/.test(name);
-  const kind = collective ? 'kind: collective' : `kind: government  # ${formatMessage(locale, 'fix.reviewKind')}`;
-  const prefix = at === text.length && !text.endsWith('\n') ? newline : '';
-  const entry = `${prefix}${indent}- name: ${scalarLike('', name)}${newline}${indent}  ${kind}${newline}`;
+  const insertion = registryInsertion(registry, [name], locale);
+  if (!insertion) return undefined;
   return {
     title: formatMessage(locale, 'fix.addToRegistry', { name }),
     kind: 'quickfix',
     preferred: false,
-    edits: [{ path: registry.path, range: [at, at], newText: entry }],
-    reveal: { path: registry.path, offset: at + prefix.length },
+    edits: [{ path: registry.path, range: [insertion.offset, insertion.offset], newText: insertion.newText }],
+    reveal: { path: registry.path, offset: insertion.offset + insertion.entryOffset },
   };
 }

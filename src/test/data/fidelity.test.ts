@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 const root = join(__dirname, '..', '..', '..');
-const source = readFileSync(join(root, 'src/test/fixtures/zj-ai-2027.source.txt'), 'utf8');
+const source = readFileSync(join(root, 'tasks/source/zj-ai-2027.txt'), 'utf8');
 const guideline = parse(readFileSync(join(root, 'tasks/zj-ai-2027.yaml'), 'utf8'));
 const registry = parse(readFileSync(join(root, 'tasks/agencies.yaml'), 'utf8'));
 

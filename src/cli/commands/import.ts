@@ -1,0 +1,171 @@
+// `taskmatrix import`: a policy document's plain text to guideline YAML. The reading is the
+// core's (src/core/import); this file finds the files, refuses to overwrite, and reports.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { decodeDocument, formatMessage, importGuideline, Project, registryInsertion, TEXT_ENCODINGS } from '../../core/index';
+import type { RegistryIndex, TextEncodingName } from '../../core/index';
+import { displayPath, findRegistryAbove, readTaskFile, reasonOf, UsageError } from '../files';
+import { t } from '../messages';
+import type { CommandContext } from './command';
+
+const DOCUMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function importCommand(context: CommandContext): number {
+  const { options, locale, cwd } = context;
+  if (context.paths.length !== 1) throw new UsageError('importOneFile');
+  const input = context.paths[0]!;
+  const inputShown = input === '-' ? '-' : displayPath(resolve(cwd, input), cwd);
+  const id = documentId(input, options.id);
+  const encoding = encodingOption(options.encoding);
+  const output = typeof options.output === 'string' ? resolve(cwd, options.output) : undefined;
+  const force = options.force === true;
+  if (output && existsSync(output) && !force) throw new UsageError('importExists', { path: displayPath(output, cwd) });
+
+  const decoded = decodeDocument(readInput(input, cwd), encoding);
+  if (!('text' in decoded)) throw new UsageError(decoded.error === 'binary' ? 'importBinary' : 'importUndecodable', { path: inputShown });
+
+  const registryFile = registryPath(options.registry, output, cwd);
+  const registry = registryFile ? loadRegistry(registryFile, cwd) : undefined;
+  if (options['update-registry'] && !registry) throw new UsageError('importNoRegistry');
+
+  const result = importGuideline(decoded.text, {
+    id,
+    locale,
+    ...(typeof options.title === 'string' ? { title: options.title } : {}),
+    ...(typeof options.issuer === 'string' ? { issuer: options.issuer } : {}),
+    ...(registry ? { registry: registry.index } : {}),
+    schemaPath: schemaPathFor(output ? dirname(output) : cwd),
+  });
+
+  // Everything that can fail is checked before anything is written.
+  let registryUpdate: { path: string; text: string } | undefined;
+  if (options['update-registry'] && registry && result.newAgencies.length > 0) {
+    const broken = registry.errors[0];
+    if (broken) throw new UsageError('importRegistryBroken', { path: registry.shown, detail: broken });
+    const insertion = registryInsertion(registry.project.file(registry.shown)!, result.newAgencies, locale);
+    if (!insertion) throw new UsageError('importRegistryShape', { path: registry.shown });
+    registryUpdate = { path: registry.absolute, text: registry.text.slice(0, insertion.offset) + insertion.newText + registry.text.slice(insertion.offset) };
+  }
+
+  if (output) {
+    try {
+      // 'wx' fails if the file appeared since the check above: never overwrite without --force.
+      writeFileSync(output, result.yaml, { flag: force ? 'w' : 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError('importExists', { path: displayPath(output, cwd) });
+      throw new UsageError('cannotWrite', { path: displayPath(output, cwd), reason: reasonOf(error) });
+    }
+  } else {
+    context.write(result.yaml);
+  }
+  if (registryUpdate) {
+    try {
+      writeFileSync(registryUpdate.path, registryUpdate.text);
+    } catch (error) {
+      throw new UsageError('cannotWrite', { path: registry!.shown, reason: reasonOf(error) });
+    }
+  }
+
+  const { stderr } = context;
+  const { counts } = result;
+  stderr(`${t(locale, 'importSummary', { input: inputShown, encoding: decoded.encoding.toUpperCase(), output: output ? displayPath(output, cwd) : t(locale, 'importStdout'), ...counts })}\n`);
+  if (result.problems.length > 0) {
+    stderr(`${t(locale, 'importProblems', { count: result.problems.length })}\n`);
+    for (const problem of result.problems) stderr(`  ${inputShown}:${problem.line}: ${problem.message}\n      ${problem.excerpt}\n`);
+  } else {
+    stderr(`${t(locale, 'importAllRead')}\n`);
+  }
+  if (!registry) {
+    stderr(`${t(locale, 'importWithoutRegistry')}\n`);
+  } else if (result.newAgencies.length > 0) {
+    stderr(`${t(locale, 'importNewAgencies', { registry: registry.shown, count: result.newAgencies.length, names: result.newAgencies.join(locale === 'zh-cn' ? '、' : ', ') })}\n`);
+    stderr(`${registryUpdate ? t(locale, 'importRegistryUpdated', { registry: registry.shown, count: result.newAgencies.length, mark: formatMessage(locale, 'fix.reviewKind') }) : t(locale, 'importNewAgenciesHint', { registry: registry.shown })}\n`);
+  }
+  return 0;
+}
+
+/** --id, or the file name when it makes one (zj-ai-2027.txt → zj-ai-2027). */
+function documentId(input: string, given: string | boolean | undefined): string {
+  if (typeof given === 'string') {
+    if (!DOCUMENT_ID.test(given)) throw new UsageError('importBadId', { value: given });
+    return given;
+  }
+  const name = basename(input).replace(/\.[^.]*$/, '');
+  const id = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (input === '-' || !DOCUMENT_ID.test(id) || /[^\x00-\x7f]/.test(name)) throw new UsageError('importNeedsId', { name: input === '-' ? '-' : basename(input) });
+  return id;
+}
+
+function encodingOption(value: string | boolean | undefined): TextEncodingName | undefined {
+  if (value === undefined || value === 'auto') return undefined;
+  const name = String(value).toLowerCase().replace(/^(gbk|gb2312|cp936)$/, 'gb18030').replace(/^utf8$/, 'utf-8');
+  if (!(TEXT_ENCODINGS as readonly string[]).includes(name)) throw new UsageError('importBadEncoding', { value: String(value) });
+  return name as TextEncodingName;
+}
+
+function readInput(input: string, cwd: string): Uint8Array {
+  const absolute = resolve(cwd, input);
+  try {
+    if (input === '-') return readFileSync(0);
+    if (statSync(absolute).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    return readTaskFile(absolute);
+  } catch (error) {
+    throw new UsageError('cannotRead', { path: input === '-' ? '-' : displayPath(absolute, cwd), reason: reasonOf(error) });
+  }
+}
+
+/** --registry, else the nearest agencies.yaml above the output, else tasks/agencies.yaml. */
+function registryPath(given: string | boolean | undefined, output: string | undefined, cwd: string): string | undefined {
+  if (typeof given === 'string') return resolve(cwd, given);
+  const found = findRegistryAbove(output ? dirname(output) : cwd);
+  if (found) return found;
+  const conventional = join(cwd, 'tasks', 'agencies.yaml');
+  return existsSync(conventional) ? conventional : undefined;
+}
+
+interface LoadedRegistry {
+  absolute: string;
+  shown: string;
+  text: string;
+  project: Project;
+  index: RegistryIndex;
+  /** yaml-syntax and schema errors, as `line:column message`. */
+  errors: string[];
+}
+
+function loadRegistry(absolute: string, cwd: string): LoadedRegistry {
+  const shown = displayPath(absolute, cwd);
+  let bytes: Uint8Array;
+  try {
+    bytes = readTaskFile(absolute);
+  } catch (error) {
+    throw new UsageError('cannotRead', { path: shown, reason: reasonOf(error) });
+  }
+  const project = new Project({ registryPath: shown });
+  const file = project.setFileBytes(shown, bytes, 'registry');
+  const errors = project
+    .lintFile(shown)
+    .diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
+    .map((diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`);
+  return { absolute, shown, text: file.text, project, index: project.registryFor(shown)!, errors };
+}
+
+/**
+ * The modeline's schema path, relative to the output folder: the project's own schemas/ folder
+ * when there is one above it (as in this repository), else the schema shipped with taskmatrix.
+ */
+function schemaPathFor(folder: string): string {
+  let current = resolve(folder);
+  for (;;) {
+    const candidate = join(current, 'schemas', 'guideline.schema.json');
+    if (existsSync(candidate)) return toPosix(relative(folder, candidate));
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return toPosix(relative(folder, join(__dirname, '..', 'schemas', 'guideline.schema.json')));
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}

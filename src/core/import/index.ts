@@ -1,0 +1,7 @@
+// Public surface of the importer.
+export { importGuideline } from './importer';
+export type { ImportOptions, ImportProblem, ImportResult } from './importer';
+export { decodeDocument, TEXT_ENCODINGS } from './decode';
+export type { DecodedText, TextEncodingName } from './decode';
+export type { ImportedGuideline, ImportedMeasure, ImportedChapter } from './emit';
+export type { ImportedTarget } from './targets';

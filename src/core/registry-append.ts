@@ -1,0 +1,53 @@
+// Appending agencies to a registry file as a text insertion, so that the drafter's comments,
+// order and quoting survive. Shared by the "add to the registry" quick fix and `taskmatrix import
+// --update-registry`.
+import { isMap, isSeq } from 'yaml';
+import type { Node } from 'yaml';
+import { guessAgencyKind } from './agency-kind';
+import { valueOf } from './document';
+import type { SourceFile } from './document';
+import { formatMessage } from './messages';
+import type { Locale } from './types';
+import { yamlScalar } from './yaml-scalar';
+
+export interface RegistryInsertion {
+  /** Offset in the registry text where the new entries go. */
+  offset: number;
+  newText: string;
+  /** Offset, within newText, of the first new entry's `- name:` line. */
+  entryOffset: number;
+}
+
+/**
+ * The insertion that appends one entry per name at the end of the `agencies:` list, in the list's
+ * own indentation and line ends. Undefined when the list is not a non-empty block list of
+ * mappings (a flow list or an empty file has no indentation to follow; the caller says so).
+ */
+export function registryInsertion(registry: SourceFile, names: readonly string[], locale: Locale): RegistryInsertion | undefined {
+  const list = valueOf(registry, registry.doc.contents ?? undefined, 'agencies');
+  if (!isSeq(list) || list.flow || list.items.length === 0) return undefined;
+  const firstItem = list.items[0] as Node;
+  const lastItem = list.items[list.items.length - 1] as Node;
+  if (!isMap(firstItem) || !firstItem.range || !lastItem.range) return undefined;
+  const { text } = registry;
+  const dash = text.lastIndexOf('-', firstItem.range[0]);
+  const indent = text.slice(lineStart(text, dash), dash);
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const offset = nextLineStart(text, lastItem.range[1]);
+  const prefix = offset === text.length && text.length > 0 && !text.endsWith('\n') ? newline : '';
+  const entries = names.map((name) => {
+    const guess = guessAgencyKind(name);
+    const kind = guess.certain ? `kind: ${guess.kind}` : `kind: ${guess.kind}  # ${formatMessage(locale, 'fix.reviewKind')}`;
+    return `${indent}- name: ${yamlScalar(name)}${newline}${indent}  ${kind}${newline}`;
+  });
+  return { offset, newText: prefix + entries.join(''), entryOffset: prefix.length };
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function nextLineStart(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end < 0 ? text.length : end + 1;
+}
