@@ -1,7 +1,7 @@
 // Appending agencies to a registry file as a text insertion, so that the drafter's comments,
 // order and quoting survive. Shared by the "add to the registry" quick fix and `taskmatrix import
 // --update-registry`.
-import { isMap, isSeq } from 'yaml';
+import { isMap, isPair, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { guessAgencyKind } from './agency-kind';
 import { valueOf } from './document';
@@ -33,7 +33,8 @@ export function registryInsertion(registry: SourceFile, names: readonly string[]
   const dash = text.lastIndexOf('-', firstItem.range[0]);
   const indent = text.slice(lineStart(text, dash), dash);
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const offset = nextLineStart(text, lastItem.range[1]);
+  // After the last entry's own last line: comments that follow it (# end of list) stay last.
+  const offset = nextLineStart(text, contentEnd(lastItem));
   const prefix = offset === text.length && text.length > 0 && !text.endsWith('\n') ? newline : '';
   const entries = names.map((name) => {
     const guess = guessAgencyKind(name);
@@ -41,6 +42,16 @@ export function registryInsertion(registry: SourceFile, names: readonly string[]
     return `${indent}- name: ${yamlScalar(name)}${newline}${indent}  ${kind}${newline}`;
   });
   return { offset, newText: prefix + entries.join(''), entryOffset: prefix.length };
+}
+
+/** Where a node's content ends, leaving out the comments and blank lines a block node runs on into. */
+function contentEnd(node: Node): number {
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    const inner = isPair(last) ? ((last.value ?? last.key) as Node | null) : (last as Node);
+    if (inner && inner.range) return contentEnd(inner);
+  }
+  return node.range![1];
 }
 
 function lineStart(text: string, offset: number): number {

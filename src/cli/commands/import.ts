@@ -1,6 +1,6 @@
 // `taskmatrix import`: a policy document's plain text to guideline YAML. The reading is the
 // core's (src/core/import); this file finds the files, refuses to overwrite, and reports.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { decodeDocument, formatMessage, importGuideline, Project, registryInsertion, TEXT_ENCODINGS } from '../../core/index';
 import type { RegistryIndex, TextEncodingName } from '../../core/index';
@@ -34,7 +34,8 @@ export function importCommand(context: CommandContext): number {
     ...(typeof options.title === 'string' ? { title: options.title } : {}),
     ...(typeof options.issuer === 'string' ? { issuer: options.issuer } : {}),
     ...(registry ? { registry: registry.index } : {}),
-    schemaPath: schemaPathFor(output ? dirname(output) : cwd),
+    // On standard output the YAML is usually redirected into tasks/, the layout of the design.
+    schemaPath: schemaPathFor(output ? dirname(output) : join(cwd, 'tasks')),
   });
 
   // Everything that can fail is checked before anything is written.
@@ -49,6 +50,7 @@ export function importCommand(context: CommandContext): number {
 
   if (output) {
     try {
+      mkdirSync(dirname(output), { recursive: true });
       // 'wx' fails if the file appeared since the check above: never overwrite without --force.
       writeFileSync(output, result.yaml, { flag: force ? 'w' : 'wx' });
     } catch (error) {

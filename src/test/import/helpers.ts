@@ -32,7 +32,7 @@ export function bundledRegistry(): RegistryIndex {
 }
 
 /** Imports the bytes with the bundled registry and reads the YAML back through the engine. */
-export function importBytes(bytes: Uint8Array, id: string, registry: RegistryIndex | undefined = bundledRegistry()): Imported {
+export function importBytes(bytes: Uint8Array, id: string, registry: RegistryIndex | null = bundledRegistry()): Imported {
   const decoded = decodeDocument(bytes);
   if (!('text' in decoded)) throw new Error(`cannot decode: ${decoded.error}`);
   const result = importGuideline(decoded.text, {

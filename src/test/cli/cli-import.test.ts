@@ -1,0 +1,177 @@
+// `taskmatrix import` as a drafter runs it: files in, YAML out, a summary on standard error,
+// never an overwrite without --force, and the registry extended without losing its comments.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt, ROOT, run, STACK_FRAME, TempDirs } from './helpers';
+
+const SEED = join(ROOT, 'tasks/source/zj-ai-2027.txt');
+const FIXTURES = join(ROOT, 'src/test/fixtures/import');
+
+const REGISTRY_WITH_COMMENTS = `# yaml-language-server: $schema=../schemas/agencies.schema.json
+# Registry kept by hand: the comments and the order must survive an import.
+agencies:
+  # economy
+  - name: 省发展改革委   # 发改委
+    kind: government
+    aliases: [省发改委]
+  - name: 省经信厅
+    kind: government
+# end of list
+`;
+
+const SMALL_DOCUMENT = `关于推进数字政府建设的实施意见
+
+一、重点任务
+
+（一）推进一网通办。完善政务服务平台。（省发改委、省经信厅、省大数据局，排名第一的为牵头单位，下同）
+（二）推进基层治理。统筹各地基层治理平台。（各设区市政府负责）
+（三）加强数据安全。落实安全责任。
+（四）完善考核评价。开展年度评估（省委改革办牵头），并通报结果。（省经信厅、省统计局）
+`;
+
+function matrixJson(args: string[], cwd: string) {
+  const result = run(['matrix', '--format', 'json', ...args], { cwd });
+  assert.equal(result.status, 0, result.stderr);
+  return JSON.parse(result.stdout) as { measures: Array<Record<string, unknown>> };
+}
+
+describe('cli: import', () => {
+  const temp = new TempDirs();
+  before(ensureBuilt);
+  afterEach(() => temp.cleanup());
+
+  it('prints the YAML of the seed text on standard output and a summary on standard error', () => {
+    const result = run(['import', SEED, '--id', 'zj-ai-2027']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, readFileSync(join(ROOT, 'tasks/zj-ai-2027.yaml'), 'utf8'));
+    assert.match(result.stderr, /7 parts, 23 measures, 23 agency lists, 13 targets/);
+    assert.match(result.stderr, /Every measure and agency list was read\./);
+    assert.doesNotMatch(result.stderr, STACK_FRAME);
+  });
+
+  it('-o writes a file whose matrix --format json equals the hand-made one', () => {
+    const dir = temp.withBundledTasks();
+    const result = run(['import', SEED, '--id', 'zj-ai-2027', '-o', 'tasks/imported/zj-ai-2027.yaml'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /→ tasks\/imported\/zj-ai-2027\.yaml/);
+    const written = readFileSync(join(dir, 'tasks/imported/zj-ai-2027.yaml'), 'utf8');
+    assert.match(written, /^# yaml-language-server: \$schema=\S+guideline\.schema\.json\n/);
+    const strip = (m: Record<string, unknown>) => ({ ...m, file: undefined, line: undefined, document: undefined });
+    const imported = matrixJson(['tasks/imported/zj-ai-2027.yaml'], dir).measures.map(strip);
+    const handMade = matrixJson(['tasks/zj-ai-2027.yaml'], dir).measures.map(strip);
+    assert.equal(imported.length, 23);
+    assert.deepEqual(imported, handMade);
+  });
+
+  it('never overwrites an existing file without --force, and overwrites with it', () => {
+    const dir = temp.withFiles({ 'doc.txt': SMALL_DOCUMENT, 'out.yaml': '# my work\n' });
+    const refused = run(['import', 'doc.txt', '--id', 'doc', '-o', 'out.yaml'], { cwd: dir });
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /out\.yaml exists; use --force/);
+    assert.equal(readFileSync(join(dir, 'out.yaml'), 'utf8'), '# my work\n');
+    const forced = run(['import', 'doc.txt', '--id', 'doc', '-o', 'out.yaml', '--force'], { cwd: dir });
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.match(readFileSync(join(dir, 'out.yaml'), 'utf8'), /^id: doc$/m);
+  });
+
+  it('lists every paragraph it could not fully read, with its line', () => {
+    const dir = temp.withFiles({ 'doc.txt': SMALL_DOCUMENT });
+    const result = run(['import', 'doc.txt', '--id', 'doc'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /Not fully understood \(2\)/);
+    assert.match(result.stderr, /doc\.txt:7: this measure ends without a responsibility list/);
+    assert.match(result.stderr, /doc\.txt:8: （省委改革办牵头） reads like a responsibility list but does not end a measure/);
+    assert.match(result.stderr, /No agency registry/);
+    assert.match(result.stdout, /- id: "1\.3"\n {8}title: 加强数据安全\n {8}text: 落实安全责任。\n/);
+  });
+
+  it('detects GB18030 (GBK) text and reads it as the UTF-8 original', () => {
+    const dir = temp.make();
+    const gb = run(['import', join(FIXTURES, '04-lead-rule-diyige.gb18030.txt'), '--id', 'trade'], { cwd: dir });
+    const utf8 = run(['import', join(FIXTURES, '04-lead-rule-diyige.txt'), '--id', 'trade'], { cwd: dir });
+    assert.equal(gb.status, 0, gb.stderr);
+    assert.match(gb.stderr, /\(GB18030\)/);
+    assert.match(utf8.stderr, /\(UTF-8\)/);
+    assert.equal(gb.stdout, utf8.stdout);
+    assert.match(gb.stdout, /省商务厅/);
+  });
+
+  it('refuses binary files and undecodable text with a one-line reason (exit 2)', () => {
+    const dir = temp.make();
+    writeFileSync(join(dir, 'scan.pdf'), Buffer.from('%PDF-1.7\n\u0000\u0001binary', 'latin1'));
+    const binary = run(['import', 'scan.pdf', '--id', 'x'], { cwd: dir });
+    assert.equal(binary.status, 2);
+    assert.match(binary.stderr, /scan\.pdf is not plain text/);
+    writeFileSync(join(dir, 'gb.txt'), execFileSync('/usr/bin/iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: SMALL_DOCUMENT }));
+    const forced = run(['import', 'gb.txt', '--id', 'x', '--encoding', 'utf-8'], { cwd: dir });
+    assert.equal(forced.status, 2);
+    assert.match(forced.stderr, /neither UTF-8 nor GB18030/);
+    const gbk = run(['import', 'gb.txt', '--id', 'x', '--encoding', 'GBK'], { cwd: dir });
+    assert.equal(gbk.status, 0, gbk.stderr);
+    for (const failed of [binary, forced]) assert.doesNotMatch(failed.stderr, STACK_FRAME);
+  });
+
+  it('checks its arguments: one input, a valid --id (or one from the file name), a known encoding', () => {
+    const dir = temp.withFiles({ 'zj-digital-2025.txt': SMALL_DOCUMENT, '数字政府.txt': SMALL_DOCUMENT });
+    const named = run(['import', 'zj-digital-2025.txt'], { cwd: dir });
+    assert.equal(named.status, 0, named.stderr);
+    assert.match(named.stdout, /^id: zj-digital-2025$/m);
+    for (const [args, message] of [
+      [['import'], /exactly one text file/],
+      [['import', 'a.txt', 'b.txt'], /exactly one text file/],
+      [['import', '数字政府.txt'], /give one with --id/],
+      [['import', 'zj-digital-2025.txt', '--id', 'Bad_Id'], /is not a document id/],
+      [['import', 'zj-digital-2025.txt', '--encoding', 'latin9'], /unknown encoding/],
+      [['import', 'missing.txt', '--id', 'x'], /cannot read missing\.txt/],
+    ] as Array<[string[], RegExp]>) {
+      const result = run(args, { cwd: dir });
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, message);
+    }
+  });
+
+  it('--update-registry appends the missing agencies and keeps the comments and order', () => {
+    const dir = temp.withFiles({ 'tasks/agencies.yaml': REGISTRY_WITH_COMMENTS, 'doc.txt': SMALL_DOCUMENT });
+    const result = run(['import', 'doc.txt', '--id', 'doc', '-o', 'tasks/doc.yaml', '--registry', 'tasks/agencies.yaml', '--update-registry'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /Not in tasks\/agencies\.yaml \(3\): 省大数据局, 各设区市政府, 省统计局/);
+    assert.match(result.stderr, /Added 3 agencies to tasks\/agencies\.yaml/);
+    const registry = readFileSync(join(dir, 'tasks/agencies.yaml'), 'utf8');
+    assert.ok(registry.startsWith(REGISTRY_WITH_COMMENTS.replace('# end of list\n', '')), registry);
+    assert.match(registry, /  - name: 各设区市政府\n    kind: collective\n/);
+    assert.match(registry, /  - name: 省大数据局\n    kind: government  # taskmatrix: review the kind\n/);
+    assert.match(registry, /# end of list\n$/);
+    // The alias in the text is written as the registry name, and the result lints clean but for no-lead.
+    assert.match(readFileSync(join(dir, 'tasks/doc.yaml'), 'utf8'), /agencies: \[省发展改革委, 省经信厅, 省大数据局\]/);
+    const lint = run(['lint', 'tasks', '--format', 'json'], { cwd: dir });
+    const rules = (JSON.parse(lint.stdout) as { diagnostics: Array<{ rule: string }> }).diagnostics.map((d) => d.rule);
+    assert.deepEqual([...new Set(rules)].sort(), ['no-lead']);
+  });
+
+  it('--update-registry without a registry, or with a broken one, writes nothing (exit 2)', () => {
+    const dir = temp.withFiles({ 'doc.txt': SMALL_DOCUMENT, 'broken/agencies.yaml': 'agencies:\n  - name: [\n' });
+    const none = run(['import', 'doc.txt', '--id', 'doc', '-o', 'doc.yaml', '--update-registry'], { cwd: dir });
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /--update-registry needs a registry/);
+    const broken = run(['import', 'doc.txt', '--id', 'doc', '-o', 'doc.yaml', '--registry', 'broken/agencies.yaml', '--update-registry'], { cwd: dir });
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /cannot add to broken\/agencies\.yaml: it has errors/);
+    assert.equal(existsSync(join(dir, 'doc.yaml')), false);
+    assert.equal(readFileSync(join(dir, 'broken/agencies.yaml'), 'utf8'), 'agencies:\n  - name: [\n');
+  });
+
+  it('speaks Chinese with --locale zh-cn', () => {
+    const dir = temp.withFiles({ 'doc.txt': SMALL_DOCUMENT });
+    const result = run(['import', 'doc.txt', '--id', 'doc', '--locale', 'zh-cn'], { cwd: dir });
+    assert.match(result.stderr, /1 个部分，4 项措施，3 个责任单位括注，0 项目标/);
+    assert.match(result.stderr, /未能完全识别（2 处）/);
+  });
+
+  it('has help in both languages', () => {
+    assert.match(run(['import', '--help']).stdout, /Usage: taskmatrix import <document\.txt>/);
+    assert.match(run(['help', 'import', '--locale', 'zh-cn']).stdout, /用法：taskmatrix import/);
+  });
+});
