@@ -26,6 +26,9 @@ export function accuracy(expected: MatrixRow[], actual: MatrixRow[]): { right: n
 }
 
 describe('import: convention fixtures', () => {
+  const scores: string[] = [];
+  after(() => console.log(`      [accuracy] measures read exactly right: ${scores.join('; ')}`));
+
   it('has a fixture for every convention the issue names', () => {
     assert.ok(fixtures.length >= 16, `${fixtures.length} fixtures`);
     assert.ok(fixtures.some((name) => name.includes('gb18030')));
@@ -39,6 +42,7 @@ describe('import: convention fixtures', () => {
 
       it(`reads every measure as expected (${expected.convention.slice(0, 60)}…)`, () => {
         const { wrong, right, total } = accuracy(expected.measures, imported.rows);
+        scores.push(`${name.replace(/\.txt$/, '')} ${right}/${total}`);
         const details = wrong.map((measureId) => `${measureId}: expected ${JSON.stringify(expected.measures.find((row) => row.id === measureId))}, got ${JSON.stringify(imported.rows.find((row) => row.id === measureId.replace(/^\+/, '')))}`);
         assert.deepEqual(details, [], `${right}/${total} right`);
       });
