@@ -1,6 +1,7 @@
 // The seed guideline imported from its published text (tasks/source/zj-ai-2027.txt) against the
 // hand-made tasks/zj-ai-2027.yaml: the same matrix, the same targets, the same file.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -64,4 +65,36 @@ describe('import: round trip of the seed guideline', () => {
     assert.equal(bare.result.yaml, imported.result.yaml);
     assert.equal(bare.result.newAgencies.length, bundledRegistry().model.agencies.length);
   });
+
+  it('reads the same guideline from a PDF copy of the text, in UTF-8 with BOM and CRLF, and in GB18030', () => {
+    const pdf = pdfCopy(readFileSync(SOURCE, 'utf8'));
+    assert.ok(pdf.split('\r\n').length > 150 && pdf.includes('- 3 -'), 'the copy is wrapped and paged');
+    const fromPdf = importBytes(Buffer.from(`\ufeff${pdf}`), 'zj-ai-2027');
+    assert.deepEqual(fromPdf.result.problems, []);
+    assert.equal(fromPdf.result.yaml, imported.result.yaml);
+    const gb = execFileSync('/usr/bin/iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: pdf });
+    const fromGb = importBytes(gb, 'zj-ai-2027');
+    assert.equal(fromGb.encoding, 'gb18030');
+    assert.equal(fromGb.result.yaml, imported.result.yaml);
+  });
 });
+
+/**
+ * The text as copied out of a PDF: indented first lines, lines cut every 35 characters (in the
+ * middle of words, names and numbers), CRLF, and at every page break a page number and the
+ * running header (the title again).
+ */
+function pdfCopy(source: string, width = 35, pageLines = 38): string {
+  const lines: string[] = [];
+  let page = 1;
+  const push = (line: string) => {
+    lines.push(line);
+    if (lines.filter((l) => l !== '').length % pageLines === 0) lines.push('', `- ${page++} -`, '', '关于加快人工智能产业发展的指导意见', '');
+  };
+  for (const paragraph of source.split('\n')) {
+    if (paragraph.trim() === '') continue;
+    const chars = [...paragraph];
+    for (let start = 0; start < chars.length; start += width) push((start === 0 ? '\u3000\u3000' : '') + chars.slice(start, start + width).join(''));
+  }
+  return lines.join('\r\n');
+}
