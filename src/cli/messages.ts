@@ -53,6 +53,7 @@ const strings = {
   importBadId: { en: '--id "{value}" is not a document id: use lower-case letters, digits and hyphens, e.g. zj-ai-2027', 'zh-cn': '--id“{value}”不是有效的文件标识：请使用小写字母、数字和连字符，如 zj-ai-2027' },
   importBadEncoding: { en: 'unknown encoding "{value}"; use auto, utf-8, gb18030 (also for GBK and GB2312) or utf-16le/utf-16be', 'zh-cn': '未知编码“{value}”；请使用 auto、utf-8、gb18030（也适用于 GBK、GB2312）或 utf-16le/utf-16be' },
   importBinary: { en: '{path} is not plain text (a Word or PDF file?); save or copy it as plain text (.txt) first', 'zh-cn': '{path} 不是纯文本文件（可能是 Word 或 PDF 文件），请先另存为或复制为纯文本（.txt）' },
+  importTooLarge: { en: '{path} is larger than {limit} MB; a policy document is far smaller: is this the right file?', 'zh-cn': '{path} 超过 {limit} MB，政策文件远小于此，请确认文件是否正确' },
   importUndecodable: { en: '{path} is neither UTF-8 nor GB18030/GBK text; give the encoding with --encoding', 'zh-cn': '{path} 既不是 UTF-8 也不是 GB18030/GBK 文本，请用 --encoding 指定编码' },
   importExists: { en: '{path} exists; use --force to overwrite it, or choose another -o', 'zh-cn': '{path} 已存在；如需覆盖请加 --force，或另选 -o 输出路径' },
   importNoRegistry: { en: '--update-registry needs a registry: give --registry FILE (no agencies.yaml was found)', 'zh-cn': '--update-registry 需要单位名录：请用 --registry FILE 指定（未找到 agencies.yaml）' },

@@ -2,7 +2,7 @@
 // core's (src/core/import); this file finds the files, refuses to overwrite, and reports.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { decodeDocument, formatMessage, importGuideline, Project, registryInsertion, TEXT_ENCODINGS } from '../../core/index';
+import { decodeDocument, formatMessage, importGuideline, MAX_FILE_BYTES, Project, registryInsertion, TEXT_ENCODINGS } from '../../core/index';
 import type { RegistryIndex, TextEncodingName } from '../../core/index';
 import { displayPath, findRegistryAbove, readTaskFile, reasonOf, UsageError } from '../files';
 import { t } from '../messages';
@@ -21,7 +21,9 @@ export function importCommand(context: CommandContext): number {
   const force = options.force === true;
   if (output && existsSync(output) && !force) throw new UsageError('importExists', { path: displayPath(output, cwd) });
 
-  const decoded = decodeDocument(readInput(input, cwd), encoding);
+  const bytes = readInput(input, cwd);
+  if (bytes.length > MAX_FILE_BYTES) throw new UsageError('importTooLarge', { path: inputShown, limit: MAX_FILE_BYTES / 1024 / 1024 });
+  const decoded = decodeDocument(bytes, encoding);
   if (!('text' in decoded)) throw new UsageError(decoded.error === 'binary' ? 'importBinary' : 'importUndecodable', { path: inputShown });
 
   const registryFile = registryPath(options.registry, output, cwd);

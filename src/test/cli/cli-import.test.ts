@@ -99,7 +99,7 @@ describe('cli: import', () => {
     assert.match(gb.stdout, /省商务厅/);
   });
 
-  it('refuses binary files and undecodable text with a one-line reason (exit 2)', () => {
+  it('refuses binary, undecodable and huge files with a one-line reason (exit 2)', () => {
     const dir = temp.make();
     writeFileSync(join(dir, 'scan.pdf'), Buffer.from('%PDF-1.7\n\u0000\u0001binary', 'latin1'));
     const binary = run(['import', 'scan.pdf', '--id', 'x'], { cwd: dir });
@@ -111,7 +111,11 @@ describe('cli: import', () => {
     assert.match(forced.stderr, /neither UTF-8 nor GB18030/);
     const gbk = run(['import', 'gb.txt', '--id', 'x', '--encoding', 'GBK'], { cwd: dir });
     assert.equal(gbk.status, 0, gbk.stderr);
-    for (const failed of [binary, forced]) assert.doesNotMatch(failed.stderr, STACK_FRAME);
+    writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(33 * 1024 * 1024, 0x41));
+    const huge = run(['import', 'huge.txt', '--id', 'x'], { cwd: dir });
+    assert.equal(huge.status, 2);
+    assert.match(huge.stderr, /huge\.txt is larger than 32 MB/);
+    for (const failed of [binary, forced, huge]) assert.doesNotMatch(failed.stderr, STACK_FRAME);
   });
 
   it('checks its arguments: one input, a valid --id (or one from the file name), a known encoding', () => {
