@@ -204,6 +204,10 @@ const catalog = {
     en: 'a responsibility list on a part heading belongs to no measure; number the measures (（一）…) to import it',
     'zh-cn': '责任单位括注位于部分标题上，不属于任何措施；请为措施编号（（一）……）后再导入',
   },
+  'import.beforeParts': {
+    en: 'this numbered item with a responsibility list comes before the first part heading (一、…); it was not imported',
+    'zh-cn': '该带责任单位括注的编号条目位于第一个部分标题（一、……）之前，未导入',
+  },
   'import.newAgenciesComment': {
     en: 'Not in the agency registry ({count}); add them with: taskmatrix import … --registry <agencies.yaml> --update-registry',
     'zh-cn': '单位名录中没有的单位（{count} 个）；可用 taskmatrix import … --registry <agencies.yaml> --update-registry 加入',

@@ -57,12 +57,14 @@ export function importGuideline(source: string, options: ImportOptions): ImportR
   const { locale } = options;
   const paragraphs = splitParagraphs(source);
   const outline = buildOutline(paragraphs);
-  const parts = topLevelParts(outline.parts, options.title ?? titleOf(outline.front) ?? options.id);
+  const title = options.title ?? titleOf(outline.front) ?? options.id;
+  const { parts, outside } = topLevelParts(outline.parts, title);
   const problems: ImportProblem[] = [];
-  const problem = (paragraph: Paragraph, key: 'import.noList' | 'import.unreadName' | 'import.strayList' | 'import.partList', args: Record<string, string> = {}) =>
+  const problem = (paragraph: Paragraph, key: 'import.noList' | 'import.unreadName' | 'import.strayList' | 'import.partList' | 'import.beforeParts', args: Record<string, string> = {}) =>
     problems.push({ line: paragraph.line, message: formatMessage(locale, key, args), excerpt: excerpt(paragraph.text) });
   const known = (name: string) => options.registry?.resolve(name) !== undefined;
 
+  for (const node of outside) if (paragraphsOf(node).some((paragraph) => trailingList(paragraph.text, known))) problem(node.heading, 'import.beforeParts');
   const consumed = new Set<Paragraph>();
   const chapters: Array<{ part: OutlineNode; drafts: Draft[] }> = [];
   for (const part of parts) {
@@ -89,10 +91,12 @@ export function importGuideline(source: string, options: ImportOptions): ImportR
   let carried: 'lead-first' | 'by-function' | undefined;
   const importedChapters: ImportedChapter[] = chapters.map(({ part, drafts }) => ({
     id: String(part.path[0]),
-    title: firstSentence(part.heading.body).title,
+    // A heading with no words at all keeps its printed number, so that the title is never empty.
+    title: firstSentence(part.heading.body).title || part.heading.text || part.markers.join(''),
     measures: drafts.map((draft): ImportedMeasure => {
       const { title, rest } = firstSentence(draft.body);
-      const measure: ImportedMeasure = { id: draft.node.path.join('.'), printed: draft.node.markers.join(''), title, line: draft.node.heading.line };
+      const printed = draft.node.markers.join('');
+      const measure: ImportedMeasure = { id: draft.node.path.join('.'), printed, title: title || printed, line: draft.node.heading.line };
       const text = [rest, ...draft.paragraphs.slice(1).map((paragraph, index, all) => (index === all.length - 1 && draft.list && draft.paragraphs.length > 1 ? withoutTrailingList(paragraph.text) : paragraph.text))]
         .filter((piece) => piece !== '')
         .join('\n');
@@ -122,7 +126,6 @@ export function importGuideline(source: string, options: ImportOptions): ImportR
     return extractTargets([{ text: rest, line: head!.line }, ...others.map((paragraph) => ({ text: paragraph.text, line: paragraph.line }))], node.path.join('.'));
   });
 
-  const title = options.title ?? titleOf(outline.front) ?? options.id;
   const guideline: ImportedGuideline = {
     id: options.id,
     title,
@@ -144,12 +147,17 @@ export function importGuideline(source: string, options: ImportOptions): ImportR
   };
 }
 
-/** A document numbered only by items (（一）…) or 1. gets one part, titled as the document. */
-function topLevelParts(nodes: OutlineNode[], title: string): OutlineNode[] {
-  if (nodes.length === 0 || nodes.every((node) => node.heading.kind === 'part')) return nodes;
+/**
+ * The parts of the document. One numbered only by items (（一）…) or 1. gets one part, titled as
+ * the document; in one with parts, items before the first part heading are front matter.
+ */
+function topLevelParts(nodes: OutlineNode[], title: string): { parts: OutlineNode[]; outside: OutlineNode[] } {
+  const parts = nodes.filter((node) => node.heading.kind === 'part');
+  if (parts.length > 0) return { parts, outside: nodes.filter((node) => node.heading.kind !== 'part') };
+  if (nodes.length === 0) return { parts: [], outside: [] };
   const heading: Paragraph = { kind: 'part', text: title, body: title, marker: '', number: 1, line: nodes[0]!.heading.line };
   const renumber = (node: OutlineNode): OutlineNode => ({ ...node, path: [1, ...node.path], children: node.children.map(renumber) });
-  return [{ heading, paragraphs: [], children: nodes.map(renumber), path: [1], markers: [''] }];
+  return { parts: [{ heading, paragraphs: [], children: nodes.map(renumber), path: [1], markers: [''] }], outside: [] };
 }
 
 /**
@@ -228,11 +236,15 @@ function goalSections(part: OutlineNode): OutlineNode[] {
   return part.children.filter(isGoal);
 }
 
-/** The title (first sentence, without its full stop) and the rest of a heading paragraph. */
+/**
+ * The title (first sentence, without its full stop) and the rest of a heading paragraph. Stray
+ * punctuation after the marker (（一）。加强研究。) is skipped, so that a title is never empty.
+ */
 function firstSentence(body: string): { title: string; rest: string } {
-  const stop = body.search(/[。！？]/);
-  if (stop < 0) return { title: body.trim(), rest: '' };
-  return { title: body.slice(0, stop).trim(), rest: body.slice(stop + 1).trim() };
+  const text = body.replace(/^[\s。！？，、；：.,;:]+/, '');
+  const stop = text.search(/[。！？]/);
+  if (stop < 0) return { title: text.trim(), rest: '' };
+  return { title: text.slice(0, stop).trim(), rest: text.slice(stop + 1).trim() };
 }
 
 /**

@@ -135,12 +135,14 @@ function numberedParagraph(line: Line, counters: number[]): { kind: ParagraphKin
  * Whether a text line continues the paragraph before it. In a hard-wrapped (PDF) text a line
  * that reached the margin goes on in the next line, whatever blank lines, page numbers or
  * headers came between. Otherwise only a line right below an unfinished sentence continues it,
- * and never a heading: `一、总体要求` stands alone even without a full stop.
+ * and never a bare heading: `一、总体要求` stands alone even without a full stop.
  */
 function continues(paragraph: Paragraph, lastLine: string, line: Line, margin: number | undefined): boolean {
   if (margin !== undefined && width(lastLine) >= margin - 2) return true;
   if (line.blankBefore || TERMINAL.test(paragraph.text)) return false;
-  return paragraph.kind !== 'part' && paragraph.kind !== 'item';
+  // A bare heading (一、总体要求, （一）指导思想) is complete without a full stop; a heading that
+  // already runs on into sentences (（一）加强研究。支持…，) is prose cut at the line end.
+  return (paragraph.kind !== 'part' && paragraph.kind !== 'item') || /[。，；、：]/.test(paragraph.body);
 }
 
 /**
@@ -164,7 +166,9 @@ function wrapMargin(lines: Line[]): number | undefined {
 function runningHeaders(lines: string[]): Set<number> {
   const seen = new Map<string, number[]>();
   lines.forEach((text, index) => {
-    if (text === '' || text.length > 40 || /[。；]$/.test(text) || MARKERS.some(({ pattern }) => pattern.test(text))) return;
+    // A line that is all parenthesis is a responsibility list wrapped onto its own line (two
+    // measures may well share one), never a letterhead.
+    if (text === '' || text.length > 40 || /[。；]$/.test(text) || /^[（(].*[）)]$/.test(text) || MARKERS.some(({ pattern }) => pattern.test(text))) return;
     const list = seen.get(text);
     if (list) list.push(index);
     else seen.set(text, [index]);

@@ -32,7 +32,8 @@ const LEAD_VERB = /^(?:由)?(.+?)(?:负责)?牵头(?:负责|实施|推进|落实
 const CO_VERB = /^(.+?)(?:共同)?(?:配合|参与|协同|协助|协办|支持)$/;
 const PLAIN_VERB = /^(?:由)?(.+?)(?:共同)?(?:负责|落实|实施|推进)$/;
 const GENERIC = /^(.+?)等(有关|相关)?(部门|单位)(和单位)?$/;
-const AGENCY_SUFFIX = /(厅|委|局|办|部|院|署|会|处|室|行|所|司|中心|政府|单位|部门|公司|集团|银行|小组|联|团|社|台|站|馆|队|校|学|关|委员会|领导小组|管委会|人大|政协|法院|检察院)$/;
+// 行 only as a bank (人行杭州中心支行): 试行 and 暂行 are not agencies.
+const AGENCY_SUFFIX = /(厅|委|局|办|部|院|署|会|处|室|所|司|中心|政府|单位|部门|公司|集团|银行|支行|分行|小组|联|团|社|台|站|馆|队|校|大学|海关|委员会|领导小组|管委会|人大|政协|法院|检察院)$/;
 const COLLECTIVE_NAME = /^各|各.*(成员单位|部门|单位|政府)$|^(有关|相关|其他)(部门|单位|地区)|成员单位$/;
 
 type Role = 'lead' | 'co' | 'plain';
@@ -164,5 +165,8 @@ export function looksLikeAgency(name: string, known: (name: string) => boolean):
   if (name.length < 2 || name.length > 40 || /[。！？：:；;，,\s]|\d{4}年/.test(name)) return false;
   // （以下简称省数据局）, （含省属企业） explain a word; they name nobody responsible.
   if (/^(以下|下称|含|包括|即)|简称/.test(name)) return false;
+  // 省委宣传部（省新闻出版局）: the name is what comes before its parenthesised second name.
+  const base = name.replace(/[（(][^（）()]*[）)]$/, '');
+  if (base !== name) return base.length >= 2 && looksLikeAgency(base, known);
   return AGENCY_SUFFIX.test(name) || COLLECTIVE_NAME.test(name) || /实验室$/.test(name);
 }

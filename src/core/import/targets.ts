@@ -12,7 +12,7 @@ export interface ImportedTarget {
 }
 
 // A number and its unit: 3000家, 1万亿元, 20EFLOPS, 30%, 50项以上 (以上 stays in the text only).
-const QUANTITY = /(\d+(?:\.\d+)?)\s*((?:[万亿千百]+)?(?:个百分点|百分点|%|％|‰|[A-Za-z]+|平方公里|平方米|公里|千瓦时|千瓦|兆瓦|吉瓦|[家个项名人所条座元吨倍户台套款部次件批只位支亩米架辆艘张处间栋种类门本期届场]))/g;
+const QUANTITY = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*((?:[万亿千百]+)?(?:个百分点|百分点|%|％|‰|[A-Za-z]{2,}|平方公里|平方米|公里|千瓦时|千瓦|兆瓦|吉瓦|[家个项名人所条座元吨倍户台套款部次件批只位支亩米架辆艘张处间栋种类门本期届场]))/g;
 const YEAR = /^(?:到|至|截至|力争到|力争)?(\d{4})年(?:底|末|前)?/;
 
 /** The targets in the paragraphs of a goals section, numbered `<section id>.<n>` in order. */
@@ -21,7 +21,8 @@ export function extractTargets(paragraphs: Array<{ text: string; line: number }>
   let year: number | undefined;
   for (const paragraph of paragraphs) {
     for (const sentence of paragraph.text.split(/[。；;！!]/)) {
-      for (let clause of splitTopLevel(sentence, /[，,]/)) {
+      // A comma between digits is a thousands separator (3,000家), not the end of a clause.
+      for (let clause of splitTopLevel(sentence.replace(/(\d),(?=\d{3})/g, '$1\u0000'), /[，,]/).map((piece) => piece.replace(/\u0000/g, ','))) {
         clause = clause.trim().replace(/^——/, '');
         const stated = YEAR.exec(clause);
         if (stated) {
@@ -29,12 +30,14 @@ export function extractTargets(paragraphs: Array<{ text: string; line: number }>
           clause = clause.slice(stated[0].length).replace(/^[，,\s]+/, '');
         }
         for (const group of quantityGroups(clause)) {
-          const quantity = lastQuantity(group);
-          if (!quantity) continue;
+          // A trailing parenthesis explains (每秒一百亿次浮点运算) or gives a baseline (2022年为10%):
+          // neither the text nor the value comes from it.
           const text = group
             .replace(/^在.*?(方面|领域)/, '')
             .replace(/[（(][^（）()]*[）)]$/, '')
             .trim();
+          const quantity = lastQuantity(text);
+          if (!quantity || text === '') continue;
           targets.push({ id: `${sectionId}.${targets.length + 1}`, text, value: quantity.value, unit: quantity.unit.replace('％', '%'), ...(year !== undefined ? { year } : {}), line: paragraph.line });
         }
       }
@@ -53,7 +56,7 @@ function quantityGroups(clause: string): string[] {
   let pending: string[] = [];
   for (const piece of splitTopLevel(clause, /[、]/)) {
     pending.push(piece);
-    if (lastQuantity(piece)) {
+    if (lastQuantity(piece.replace(/[（(][^（）()]*[）)]$/, ''))) {
       groups.push(pending.join('、'));
       pending = [];
     }
@@ -64,10 +67,8 @@ function quantityGroups(clause: string): string[] {
 function lastQuantity(text: string): { value: number; unit: string } | undefined {
   let found: { value: number; unit: string } | undefined;
   for (const match of text.matchAll(QUANTITY)) {
-    const unit = match[2]!;
-    // 5G and 4G are network generations, not quantities.
-    if (/^G$/.test(unit) && /^[2-6]$/.test(match[1]!)) continue;
-    found = { value: Number(match[1]), unit };
+    // A Latin unit has two letters or more (EFLOPS, PB, GW): 5G, 8K and 3D are not quantities.
+    found = { value: Number(match[1]!.replace(/,/g, '')), unit: match[2]! };
   }
   return found;
 }
