@@ -492,7 +492,11 @@ export async function main(argv: string[]): Promise<number> {
   const report = `${header}\n\n${formatTables(results, tools)}`;
   process.stdout.write(`${report}\n`);
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ header, results }, null, 2)}\n`);
-  if (values['update-docs']) updateDocs(report, `npm run bench -- ${argv.join(' ')}`.trim());
+  if (values['update-docs']) {
+    // The command as others would rerun it: without this flag and without local output paths.
+    const shown = argv.filter((arg, i) => arg !== '--update-docs' && arg !== '--json' && argv[i - 1] !== '--json' && !arg.startsWith('--json='));
+    updateDocs(report, `npm run bench${shown.length ? ` -- ${shown.join(' ')}` : ''}`);
+  }
   return 0;
 }
 
