@@ -12,6 +12,8 @@ import { toWorkspaceEdit } from './positions';
 import { NoLeadStatus } from './status-bar';
 import { WorkspaceIndex } from './workspace-index';
 import { GraphPanel } from './graph-panel';
+import { ImportCommand } from './import-command';
+import type { ImportCommandOptions } from './import-command';
 import { MatrixPanel } from './matrix-panel';
 import { fixAllEdits } from '../core/index';
 import type { PanelState } from '../webview/protocol';
@@ -38,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
   const tree = new AgenciesTree(index);
   const outline = new TaskOutline(index);
   const navigation = new TaskNavigation(index);
+  const importer = new ImportCommand(index);
 
   context.subscriptions.push(
     index,
@@ -74,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
     }),
     vscode.commands.registerCommand('taskmatrix.revealMeasure', revealLine),
     vscode.commands.registerCommand('taskmatrix.reindex', () => indexWithProgress(index)),
+    importer,
+    vscode.commands.registerCommand('taskmatrix.importDocument', (source?: vscode.Uri, options?: ImportCommandOptions) => importer.run(source, options)),
     vscode.commands.registerCommand('taskmatrix.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
