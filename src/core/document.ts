@@ -2,6 +2,7 @@
 // and turns offsets into the 1-based line/column pairs every output uses.
 import { Document, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
+import { parseFast } from './fast-yaml';
 import type { OffsetRange, Position } from './types';
 import type { MessageKey } from './messages';
 
@@ -68,6 +69,10 @@ export function unreadableSourceFile(path: string, problem: SyntaxProblem, kind:
 /** Parses a task file; never throws, whatever the text. */
 export function parseSourceFile(path: string, rawText: string, kind: FileKind = detectKind(path, rawText)): SourceFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  // Most task files are plain YAML that the fast path reads exactly as yaml would, in a tenth
+  // of the time; it declines everything else (nesting deep enough to refuse included).
+  const fast = text.length <= MAX_FILE_BYTES && !text.includes('\0') ? parseFast(text) : undefined;
+  if (fast) return { path, kind, text, doc: fast.doc, lineStarts: lineStartsOf(text), syntaxProblems: [], data: fast.data, aliasesUsable: true };
   const refusal = refuse(text);
   // The text is kept (a refused file still has lines for its diagnostic) but never parsed.
   if (refusal) return unreadableSourceFile(path, refusal, kind, refusal.key === 'yaml.tooDeep' ? text : '');
