@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseConfig, Project } from '../core/index';
 import type { Diagnostic, Locale } from '../core/index';
-import { collectTaskFiles, displayPath, findConfigAbove, findRegistryAbove, readTaskFile, reasonOf, UsageError } from './files';
+import { collectTaskFiles, detectTaskFileKind, displayPath, findConfigAbove, findRegistryAbove, readTaskFile, reasonOf, UsageError } from './files';
 import { t } from './messages';
 
 export interface LoadOptions {
@@ -75,11 +75,19 @@ export function loadProject(paths: string[], options: LoadOptions): LoadedProjec
 
 function addFile(project: Project, absolute: string, shown: string, cwd: string): void {
   if (project.has(shown)) return;
-  let bytes: Uint8Array;
+  const cannotRead = (error: unknown) => new UsageError('cannotRead', { path: displayPath(absolute, cwd), reason: reasonOf(error) });
+  let kind;
   try {
-    bytes = readTaskFile(absolute);
+    kind = detectTaskFileKind(absolute, shown);
   } catch (error) {
-    throw new UsageError('cannotRead', { path: displayPath(absolute, cwd), reason: reasonOf(error) });
+    throw cannotRead(error);
   }
-  project.setFileBytes(shown, bytes);
+  // Read when used: a lint of many files then holds one file's text at a time.
+  project.setFileReader(shown, kind, () => {
+    try {
+      return readTaskFile(absolute);
+    } catch (error) {
+      throw cannotRead(error);
+    }
+  });
 }
