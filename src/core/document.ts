@@ -1,7 +1,7 @@
 // Parses a task file into a YAML document that keeps source positions,
 // and turns offsets into the 1-based line/column pairs every output uses.
 import { Document, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Node, Pair, YAMLMap } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { parseFast } from './fast-yaml';
 import type { OffsetRange, Position } from './types';
 import type { MessageKey } from './messages';
@@ -330,6 +330,7 @@ export function deref(file: SourceFile, node: unknown): Node | undefined {
 export function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
   for (const item of map.items) {
     const k = item.key as unknown;
+    if ((k as Scalar | null)?.value === key && isScalar(k)) return item as Pair<Node, Node>; // the usual case, decided cheaply
     const name = isScalar(k) ? (k.value === null ? '' : String(k.value)) : k === null || k === undefined ? '' : k;
     if (name === key) return item as Pair<Node, Node>;
   }

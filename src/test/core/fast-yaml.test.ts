@@ -64,6 +64,8 @@ describe('fast YAML path', () => {
       '- x\n', // a sequence at the root
       '---\na: 1\n', // document marker
       'a: x # [\n', // a bracket in a comment
+      'a: # {\n  b: 1\n', // a bracket in a comment after a key
+      '# [\na: 1\n', // a bracket in a comment line
       'a:\n  - \n', // empty item
     ]) {
       assert.equal(parseFast(text), undefined, JSON.stringify(text));
