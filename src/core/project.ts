@@ -127,6 +127,10 @@ export class Project {
     return [...this.entries.keys()].sort();
   }
 
+  kind(path: string): FileKind {
+    return this.entry(path).kind;
+  }
+
   guidelinePaths(): string[] {
     return this.paths().filter((path) => this.entries.get(path)!.kind === 'guideline');
   }
@@ -169,6 +173,19 @@ export class Project {
       if (best === undefined || candidateFolder.length > folderOf(best).length || (candidateFolder.length === folderOf(best).length && candidate < best)) best = candidate;
     }
     return best;
+  }
+
+  /** The agency names a guideline's measures write, as cross-file rules see them. */
+  usedNames(path: string): ReadonlySet<string> {
+    return this.namesOf(this.entry(path), path);
+  }
+
+  /**
+   * Records the agency names a guideline writes, known from elsewhere (the command line's
+   * cache): cross-file rules then use them without reading the file.
+   */
+  setUsedNames(path: string, names: Iterable<string>): void {
+    this.entry(path).names = new Set(names);
   }
 
   /** The agency names a guideline's measures write, computed once per text. */
