@@ -1,12 +1,37 @@
 // Bundles the command line and the VS Code extension into dist/, and puts Mermaid's browser
 // build beside it for the self-contained HTML exports. Schemas are imported as JSON, so the
-// bundle carries them and needs no files beside it.
+// bundle carries them and needs no files beside it; their validators are generated here by
+// ajv (standalone code) instead of being compiled at every start.
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const dist = path.join(__dirname, 'dist');
+
+/**
+ * Replaces src/core/schema-validators.ts with ajv's standalone code for both schemas, compiled
+ * with the same options, so that the bundles carry neither the compile step nor ajv's compiler.
+ */
+const precompiledValidators = {
+  name: 'precompiled-validators',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]schema-validators\.ts$/ }, () => {
+      const Ajv = require('ajv').default;
+      const standaloneCode = require('ajv/dist/standalone').default;
+      // The options of AJV_OPTIONS in src/core/schema-validators.ts, plus source output.
+      const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, code: { source: true, esm: true } });
+      ajv.addSchema(require('./schemas/guideline.schema.json'), 'guideline');
+      ajv.addSchema(require('./schemas/agencies.schema.json'), 'registry');
+      const code = standaloneCode(ajv, { guideline: 'guideline', registry: 'registry' });
+      return {
+        contents: `${code}\nexport function loadValidators() { return { guideline, registry }; }\n`,
+        loader: 'js',
+        resolveDir: __dirname,
+      };
+    });
+  },
+};
 
 const targets = [
   {
@@ -15,6 +40,7 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    plugins: [precompiledValidators],
   },
   {
     // The VS Code extension: the engine bundled in, `vscode` provided by the host; no Mermaid here.
@@ -24,6 +50,7 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+    plugins: [precompiledValidators],
   },
   {
     // Browser code of the panels (DOM only, no Node); Mermaid is loaded beside it as dist/mermaid.min.js.

@@ -1,7 +1,8 @@
 // Finding task files, their registry and the project configuration on disk.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAMES, MAX_FILE_BYTES } from '../core/index';
+import { CONFIG_FILE_NAMES, detectKind, MAX_FILE_BYTES } from '../core/index';
+import type { FileKind } from '../core/index';
 import type { CliMessage } from './messages';
 
 /** A path as shown to the user and used as the file's key: relative to the working folder, with `/`. */
@@ -81,6 +82,25 @@ export function readTaskFile(absolute: string): Uint8Array {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The kind of a task file from its name or first line, reading only the start of the file:
+ * the command line reads every file whole only when it lints it.
+ */
+export function detectTaskFileKind(absolute: string, shown: string): FileKind {
+  if (detectKind(shown, '') === 'registry') return 'registry';
+  const fd = openSync(absolute, 'r');
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(4096);
+    head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+  // A first line longer than the head is read whole rather than guessed at.
+  if (!head.includes(10) && head.length === 4096) head = Buffer.from(readTaskFile(absolute));
+  return detectKind(shown, head.toString('utf8'));
 }
 
 /** The nearest agencies.yaml (or .yml) in a folder or above it. */

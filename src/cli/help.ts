@@ -56,6 +56,9 @@ Options:
   -o, --output FILE     write the report to FILE instead of standard output
   --locale en|zh-cn     language of messages
   --config FILE         project configuration (default: the nearest .taskmatrix.yaml)
+  --cache               reuse the findings of files unchanged since the last --cache run
+  --cache-location PATH cache file, or folder for lint-cache.json (default:
+                        node_modules/.cache/taskmatrix/, else .taskmatrixcache)
 
 Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage or I/O failure.
 `,
@@ -71,6 +74,9 @@ Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage o
   -o, --output FILE     将结果写入文件而非标准输出
   --locale en|zh-cn     消息语言
   --config FILE         项目配置文件（默认为最近的 .taskmatrix.yaml）
+  --cache               复用自上次 --cache 运行以来未改动文件的检查结果
+  --cache-location PATH 缓存文件，或存放 lint-cache.json 的文件夹（默认
+                        node_modules/.cache/taskmatrix/，否则为 .taskmatrixcache）
 
 退出码：0 无问题或仅有警告；1 有错误（或警告过多）；2 用法或读写错误。
 `,

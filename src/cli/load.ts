@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseConfig, Project } from '../core/index';
 import type { Diagnostic, Locale } from '../core/index';
-import { collectTaskFiles, displayPath, findConfigAbove, findRegistryAbove, readTaskFile, reasonOf, UsageError } from './files';
+import { collectTaskFiles, detectTaskFileKind, displayPath, findConfigAbove, findRegistryAbove, readTaskFile, reasonOf, UsageError } from './files';
 import { t } from './messages';
 
 export interface LoadOptions {
@@ -19,6 +19,10 @@ export interface LoadedProject {
   requested: string[];
   /** Warnings for standard error (e.g. a guideline without a registry). */
   notes: string[];
+  /** Where each file of the project is on disk, by its path in the project. */
+  absolute: Map<string, string>;
+  /** The configuration in force, as text (its path and contents): part of what a cached result depends on. */
+  settings: string;
 }
 
 /** A configuration file that cannot be used: its diagnostics are printed and the command exits 2. */
@@ -36,6 +40,7 @@ export function loadProject(paths: string[], options: LoadOptions): LoadedProjec
   const configFile = options.configPath ? resolve(cwd, options.configPath) : findConfigAbove(cwd);
   let project: Project;
   let registryPath: string | undefined;
+  let settings = '';
   if (configFile) {
     let text: string;
     try {
@@ -44,6 +49,7 @@ export function loadProject(paths: string[], options: LoadOptions): LoadedProjec
       throw new UsageError('cannotRead', { path: displayPath(configFile, cwd), reason: reasonOf(error) });
     }
     const shown = displayPath(configFile, cwd);
+    settings = `${configFile}\n${text}`;
     const { config, problems } = parseConfig(shown, text, locale);
     if (problems.length) throw new ConfigError(shown, problems);
     registryPath = config.registry ? displayPath(resolve(dirname(configFile), config.registry), cwd) : undefined;
@@ -55,31 +61,43 @@ export function loadProject(paths: string[], options: LoadOptions): LoadedProjec
   const absolute = collectTaskFiles(paths.length ? paths : ['tasks/'], cwd);
   if (absolute.length === 0) throw new UsageError('noFiles', { paths: (paths.length ? paths : ['tasks/']).join(', ') });
   const requested: string[] = [];
+  const where = new Map<string, string>();
   for (const file of absolute) {
     const shown = displayPath(file, cwd);
-    addFile(project, file, shown, cwd);
+    addFile(project, file, shown, cwd, where);
     requested.push(shown);
   }
 
-  if (registryPath !== undefined && !project.has(registryPath)) addFile(project, resolve(cwd, registryPath), registryPath, cwd);
+  if (registryPath !== undefined && !project.has(registryPath)) addFile(project, resolve(cwd, registryPath), registryPath, cwd, where);
 
   const notes: string[] = [];
   for (const path of project.guidelinePaths()) {
     if (project.registryPathFor(path) !== undefined) continue;
     const found = findRegistryAbove(dirname(resolve(cwd, path)));
-    if (found) addFile(project, found, displayPath(found, cwd), cwd);
+    if (found) addFile(project, found, displayPath(found, cwd), cwd, where);
     if (project.registryPathFor(path) === undefined) notes.push(t(locale, 'noRegistry', { path }));
   }
-  return { project, requested, notes };
+  return { project, requested, notes, absolute: where, settings };
 }
 
-function addFile(project: Project, absolute: string, shown: string, cwd: string): void {
+function addFile(project: Project, absolute: string, shown: string, cwd: string, where: Map<string, string>): void {
   if (project.has(shown)) return;
-  let bytes: Uint8Array;
+  where.set(shown, absolute);
+  let kind;
   try {
-    bytes = readTaskFile(absolute);
+    kind = detectTaskFileKind(absolute, shown);
   } catch (error) {
     throw new UsageError('cannotRead', { path: displayPath(absolute, cwd), reason: reasonOf(error) });
   }
-  project.setFileBytes(shown, bytes);
+  // Read when used: a lint of many files then holds one file's text at a time.
+  project.setFileReader(shown, kind, () => readProjectFile(absolute, cwd));
+}
+
+/** A task file's bytes; a failure is the usage error every command reports. */
+export function readProjectFile(absolute: string, cwd: string): Uint8Array {
+  try {
+    return readTaskFile(absolute);
+  } catch (error) {
+    throw new UsageError('cannotRead', { path: displayPath(absolute, cwd), reason: reasonOf(error) });
+  }
 }

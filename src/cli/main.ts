@@ -33,6 +33,8 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   'max-warnings': { type: 'string' },
   'report-suppressed': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   output: { type: 'string', short: 'o' },
   agency: { type: 'string' },
   chapter: { type: 'string' },

@@ -70,9 +70,13 @@ export interface RegistryModel {
   agencies: AgencyEntry[];
 }
 
-/** Every measure of a guideline, in document order. */
+const measuresOf = new WeakMap<GuidelineModel, MeasureModel[]>();
+
+/** Every measure of a guideline, in document order (one list per model: every rule asks for it). */
 export function allMeasures(guideline: GuidelineModel): MeasureModel[] {
-  return guideline.chapters.flatMap((chapter) => chapter.measures);
+  let measures = measuresOf.get(guideline);
+  if (!measures) measuresOf.set(guideline, (measures = guideline.chapters.flatMap((chapter) => chapter.measures)));
+  return measures;
 }
 
 /*

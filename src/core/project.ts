@@ -1,11 +1,14 @@
 // A set of task files linted together: the single entry point of the CLI and the extension.
 // Files are parsed once and their models cached; re-linting one file re-reads nothing else.
+// A file added by a reader is read only when first used, and a lint may release each
+// guideline's parse once it is checked, keeping only the agency names cross-file rules need:
+// that keeps memory flat however many files a CLI run covers.
 import { decodeTaskFile, parseSourceFile, positionAt, unreadableSourceFile } from './document';
 import type { FileKind, SourceFile } from './document';
 import type { ProjectConfig, RuleSetting } from './config';
 import { EMPTY_CONFIG } from './config';
 import { formatSentence } from './messages';
-import { readGuideline, readRegistry } from './model';
+import { allMeasures, readGuideline, readRegistry } from './model';
 import type { GuidelineModel, RegistryModel } from './model';
 import { RegistryIndex } from './registry';
 import { RULES, RULE_IDS } from './rules/index';
@@ -29,8 +32,18 @@ export interface LintResult {
   suppressed: SuppressedDiagnostic[];
 }
 
+export interface LintOptions {
+  /** Forget each guideline's parse once it is linted (a reader brings it back if needed): for one-shot runs over many files. */
+  release?: boolean;
+}
+
 interface Entry {
-  file: SourceFile;
+  kind: FileKind;
+  /** Produces the parsed file (again, after a release). */
+  load: () => SourceFile;
+  file?: SourceFile;
+  /** Agency names as written in the guideline's measures: all that unused-agency needs, kept across a release. */
+  names?: ReadonlySet<string>;
   guideline?: GuidelineModel;
   registry?: RegistryModel;
   index?: RegistryIndex;
@@ -43,6 +56,8 @@ export class Project {
   private readonly config: ProjectConfig;
   private readonly registryPath: string | undefined;
   private readonly displayPath: (path: string) => string;
+  /** registryPathFor answers, until a registry comes, goes or changes kind. */
+  private readonly registryPaths = new Map<string, string | undefined>();
 
   constructor(options: ProjectOptions = {}) {
     this.locale = options.locale ?? 'en';
@@ -54,21 +69,44 @@ export class Project {
   /** Adds or replaces a file's text. The kind is detected from its name and modeline unless given. */
   setFile(path: string, text: string, kind?: FileKind): SourceFile {
     const file = parseSourceFile(path, text, kind);
-    this.entries.set(path, { file });
+    this.put(path, { kind: file.kind, file, load: () => parseSourceFile(path, text, file.kind) });
     return file;
   }
 
   /** Adds or replaces a file from its bytes: UTF-8 expected; oversized, binary or mis-encoded files get one clear diagnostic. */
   setFileBytes(path: string, bytes: Uint8Array, kind?: FileKind): SourceFile {
-    const decoded = decodeTaskFile(bytes);
-    if ('text' in decoded) return this.setFile(path, decoded.text, kind);
-    const file = unreadableSourceFile(path, decoded.problem, kind);
-    this.entries.set(path, { file });
+    const file = sourceFromBytes(path, bytes, kind);
+    this.put(path, { kind: file.kind, file, load: () => sourceFromBytes(path, bytes, file.kind) });
     return file;
   }
 
+  /**
+   * Adds a file of a known kind whose bytes `read` returns when the file is first used (and
+   * again after a release); errors thrown by `read` reach the caller of that use.
+   */
+  setFileReader(path: string, kind: FileKind, read: () => Uint8Array): void {
+    this.put(path, { kind, load: () => sourceFromBytes(path, read(), kind) });
+  }
+
   deleteFile(path: string): void {
+    if (this.entries.get(path)?.kind === 'registry') this.registryPaths.clear();
     this.entries.delete(path);
+  }
+
+  private put(path: string, entry: Entry): void {
+    const before = this.entries.get(path);
+    if (!before || before.kind === 'registry' || entry.kind === 'registry') this.registryPaths.clear();
+    this.entries.set(path, entry);
+  }
+
+  /** Forgets a guideline's parse and models (they are rebuilt on next use); what cross-file rules need stays. */
+  release(path: string): void {
+    const entry = this.entry(path);
+    if (entry.kind !== 'guideline') return;
+    this.namesOf(entry, path);
+    entry.file = undefined;
+    entry.guideline = undefined;
+    entry.suppressions = undefined;
   }
 
   has(path: string): boolean {
@@ -76,7 +114,12 @@ export class Project {
   }
 
   file(path: string): SourceFile | undefined {
-    return this.entries.get(path)?.file;
+    const entry = this.entries.get(path);
+    return entry && this.sourceOf(entry);
+  }
+
+  private sourceOf(entry: Entry): SourceFile {
+    return (entry.file ??= entry.load());
   }
 
   /** Every file, sorted by path. */
@@ -84,18 +127,22 @@ export class Project {
     return [...this.entries.keys()].sort();
   }
 
+  kind(path: string): FileKind {
+    return this.entry(path).kind;
+  }
+
   guidelinePaths(): string[] {
-    return this.paths().filter((path) => this.entries.get(path)!.file.kind === 'guideline');
+    return this.paths().filter((path) => this.entries.get(path)!.kind === 'guideline');
   }
 
   guideline(path: string): GuidelineModel {
     const entry = this.entry(path);
-    return (entry.guideline ??= readGuideline(entry.file));
+    return (entry.guideline ??= readGuideline(this.sourceOf(entry)));
   }
 
   registryModel(path: string): RegistryModel {
     const entry = this.entry(path);
-    return (entry.registry ??= readRegistry(entry.file));
+    return (entry.registry ??= readRegistry(this.sourceOf(entry)));
   }
 
   /** The registry a file resolves agencies against: the configured one, else the nearest registry in its folder or above. */
@@ -107,13 +154,20 @@ export class Project {
   }
 
   registryPathFor(path: string): string | undefined {
+    if (this.registryPaths.has(path)) return this.registryPaths.get(path);
+    const found = this.findRegistryPath(path);
+    this.registryPaths.set(path, found);
+    return found;
+  }
+
+  private findRegistryPath(path: string): string | undefined {
     const own = this.entries.get(path);
-    if (own?.file.kind === 'registry') return path;
+    if (own?.kind === 'registry') return path;
     if (this.registryPath !== undefined) return this.entries.has(this.registryPath) ? this.registryPath : undefined;
     const folder = folderOf(path);
     let best: string | undefined;
     for (const [candidate, entry] of this.entries) {
-      if (entry.file.kind !== 'registry') continue;
+      if (entry.kind !== 'registry') continue;
       const candidateFolder = folderOf(candidate);
       if (!isWithin(folder, candidateFolder)) continue;
       if (best === undefined || candidateFolder.length > folderOf(best).length || (candidateFolder.length === folderOf(best).length && candidate < best)) best = candidate;
@@ -121,10 +175,33 @@ export class Project {
     return best;
   }
 
+  /** The agency names a guideline's measures write, as cross-file rules see them. */
+  usedNames(path: string): ReadonlySet<string> {
+    return this.namesOf(this.entry(path), path);
+  }
+
+  /**
+   * Records the agency names a guideline writes, known from elsewhere (the command line's
+   * cache): cross-file rules then use them without reading the file.
+   */
+  setUsedNames(path: string, names: Iterable<string>): void {
+    this.entry(path).names = new Set(names);
+  }
+
+  /** The agency names a guideline's measures write, computed once per text. */
+  private namesOf(entry: Entry, path: string): ReadonlySet<string> {
+    if (!entry.names) {
+      const names = new Set<string>();
+      for (const measure of allMeasures(this.guideline(path))) for (const agency of measure.agencies) names.add(agency.value);
+      entry.names = names;
+    }
+    return entry.names;
+  }
+
   /** Lints one file with every enabled rule; suppressed findings are returned apart. */
   lintFile(path: string): LintResult {
     const entry = this.entry(path);
-    const { file } = entry;
+    const file = this.sourceOf(entry);
     const found: Diagnostic[] = [];
     const registry = this.registryFor(path);
     // In a file that is not well-formed YAML, other findings would be guesses about a broken tree.
@@ -139,7 +216,7 @@ export class Project {
         registry,
         guideline: () => this.guideline(path),
         registryModel: () => this.registryModel(path),
-        guidelinesUsingRegistry: () => this.guidelinePaths().filter((other) => this.registryPathFor(other) === path).map((other) => this.guideline(other)),
+        namesUsingRegistry: () => this.guidelinePaths().filter((other) => this.registryPathFor(other) === path).map((other) => this.namesOf(this.entry(other), other)),
         report: (range, key, args = {}, data) => {
           const start = positionAt(file, range[0]);
           const end = positionAt(file, range[1]);
@@ -163,14 +240,17 @@ export class Project {
   }
 
   /** Lints the given files (default: all), in stable order. */
-  lint(paths: string[] = this.paths()): LintResult {
+  lint(paths: string[] = this.paths(), options: LintOptions = {}): LintResult {
     const diagnostics: Diagnostic[] = [];
     const suppressed: SuppressedDiagnostic[] = [];
-    for (const path of paths) {
+    // Guidelines first, so that a registry's cross-file check finds their names already kept.
+    const order = options.release ? [...paths.filter((path) => this.entry(path).kind !== 'registry'), ...paths.filter((path) => this.entry(path).kind === 'registry')] : paths;
+    for (const path of order) {
       const result = this.lintFile(path);
       // A loop, not push(...list): a hostile file can yield more findings than a call takes arguments.
       for (const d of result.diagnostics) diagnostics.push(d);
       for (const s of result.suppressed) suppressed.push(s);
+      if (options.release) this.release(path);
     }
     return { diagnostics: diagnostics.sort(compareDiagnostics), suppressed: suppressed.sort(compareDiagnostics) };
   }
@@ -180,7 +260,7 @@ export class Project {
   }
 
   private applySuppressions(entry: Entry, found: Diagnostic[]): LintResult {
-    const suppressions = (entry.suppressions ??= findSuppressions(entry.file.text, RULE_IDS));
+    const suppressions = (entry.suppressions ??= findSuppressions(this.sourceOf(entry).text, RULE_IDS));
     const diagnostics: Diagnostic[] = [];
     const suppressed: SuppressedDiagnostic[] = [];
     for (const diagnostic of found) {
@@ -196,6 +276,11 @@ export class Project {
     if (!entry) throw new Error(`taskmatrix: no file ${path} in the project`);
     return entry;
   }
+}
+
+function sourceFromBytes(path: string, bytes: Uint8Array, kind: FileKind | undefined): SourceFile {
+  const decoded = decodeTaskFile(bytes);
+  return 'text' in decoded ? parseSourceFile(path, decoded.text, kind) : unreadableSourceFile(path, decoded.problem, kind);
 }
 
 function folderOf(path: string): string {

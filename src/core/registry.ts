@@ -11,6 +11,7 @@ export interface Resolution {
 export class RegistryIndex {
   private readonly byName = new Map<string, AgencyEntry>();
   private readonly byAlias = new Map<string, AgencyEntry>();
+  private readonly suggestions = new Map<string, string | undefined>();
 
   constructor(
     readonly model: RegistryModel,
@@ -42,8 +43,12 @@ export class RegistryIndex {
 
   /** The closest registry name or alias to an unknown name, as the registry name to write. */
   suggest(name: string): string | undefined {
+    // The same misspelling tends to recur across a project; the distance to every name is the costly part.
+    if (this.suggestions.has(name)) return this.suggestions.get(name);
     const closest = closestName(name, [...this.byName.keys(), ...this.byAlias.keys()]);
-    return closest === undefined ? undefined : this.canonical(closest);
+    const suggestion = closest === undefined ? undefined : this.canonical(closest);
+    this.suggestions.set(name, suggestion);
+    return suggestion;
   }
 
   get agencies(): readonly AgencyEntry[] {

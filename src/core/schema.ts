@@ -1,6 +1,6 @@
-// JSON Schema validation with ajv (compiled once per process), with every error mapped
-// to the YAML node it is about and worded for a drafter rather than for a schema author.
-import Ajv from 'ajv';
+// JSON Schema validation with ajv (compiled at build time, or once per process from source),
+// with every error mapped to the YAML node it is about and worded for a drafter rather than
+// for a schema author.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isAlias, isMap, isSeq } from 'yaml';
 import type { Node } from 'yaml';
@@ -10,6 +10,7 @@ import { deref, headRange, nodeRange, pairOf, rawValueOf, scalarText, valueOf } 
 import type { FileKind, SourceFile } from './document';
 import { formatMessage } from './messages';
 import type { MessageKey } from './messages';
+import { loadValidators } from './schema-validators';
 import { closestName } from './suggest';
 import type { Locale, OffsetRange } from './types';
 
@@ -22,11 +23,7 @@ export interface SchemaProblem {
 let validators: Record<FileKind, ValidateFunction> | undefined;
 
 function compiled(): Record<FileKind, ValidateFunction> {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-    validators = { guideline: ajv.compile(guidelineSchema), registry: ajv.compile(agenciesSchema) };
-  }
-  return validators;
+  return (validators ??= loadValidators());
 }
 
 /** The JSON Schema of a file kind, for tools that want to show it. */

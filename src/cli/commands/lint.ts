@@ -1,9 +1,13 @@
 // `taskmatrix lint`: diagnostics in the chosen format and the design's exit codes.
 import { LINT_FORMATS, counts } from '../formatters/index';
-import { loadProject } from '../load';
+import { compareDiagnostics } from '../../core/index';
+import type { LintResult } from '../../core/index';
+import { cacheFilePath, digest, LintCache } from '../cache';
+import { loadProject, readProjectFile } from '../load';
+import type { LoadedProject } from '../load';
 import { t } from '../messages';
 import type { CommandContext } from './command';
-import { UsageError } from '../files';
+import { displayPath, reasonOf, UsageError } from '../files';
 
 export function lintCommand(context: CommandContext): number {
   const { options, locale } = context;
@@ -14,7 +18,7 @@ export function lintCommand(context: CommandContext): number {
 
   const loaded = loadProject(context.paths, context);
   loaded.notes.forEach((note) => context.stderr(`${note}\n`));
-  const { diagnostics, suppressed } = loaded.project.lint(loaded.requested);
+  const { diagnostics, suppressed } = options.cache ? lintWithCache(loaded, context) : loaded.project.lint(loaded.requested, { release: true });
   context.write(
     formatter({
       diagnostics,
@@ -34,6 +38,58 @@ export function lintCommand(context: CommandContext): number {
     return 1;
   }
   return 0;
+}
+
+/**
+ * Lints what changed since the last `--cache` run and reuses the stored findings of the rest;
+ * the output is the same as without the cache.
+ */
+function lintWithCache(loaded: LoadedProject, context: CommandContext): LintResult {
+  const { project } = loaded;
+  const cacheLocation = context.options['cache-location'];
+  const cache = LintCache.load(cacheFilePath(typeof cacheLocation === 'string' ? cacheLocation : undefined, context.cwd));
+  const settings = digest(context.version, context.locale, loaded.settings);
+  const registryDigests = new Map<string, string>();
+  const registryDigest = (path: string) => {
+    let known = registryDigests.get(path);
+    if (known === undefined) registryDigests.set(path, (known = digest(project.file(path)!.text)));
+    return known;
+  };
+
+  const reused: LintResult = { diagnostics: [], suppressed: [] };
+  const toLint: string[] = [];
+  const keys = new Map<string, string>();
+  for (const path of loaded.requested) {
+    if (project.kind(path) !== 'guideline') {
+      toLint.push(path);
+      continue;
+    }
+    const registry = project.registryPathFor(path);
+    const key = digest(settings, path, registry ?? '', registry === undefined ? '' : registryDigest(registry), readProjectFile(loaded.absolute.get(path)!, context.cwd));
+    const hit = cache.get(path, key);
+    if (hit) {
+      project.setUsedNames(path, hit.names);
+      for (const d of hit.diagnostics) reused.diagnostics.push(d);
+      for (const d of hit.suppressed) reused.suppressed.push(d);
+    } else {
+      keys.set(path, key);
+      toLint.push(path);
+    }
+  }
+
+  const fresh = project.lint(toLint, { release: true });
+  const byFile = new Map<string, LintResult>([...keys.keys()].map((path) => [path, { diagnostics: [], suppressed: [] }]));
+  for (const d of fresh.diagnostics) byFile.get(d.file)?.diagnostics.push(d);
+  for (const d of fresh.suppressed) byFile.get(d.file)?.suppressed.push(d);
+  for (const [path, key] of keys) cache.set(path, key, { ...byFile.get(path)!, names: [...project.usedNames(path)] });
+  try {
+    cache.save();
+  } catch (error) {
+    context.stderr(`${t(context.locale, 'cacheNotWritten', { path: displayPath(cache.file, context.cwd), reason: reasonOf(error) })}\n`);
+  }
+  for (const d of fresh.diagnostics) reused.diagnostics.push(d);
+  for (const d of fresh.suppressed) reused.suppressed.push(d);
+  return { diagnostics: reused.diagnostics.sort(compareDiagnostics), suppressed: reused.suppressed.sort(compareDiagnostics) };
 }
 
 function parseMaxWarnings(value: unknown): number | undefined {

@@ -124,8 +124,10 @@ export function ownershipGraphOf(matrix: Matrix, titles: Map<string, string>, op
   const { measures, focus } = applyFilters(matrix, options);
   const agencyOrder = matrix.agencies.map((a) => a.name);
   const fits = (layout: Layout) => {
+    // Counting edges is free; writing the text of a layout with too many is most of the work.
+    if (layout.edges.length + LEGEND_EDGES > limits.maxEdges) return undefined;
     const text = emit(layout, locale);
-    return text.length <= limits.maxTextSize && layout.edges.length + LEGEND_EDGES <= limits.maxEdges ? text : undefined;
+    return text.length <= limits.maxTextSize ? text : undefined;
   };
 
   for (const level of ['measures', 'parts', 'documents'] as const) {

@@ -23,8 +23,8 @@ export interface RuleContext {
   registryModel(): RegistryModel;
   /** The registry a guideline resolves its agencies against (or the registry file itself). */
   registry: RegistryIndex | undefined;
-  /** Guidelines that resolve against the registry being checked (for project-wide rules). */
-  guidelinesUsingRegistry(): GuidelineModel[];
+  /** For each guideline that resolves against the registry being checked, the agency names its measures write (for project-wide rules). */
+  namesUsingRegistry(): ReadonlySet<string>[];
   report(range: OffsetRange, key: MessageKey, args?: Record<string, string | number>, data?: Record<string, string>): void;
 }
 

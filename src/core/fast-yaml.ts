@@ -1,0 +1,442 @@
+// A fast path for the plain YAML that task files are written in: block mappings and sequences,
+// one-line scalars and one-line flow sequences, comments. It builds the same nodes (values,
+// sources and [start, valueEnd, nodeEnd] ranges) and the same plain data as `yaml`'s
+// parseDocument, about ten times faster, because parsing dominated every lint and keystroke.
+//
+// It answers only when it is sure: on anything outside that subset (anchors, tags, block or
+// multi-line scalars, escapes, floats, booleans, nulls, empty values, odd indentation, tabs,
+// CR line ends, brackets inside scalars, duplicate keys, …) it returns undefined and the caller
+// parses with `yaml`, whose errors and messages stay the only ones a drafter sees. The
+// differential tests in src/test/core/fast-yaml.test.ts hold it to `yaml` node for node.
+//
+// Where comments land matters for nodeEnd (and so for the end of a collection's range):
+// this mirrors yaml's CST parser, which appends a comment indented deeper than the innermost
+// collection to the previous value, and otherwise keeps comment lines in a pending item that
+// moves out of each collection being closed unless one of its comments is indented at least as
+// deep as that collection.
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node } from 'yaml';
+
+// Nodes inherit yaml's type tag (and class) from one prototype each instead of defining it per
+// node as yaml's constructors do: that definition was a fifth of the time of this fast path.
+const SCALAR = new Scalar(null);
+const PAIR = new Pair(null);
+const MAP = new YAMLMap();
+const SEQ = new YAMLSeq();
+const newScalar = (value: unknown): Scalar => Object.assign(Object.create(SCALAR) as Scalar, { value });
+const newPair = (key: Scalar, value: unknown): Pair<Scalar, unknown> => Object.assign(Object.create(PAIR) as Pair<Scalar, unknown>, { key, value });
+const newMap = (): YAMLMap<Scalar, unknown> => Object.assign(Object.create(MAP) as YAMLMap<Scalar, unknown>, { items: [] });
+const newSeq = (): YAMLSeq<unknown> => Object.assign(Object.create(SEQ) as YAMLSeq<unknown>, { items: [] });
+
+export interface FastParse {
+  doc: Document.Parsed;
+  data: unknown;
+}
+
+type Range = [number, number, number];
+
+interface Frame {
+  kind: 'map' | 'seq';
+  indent: number;
+  node: YAMLMap<Scalar, unknown> | YAMLSeq<unknown>;
+  data: Record<string, unknown> | unknown[];
+  /** Keys seen (maps only): a repeat is a yaml error, left to yaml. */
+  keys?: Set<string>;
+  /** The last item's value: where deeper-indented comments are appended. */
+  last?: Node & { range: Range };
+  /** A `key:` whose value starts on a later line. */
+  pending?: { pair: Pair<Scalar, unknown>; key: string };
+}
+
+/** Comment and blank lines not appended to a value: yaml's pending item of start tokens. */
+interface Trivia {
+  end: number;
+  /** Deepest indentation of a comment among them; -1 when there is none. */
+  maxCommentIndent: number;
+}
+
+class Bail extends Error {}
+const bail = (): never => {
+  throw new Bail();
+};
+
+// yaml 1.2 core schema: plain scalars that resolve to something other than a string.
+const NOT_STRING = [/^(?:~|[Nn]ull|NULL)?$/, /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, /^0o[0-7]+$/, /^0x[0-9a-fA-F]+$/, /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/];
+const INT = /^[-+]?[0-9]+$/;
+/** Every non-string form above starts with one of these (or is empty): a cheap test first. */
+const MAYBE_NOT_STRING = /^(?:[-+.0-9~nNtTfF]|$)/;
+/** Characters a plain scalar may not start with (indicators), or that the fast path leaves to yaml anywhere in one. */
+const BAD_PLAIN_START = new Set('-?:,[]{}#&*!|>\'"%@`'.split(''));
+const BRACKETS = /[[\]{}]/;
+
+/** Parses `text` (BOM already removed) if it lies in the plain subset; undefined otherwise. */
+export function parseFast(text: string): FastParse | undefined {
+  if (text.includes('\r') || text.includes('\t')) return undefined;
+  try {
+    return new FastParser(text).parse();
+  } catch (error) {
+    if (error instanceof Bail) return undefined;
+    throw error;
+  }
+}
+
+class FastParser {
+  private readonly stack: Frame[] = [];
+  private trivia: Trivia | undefined;
+  private root: Frame | undefined;
+  constructor(private readonly text: string) {}
+
+  parse(): FastParse {
+    const { text } = this;
+    let lineStart = 0;
+    while (lineStart < text.length) {
+      const newline = text.indexOf('\n', lineStart);
+      const end = newline < 0 ? text.length : newline;
+      const next = newline < 0 ? text.length : newline + 1;
+      let first = lineStart;
+      while (first < end && text.charCodeAt(first) === 32) first++;
+      if (first === end) this.blank(next);
+      else if (text.charCodeAt(first) === 35 /* # */) {
+        noBrackets(text, first, end);
+        this.comment(first - lineStart, next);
+      }
+      else this.content(lineStart, first, end, next);
+      lineStart = next;
+    }
+    if (!this.root) bail();
+    const top = this.stack[this.stack.length - 1]!;
+    if (top.pending) bail();
+    if (this.trivia) this.trivia.end = text.length;
+    while (this.stack.length) this.pop();
+    const doc = new Document() as unknown as Document.Parsed;
+    doc.contents = this.root!.node as Document.Parsed['contents'];
+    (doc as { range: Range }).range = [0, text.length, text.length];
+    return { doc, data: this.root!.data };
+  }
+
+  private blank(next: number): void {
+    if (!this.root || this.top().pending) return;
+    this.trivia ??= { end: next, maxCommentIndent: -1 };
+    this.trivia.end = next;
+  }
+
+  private comment(indent: number, next: number): void {
+    if (!this.root) return;
+    const top = this.top();
+    if (top.pending) return; // Comments between `key:` and its value change no range.
+    // A comment indented deeper than the collection, with only blank lines since the last
+    // value, becomes part of that value's end.
+    if (indent > top.indent && (!this.trivia || this.trivia.maxCommentIndent < 0) && top.last) {
+      top.last.range[2] = next;
+      this.trivia = undefined;
+      return;
+    }
+    this.trivia ??= { end: next, maxCommentIndent: -1 };
+    this.trivia.end = next;
+    this.trivia.maxCommentIndent = Math.max(this.trivia.maxCommentIndent, indent);
+  }
+
+  private content(lineStart: number, first: number, end: number, next: number): void {
+    const { text } = this;
+    const indent = first - lineStart;
+    if (this.trivia) this.trivia.end = first;
+    const dash = text.charCodeAt(first) === 45 /* - */;
+    if (dash && first + 1 < end && text.charCodeAt(first + 1) !== 32) bail(); // `-x` is a plain scalar; yaml decides
+    if (!this.root) {
+      if (indent !== 0 || dash) bail();
+      this.trivia = undefined;
+      const frame = this.openMap(0, first);
+      this.root = frame;
+      this.keyLine(frame, first, end, next);
+      return;
+    }
+    for (;;) {
+      const top = this.top();
+      if (top.pending) {
+        if (indent > top.indent || (indent === top.indent && dash)) {
+          this.trivia = undefined;
+          this.openValue(top, indent, dash, first, end, next);
+          return;
+        }
+        bail(); // An empty value: yaml's own node for it is not worth imitating.
+      }
+      if (indent > top.indent) bail();
+      if (indent === top.indent) {
+        if (top.kind === 'map' && !dash) {
+          this.trivia = undefined;
+          this.keyLine(top, first, end, next);
+          return;
+        }
+        if (top.kind === 'seq' && dash) {
+          this.trivia = undefined;
+          this.seqItem(top, first, end, next);
+          return;
+        }
+        const parent = this.stack[this.stack.length - 2];
+        // `key:` followed by a sequence at the key's own indentation, then the next key.
+        if (!(top.kind === 'seq' && parent?.kind === 'map' && parent.indent === indent)) bail();
+      }
+      this.pop();
+      if (!this.stack.length) bail();
+    }
+  }
+
+  private top(): Frame {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  /** Closes the innermost collection: its ranges are final once its last value's are. */
+  private pop(): void {
+    const frame = this.stack.pop()!;
+    const valueEnd = frame.last ? frame.last.range[2] : bail();
+    let nodeEnd = valueEnd;
+    const trivia = this.trivia;
+    // Comment lines stay with a collection when one is indented as deep as it (the root gives them all up).
+    if (trivia && trivia.maxCommentIndent >= 0 && frame.indent !== 0 && trivia.maxCommentIndent >= frame.indent) {
+      nodeEnd = trivia.end;
+      this.trivia = undefined;
+    }
+    (frame.node as { range: Range }).range = [frame.node.range![0], valueEnd, nodeEnd];
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.last = frame.node as Node & { range: Range };
+  }
+
+  private openMap(indent: number, start: number): Frame {
+    const node = newMap();
+    (node as { range: Range }).range = [start, start, start];
+    const frame: Frame = { kind: 'map', indent, node, data: {}, keys: new Set() };
+    this.stack.push(frame);
+    return frame;
+  }
+
+  private openSeq(indent: number, start: number): Frame {
+    const node = newSeq();
+    (node as { range: Range }).range = [start, start, start];
+    const frame: Frame = { kind: 'seq', indent, node, data: [] };
+    this.stack.push(frame);
+    return frame;
+  }
+
+  /** The value of a `key:` that starts on this line: a nested mapping or sequence. */
+  private openValue(owner: Frame, indent: number, dash: boolean, first: number, end: number, next: number): void {
+    const { pair, key } = owner.pending!;
+    owner.pending = undefined;
+    const frame = dash ? this.openSeq(indent, first) : this.openMap(indent, first);
+    pair.value = frame.node;
+    (owner.data as Record<string, unknown>)[key] = frame.data;
+    if (dash) this.seqItem(frame, first, end, next);
+    else this.keyLine(frame, first, end, next);
+  }
+
+  /** `- value`, `- [flow]` or `- key: value` (a mapping that starts on the dash's line). */
+  private seqItem(frame: Frame, first: number, end: number, next: number): void {
+    const { text } = this;
+    let at = first + 1;
+    while (at < end && text.charCodeAt(at) === 32) at++;
+    if (at === end || text.charCodeAt(at) === 35) bail(); // An empty item.
+    const seq = frame.node as YAMLSeq<unknown>;
+    const data = frame.data as unknown[];
+    if (this.looksLikeKey(at, end)) {
+      const map = this.openMap(at - (this.lineStartOf(at)), at);
+      seq.items.push(map.node);
+      data.push(map.data);
+      this.keyLine(map, at, end, next);
+      return;
+    }
+    const value = this.value(at, end, next);
+    seq.items.push(value.node);
+    data.push(value.data);
+    frame.last = value.node;
+  }
+
+  private lineStartOf(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** Whether a plain key and `: ` (or `:` at the line's end) start at `at`. */
+  private looksLikeKey(at: number, end: number): boolean {
+    const { text } = this;
+    const code = text.charCodeAt(at);
+    if (code === 34 || code === 39 || code === 91) return false; // a quoted or flow value
+    for (let i = at; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 58 /* : */ && (i + 1 === end || text.charCodeAt(i + 1) === 32)) return true;
+      if (c === 35 && text.charCodeAt(i - 1) === 32) return false;
+    }
+    return false;
+  }
+
+  /** `key: value` or `key:` in a mapping. */
+  private keyLine(frame: Frame, first: number, end: number, next: number): void {
+    const { text } = this;
+    let colon = first;
+    while (colon < end) {
+      const c = text.charCodeAt(colon);
+      if (c === 58) break;
+      // Keys are plain words here: spaces, quotes, flow and comment characters go to yaml.
+      if (c === 32 || c === 35 || c === 44 || c === 34 || c === 39 || c === 91 || c === 93 || c === 123 || c === 125) bail();
+      colon++;
+    }
+    if (colon === first || colon === end || (colon + 1 < end && text.charCodeAt(colon + 1) !== 32)) bail();
+    const key = text.slice(first, colon);
+    if (BAD_PLAIN_START.has(key[0]!) || key === '__proto__' || key === '<<' || (MAYBE_NOT_STRING.test(key) && (INT.test(key) || NOT_STRING.some((pattern) => pattern.test(key))))) bail();
+    if (frame.keys!.has(key)) bail();
+    frame.keys!.add(key);
+    const keyNode = newScalar(key);
+    keyNode.range = [first, colon, colon];
+    keyNode.source = key;
+    keyNode.type = Scalar.PLAIN;
+    let at = colon + 1;
+    while (at < end && text.charCodeAt(at) === 32) at++;
+    const map = frame.node as YAMLMap<Scalar, unknown>;
+    if (at === end || (text.charCodeAt(at) === 35 && at > colon + 1)) {
+      noBrackets(text, at, end);
+      const pair = newPair(keyNode, null);
+      map.items.push(pair);
+      frame.pending = { pair, key };
+      return;
+    }
+    const value = this.value(at, end, next);
+    map.items.push(newPair(keyNode, value.node));
+    (frame.data as Record<string, unknown>)[key] = value.data;
+    frame.last = value.node;
+  }
+
+  /** A one-line scalar or flow sequence from `at`, its range running to the end of the line. */
+  private value(at: number, end: number, next: number): { node: Node & { range: Range }; data: unknown } {
+    const { text } = this;
+    const code = text.charCodeAt(at);
+    if (code === 91 /* [ */) {
+      const flow = this.flowSeq(at, end);
+      this.lineRest(flow.end, end);
+      (flow.node as { range: Range }).range = [at, flow.end, next];
+      return { node: flow.node as Node & { range: Range }, data: flow.data };
+    }
+    if (code === 34 || code === 39) {
+      const quoted = this.quoted(at, end);
+      this.lineRest(quoted.end, end);
+      return { node: quotedScalar(quoted.value, code === 34, [at, quoted.end, next]), data: quoted.value };
+    }
+    // A plain scalar runs to a comment (` #`) or the line's end; trailing spaces are not part of it.
+    let stop = end;
+    for (let i = at; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 35 && text.charCodeAt(i - 1) === 32) {
+        stop = i;
+        break;
+      }
+    }
+    let valueEnd = stop;
+    while (valueEnd > at && text.charCodeAt(valueEnd - 1) === 32) valueEnd--;
+    const source = text.slice(at, valueEnd);
+    if (BAD_PLAIN_START.has(source[0]!) || source.includes(': ') || source.endsWith(':') || BRACKETS.test(source)) bail();
+    noBrackets(text, stop, end);
+    return plainScalar(source, [at, valueEnd, next]);
+  }
+
+  /** Only spaces and a comment may follow a value on its line. */
+  private lineRest(from: number, end: number): void {
+    const { text } = this;
+    let i = from;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    if (i < end && (text.charCodeAt(i) !== 35 || i === from)) bail();
+    noBrackets(text, i, end);
+  }
+
+  private quoted(at: number, end: number): { value: string; end: number } {
+    const { text } = this;
+    const quote = text[at]!;
+    let i = at + 1;
+    let value = '';
+    for (;;) {
+      const close = text.indexOf(quote, i);
+      if (close < 0 || close >= end) bail();
+      if (quote === "'" && text.charCodeAt(close + 1) === 39) {
+        value += text.slice(i, close + 1);
+        i = close + 2;
+        continue;
+      }
+      value += text.slice(i, close);
+      i = close + 1;
+      break;
+    }
+    if ((quote === '"' && value.includes('\\')) || BRACKETS.test(value)) bail();
+    return { value, end: i };
+  }
+
+  /** `[a, "b", c]` on one line: scalars only. */
+  private flowSeq(at: number, end: number): { node: YAMLSeq<unknown>; data: unknown[]; end: number } {
+    const { text } = this;
+    const node = newSeq();
+    node.flow = true;
+    const data: unknown[] = [];
+    let i = at + 1;
+    const skipSpaces = () => {
+      while (i < end && text.charCodeAt(i) === 32) i++;
+    };
+    skipSpaces();
+    if (text.charCodeAt(i) === 93 /* ] */) return { node, data, end: i + 1 };
+    for (;;) {
+      skipSpaces();
+      if (i >= end) bail();
+      const start = i;
+      const code = text.charCodeAt(i);
+      let item: { node: Node & { range: Range }; data: unknown };
+      if (code === 34 || code === 39) {
+        const quoted = this.quoted(i, end);
+        i = quoted.end;
+        skipSpaces();
+        item = { node: quotedScalar(quoted.value, code === 34, [start, quoted.end, i]), data: quoted.value };
+      } else {
+        while (i < end) {
+          const c = text.charCodeAt(i);
+          if (c === 44 || c === 93) break;
+          if (c === 91 || c === 123 || c === 125 || c === 35 || c === 58) bail();
+          i++;
+        }
+        let valueEnd = i;
+        while (valueEnd > start && text.charCodeAt(valueEnd - 1) === 32) valueEnd--;
+        const source = text.slice(start, valueEnd);
+        if (source === '' || BAD_PLAIN_START.has(source[0]!)) bail();
+        item = plainScalar(source, [start, valueEnd, i]);
+      }
+      node.items.push(item.node);
+      data.push(item.data);
+      const c = text.charCodeAt(i);
+      if (c === 93) return { node, data, end: i + 1 };
+      if (c !== 44) bail();
+      i++;
+      skipSpaces();
+      if (text.charCodeAt(i) === 93 || text.charCodeAt(i) === 44) bail(); // a trailing or empty item
+    }
+  }
+}
+
+function plainScalar(source: string, range: Range): { node: Scalar & { range: Range }; data: unknown } {
+  let value: string | number = source;
+  if (MAYBE_NOT_STRING.test(source)) {
+    if (INT.test(source)) value = parseInt(source, 10);
+    else if (NOT_STRING.some((pattern) => pattern.test(source))) bail();
+  }
+  const node = newScalar(value) as Scalar & { range: Range };
+  node.range = range;
+  node.source = source;
+  node.type = Scalar.PLAIN;
+  return { node, data: value };
+}
+
+function quotedScalar(value: string, double: boolean, range: Range): Scalar & { range: Range } {
+  const node = newScalar(value) as Scalar & { range: Range };
+  node.range = range;
+  node.source = value;
+  node.type = double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+  return node;
+}
+
+/**
+ * Brackets are left to yaml anywhere but as a one-line flow sequence's own: then nesting stays
+ * at one level, and the flow-depth guard, which counts brackets in comments too, cannot fire.
+ */
+function noBrackets(text: string, start: number, end: number): void {
+  if (start < end && BRACKETS.test(text.slice(start, end))) bail();
+}
