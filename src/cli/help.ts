@@ -59,6 +59,8 @@ Options:
   --cache               reuse the findings of files unchanged since the last --cache run
   --cache-location PATH cache file, or folder for lint-cache.json (default:
                         node_modules/.cache/taskmatrix/, else .taskmatrixcache)
+  --concurrency auto|off|N  threads for many files (default auto: one per core, up
+                        to 4, once there are several MB of guidelines)
 
 Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage or I/O failure.
 `,
@@ -77,6 +79,8 @@ Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage o
   --cache               复用自上次 --cache 运行以来未改动文件的检查结果
   --cache-location PATH 缓存文件，或存放 lint-cache.json 的文件夹（默认
                         node_modules/.cache/taskmatrix/，否则为 .taskmatrixcache）
+  --concurrency auto|off|N  大量文件时使用的线程数（默认 auto：指导意见达数 MB 时
+                        每个 CPU 核一个线程，最多 4 个）
 
 退出码：0 无问题或仅有警告；1 有错误（或警告过多）；2 用法或读写错误。
 `,

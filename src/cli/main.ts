@@ -16,8 +16,9 @@ import { reasonOf, UsageError } from './files';
 import { helpText } from './help';
 import { ConfigError } from './load';
 import { t } from './messages';
+import { lintWorkerJob, runLintWorker } from './parallel-lint';
 
-const COMMANDS: Record<string, (context: CommandContext) => number> = {
+const COMMANDS: Record<string, (context: CommandContext) => number | Promise<number>> = {
   lint: lintCommand,
   graph: graphCommand,
   matrix: matrixCommand,
@@ -35,6 +36,7 @@ const OPTIONS = {
   'report-suppressed': { type: 'boolean' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  concurrency: { type: 'string' },
   output: { type: 'string', short: 'o' },
   agency: { type: 'string' },
   chapter: { type: 'string' },
@@ -55,8 +57,8 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-/** Runs the command line and returns the exit code; never throws. */
-export function run(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): number {
+/** Runs the command line and resolves to the exit code; never rejects. */
+export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<number> {
   // The locale is read before parsing so that even a parse error speaks the user's language.
   let locale = localeFromArguments(argv) ?? localeFromEnvironment(env);
   const [command, ...rest] = argv;
@@ -95,7 +97,7 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = 
     const output = typeof options.output === 'string' && !WRITES_OWN_OUTPUT.has(command) ? options.output : undefined;
     const chunks: string[] = [];
     const color = output === undefined && !options['no-color'] && (Boolean(options.color) || (process.stdout.isTTY === true && !('NO_COLOR' in env)));
-    const code = handler({
+    const code = await handler({
       paths: parsed.positionals,
       options,
       locale,
@@ -155,7 +157,12 @@ export function main(): void {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = run(process.argv.slice(2));
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
 
-if (require.main === module) main();
+// A worker thread of `lint` runs this same bundle with its share of the files.
+const workerJob = lintWorkerJob();
+if (workerJob) runLintWorker(workerJob);
+else if (require.main === module) main();

@@ -6,6 +6,7 @@ const strings = {
   unknownCommand: { en: 'unknown command "{command}"', 'zh-cn': '未知命令“{command}”' },
   unknownFormat: { en: 'unknown format "{format}" for {command}; use one of {formats}', 'zh-cn': '{command} 不支持格式“{format}”；可用格式：{formats}' },
   badMaxWarnings: { en: '--max-warnings needs a whole number, not "{value}"', 'zh-cn': '--max-warnings 需要一个整数，而不是“{value}”' },
+  badConcurrency: { en: '--concurrency takes auto, off or a number of threads, not "{value}"', 'zh-cn': '--concurrency 的取值为 auto、off 或线程数，而不是“{value}”' },
   badLocale: { en: 'unknown locale "{value}"; use en or zh-cn', 'zh-cn': '未知语言“{value}”；请使用 en 或 zh-cn' },
   noCommand: { en: 'no command given; use lint, graph, matrix, stats, report or import', 'zh-cn': '未指定命令；请使用 lint、graph、matrix、stats、report 或 import' },
   guidelinesTitle: { en: '{count} guidelines', 'zh-cn': '{count} 份指导意见' },

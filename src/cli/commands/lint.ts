@@ -6,10 +6,12 @@ import { cacheFilePath, digest, LintCache } from '../cache';
 import { loadProject, readProjectFile } from '../load';
 import type { LoadedProject } from '../load';
 import { t } from '../messages';
+import { lintFiles } from '../parallel-lint';
+import type { ParallelOptions } from '../parallel-lint';
 import type { CommandContext } from './command';
 import { displayPath, reasonOf, UsageError } from '../files';
 
-export function lintCommand(context: CommandContext): number {
+export async function lintCommand(context: CommandContext): Promise<number> {
   const { options, locale } = context;
   const format = String(options.format ?? 'stylish');
   const formatter = LINT_FORMATS[format];
@@ -18,7 +20,7 @@ export function lintCommand(context: CommandContext): number {
 
   const loaded = loadProject(context.paths, context);
   loaded.notes.forEach((note) => context.stderr(`${note}\n`));
-  const { diagnostics, suppressed } = options.cache ? lintWithCache(loaded, context) : loaded.project.lint(loaded.requested, { release: true });
+  const { diagnostics, suppressed } = options.cache ? await lintWithCache(loaded, context) : await lintFiles(loaded, loaded.requested, parallelOptions(context));
   context.write(
     formatter({
       diagnostics,
@@ -44,7 +46,7 @@ export function lintCommand(context: CommandContext): number {
  * Lints what changed since the last `--cache` run and reuses the stored findings of the rest;
  * the output is the same as without the cache.
  */
-function lintWithCache(loaded: LoadedProject, context: CommandContext): LintResult {
+async function lintWithCache(loaded: LoadedProject, context: CommandContext): Promise<LintResult> {
   const { project } = loaded;
   const cacheLocation = context.options['cache-location'];
   const cache = LintCache.load(cacheFilePath(typeof cacheLocation === 'string' ? cacheLocation : undefined, context.cwd));
@@ -77,7 +79,7 @@ function lintWithCache(loaded: LoadedProject, context: CommandContext): LintResu
     }
   }
 
-  const fresh = project.lint(toLint, { release: true });
+  const fresh = await lintFiles(loaded, toLint, parallelOptions(context));
   const byFile = new Map<string, LintResult>([...keys.keys()].map((path) => [path, { diagnostics: [], suppressed: [] }]));
   for (const d of fresh.diagnostics) byFile.get(d.file)?.diagnostics.push(d);
   for (const d of fresh.suppressed) byFile.get(d.file)?.suppressed.push(d);
@@ -90,6 +92,12 @@ function lintWithCache(loaded: LoadedProject, context: CommandContext): LintResu
   for (const d of fresh.diagnostics) reused.diagnostics.push(d);
   for (const d of fresh.suppressed) reused.suppressed.push(d);
   return { diagnostics: reused.diagnostics.sort(compareDiagnostics), suppressed: reused.suppressed.sort(compareDiagnostics) };
+}
+
+function parallelOptions(context: CommandContext): ParallelOptions {
+  const concurrency = context.options.concurrency;
+  if (concurrency !== undefined && !/^(auto|off|[1-9]\d*)$/.test(String(concurrency))) throw new UsageError('badConcurrency', { value: String(concurrency) });
+  return { cwd: context.cwd, locale: context.locale, ...(context.configPath ? { configPath: context.configPath } : {}), ...(typeof concurrency === 'string' ? { concurrency } : {}) };
 }
 
 function parseMaxWarnings(value: unknown): number | undefined {
