@@ -47,8 +47,6 @@ interface Draft {
   /** The body without the trailing responsibility list. */
   body: string;
   list?: ResponsibilityList;
-  /** Where the list sits, to report its problems. */
-  listLine: number;
 }
 
 const EXCERPT_LENGTH = 30;
@@ -88,7 +86,7 @@ export function importGuideline(source: string, options: ImportOptions): ImportR
   const anyLead = globalRule || chapters.some(({ drafts }) => drafts.some(({ list }) => list?.statesLeadRule || list?.explicitLead));
   const fileDivision: Division | undefined = anyLead ? undefined : 'joint';
   const newAgencies: string[] = [];
-  let carried: 'lead-first' | 'by-function' | undefined;
+  const divisionOf = divisionReader(globalRule);
   const importedChapters: ImportedChapter[] = chapters.map(({ part, drafts }) => ({
     id: String(part.path[0]),
     // A heading with no words at all keeps its printed number, so that the title is never empty.
@@ -97,24 +95,15 @@ export function importGuideline(source: string, options: ImportOptions): ImportR
       const { title, rest } = firstSentence(draft.body);
       const printed = draft.node.markers.join('');
       const measure: ImportedMeasure = { id: draft.node.path.join('.'), printed, title: title || printed, line: draft.node.heading.line };
-      const text = [rest, ...draft.paragraphs.slice(1).map((paragraph, index, all) => (index === all.length - 1 && draft.list && draft.paragraphs.length > 1 ? withoutTrailingList(paragraph.text) : paragraph.text))]
-        .filter((piece) => piece !== '')
-        .join('\n');
+      const text = measureText(draft, rest);
       if (text !== '') measure.text = text;
-      const list = draft.list;
-      if (!list) return measure;
-      measure.agencies = list.agencies.map((name) => {
+      if (!draft.list) return measure;
+      measure.agencies = draft.list.agencies.map((name) => {
         const entry = options.registry?.resolve(name);
         if (!entry && !newAgencies.includes(name)) newAgencies.push(name);
         return entry?.agency.name.value ?? name;
       });
-      let division: Division;
-      if (list.explicitLead) division = 'lead-first';
-      else if (list.byFunction) division = 'by-function';
-      else if (list.statesLeadRule || globalRule || carried === 'lead-first') division = 'lead-first';
-      else if (carried === 'by-function') division = 'by-function';
-      else division = 'joint';
-      if (list.ditto) carried = list.byFunction ? 'by-function' : list.statesLeadRule || list.explicitLead ? 'lead-first' : carried;
+      const division = divisionOf(draft.list);
       if (division !== 'lead-first' && division !== fileDivision) measure.division = division;
       return measure;
     }),
@@ -145,6 +134,31 @@ export function importGuideline(source: string, options: ImportOptions): ImportR
     problems,
     newAgencies,
   };
+}
+
+/**
+ * The division of each list, read in document order. An explicit lead or 各自负责 settles a list
+ * by itself; a plain list follows the lead rule (stated in it, in a note, or in an earlier list
+ * with 下同) or an earlier by-function list with 下同; with none of them nobody leads (joint).
+ */
+function divisionReader(globalRule: boolean): (list: ResponsibilityList) => Division {
+  let carried: 'lead-first' | 'by-function' | undefined;
+  return (list) => {
+    let division: Division;
+    if (list.explicitLead) division = 'lead-first';
+    else if (list.byFunction) division = 'by-function';
+    else if (list.statesLeadRule || globalRule || carried === 'lead-first') division = 'lead-first';
+    else division = carried ?? 'joint';
+    if (list.ditto) carried = list.byFunction ? 'by-function' : list.statesLeadRule || list.explicitLead ? 'lead-first' : carried;
+    return division;
+  };
+}
+
+/** The measure's text: the heading paragraph after its title, then the later paragraphs, without the list. */
+function measureText(draft: Draft, rest: string): string {
+  const later = draft.paragraphs.slice(1).map((paragraph) => paragraph.text);
+  if (draft.list && later.length > 0) later[later.length - 1] = withoutTrailingList(later[later.length - 1]!);
+  return [rest, ...later].filter((piece) => piece !== '').join('\n');
 }
 
 /**
@@ -184,7 +198,7 @@ function draftOf(node: OutlineNode, known: (name: string) => boolean): Draft {
   const last = paragraphs[paragraphs.length - 1]!;
   const list = trailingList(last.text, known);
   const body = paragraphs.length === 1 && list ? withoutTrailingList(node.heading.body) : node.heading.body;
-  return { node, paragraphs, body, ...(list ? { list: list.list } : {}), listLine: last.line };
+  return { node, paragraphs, body, ...(list ? { list: list.list } : {}) };
 }
 
 /** The responsibility list that ends a text, if its last parenthesis is one. */
