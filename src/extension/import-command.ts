@@ -3,13 +3,11 @@
 // replaces anything), opens it, and lists what it could not read in an output channel; agencies
 // missing from the registry are added, on request, as an undoable (unsaved) edit of agencies.yaml.
 import * as vscode from 'vscode';
-import { decodeDocument, importGuideline, MAX_FILE_BYTES, registryInsertion } from '../core/index';
+import { decodeDocument, DOCUMENT_ID, documentIdFromFileName, importGuideline, MAX_FILE_BYTES, registryInsertion } from '../core/index';
 import type { ImportResult } from '../core/index';
 import { editorLocale } from './locale';
 import { toWorkspaceEdit } from './positions';
 import { WorkspaceIndex } from './workspace-index';
-
-const DOCUMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Answers for the questions the command would ask: for tests and for other extensions. */
 export interface ImportCommandOptions {
@@ -84,15 +82,10 @@ export class ImportCommand implements vscode.Disposable {
   }
 
   private async askId(source: vscode.Uri): Promise<string | undefined> {
-    const suggested = baseName(source)
-      .replace(/\.[^.]*$/, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '');
     return vscode.window.showInputBox({
       title: vscode.l10n.t('Document id of the imported guideline'),
       prompt: vscode.l10n.t('Lower-case letters, digits and hyphens, e.g. zj-ai-2027; the file becomes tasks/<id>.yaml.'),
-      value: DOCUMENT_ID.test(suggested) ? suggested : '',
+      value: documentIdFromFileName(baseName(source)) ?? '',
       validateInput: (value) => (DOCUMENT_ID.test(value) ? undefined : vscode.l10n.t('Use lower-case letters, digits and hyphens, e.g. zj-ai-2027.')),
     });
   }

@@ -2,13 +2,11 @@
 // core's (src/core/import); this file finds the files, refuses to overwrite, and reports.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { decodeDocument, formatMessage, importGuideline, MAX_FILE_BYTES, Project, registryInsertion, TEXT_ENCODINGS } from '../../core/index';
+import { decodeDocument, DOCUMENT_ID, documentIdFromFileName, formatMessage, importGuideline, MAX_FILE_BYTES, Project, registryInsertion, TEXT_ENCODINGS } from '../../core/index';
 import type { RegistryIndex, TextEncodingName } from '../../core/index';
 import { displayPath, findRegistryAbove, readTaskFile, reasonOf, UsageError } from '../files';
 import { t } from '../messages';
 import type { CommandContext } from './command';
-
-const DOCUMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function importCommand(context: CommandContext): number {
   const { options, locale, cwd } = context;
@@ -94,9 +92,8 @@ function documentId(input: string, given: string | boolean | undefined): string 
     if (!DOCUMENT_ID.test(given)) throw new UsageError('importBadId', { value: given });
     return given;
   }
-  const name = basename(input).replace(/\.[^.]*$/, '');
-  const id = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  if (input === '-' || !DOCUMENT_ID.test(id) || /[^\x00-\x7f]/.test(name)) throw new UsageError('importNeedsId', { name: input === '-' ? '-' : basename(input) });
+  const id = input === '-' ? undefined : documentIdFromFileName(basename(input));
+  if (id === undefined) throw new UsageError('importNeedsId', { name: input === '-' ? '-' : basename(input) });
   return id;
 }
 

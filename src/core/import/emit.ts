@@ -65,3 +65,17 @@ export function guidelineToYaml(guideline: ImportedGuideline, schemaPath: string
 function quoted(id: string): string {
   return JSON.stringify(id);
 }
+
+/** What the schema accepts as a document id: lower-case letters, digits and single hyphens. */
+export const DOCUMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The document id a file name suggests (zj-ai-2027.txt → zj-ai-2027), if it makes one. */
+export function documentIdFromFileName(fileName: string): string | undefined {
+  const stem = fileName.replace(/\.[^.]*$/, '');
+  if (/[^\x00-\x7f]/.test(stem)) return undefined;
+  const id = stem
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return DOCUMENT_ID.test(id) ? id : undefined;
+}

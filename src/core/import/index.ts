@@ -3,5 +3,6 @@ export { importGuideline } from './importer';
 export type { ImportOptions, ImportProblem, ImportResult } from './importer';
 export { decodeDocument, TEXT_ENCODINGS } from './decode';
 export type { DecodedText, TextEncodingName } from './decode';
+export { DOCUMENT_ID, documentIdFromFileName } from './emit';
 export type { ImportedGuideline, ImportedMeasure, ImportedChapter } from './emit';
 export type { ImportedTarget } from './targets';
