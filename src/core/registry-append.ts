@@ -7,6 +7,7 @@ import { guessAgencyKind } from './agency-kind';
 import { valueOf } from './document';
 import type { SourceFile } from './document';
 import { formatMessage } from './messages';
+import { lineStart, nextLineStart } from './text-lines';
 import type { Locale } from './types';
 import { yamlScalar } from './yaml-scalar';
 
@@ -52,13 +53,4 @@ function contentEnd(node: Node): number {
     if (inner && inner.range) return contentEnd(inner);
   }
   return node.range![1];
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function nextLineStart(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end + 1;
 }

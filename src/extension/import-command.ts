@@ -3,7 +3,7 @@
 // replaces anything), opens it, and lists what it could not read in an output channel; agencies
 // missing from the registry are added, on request, as an undoable (unsaved) edit of agencies.yaml.
 import * as vscode from 'vscode';
-import { decodeDocument, DOCUMENT_ID, documentIdFromFileName, importGuideline, MAX_FILE_BYTES, registryInsertion } from '../core/index';
+import { decodeDocument, DOCUMENT_ID, documentIdFromFileName, importGuideline, registryInsertion } from '../core/index';
 import type { ImportResult } from '../core/index';
 import { editorLocale } from './locale';
 import { toWorkspaceEdit } from './positions';
@@ -36,11 +36,15 @@ export class ImportCommand implements vscode.Disposable {
   async run(source?: vscode.Uri, options: ImportCommandOptions = {}): Promise<ImportCommandResult | undefined> {
     source ??= (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Plain text')]: ['txt', 'text'] }, openLabel: vscode.l10n.t('Import') }))?.[0];
     if (!source) return undefined;
-    const bytes = await vscode.workspace.fs.readFile(source);
-    if (bytes.length > MAX_FILE_BYTES) return this.fail(vscode.l10n.t('{0} is larger than 32 MB; a policy document is far smaller.', baseName(source)));
-    const decoded = decodeDocument(bytes);
+    const decoded = decodeDocument(await vscode.workspace.fs.readFile(source));
     if (!('text' in decoded)) {
-      return this.fail(decoded.error === 'binary' ? vscode.l10n.t('{0} is not plain text (a Word or PDF file?). Save or copy it as plain text first.', baseName(source)) : vscode.l10n.t('{0} is neither UTF-8 nor GB18030/GBK text.', baseName(source)));
+      const name = baseName(source);
+      const reasons = {
+        'too-large': () => vscode.l10n.t('{0} is larger than 32 MB; a policy document is far smaller.', name),
+        binary: () => vscode.l10n.t('{0} is not plain text (a Word or PDF file?). Save or copy it as plain text first.', name),
+        undecodable: () => vscode.l10n.t('{0} is neither UTF-8 nor GB18030/GBK text.', name),
+      };
+      return this.fail(reasons[decoded.error]());
     }
     const id = options.id ?? (await this.askId(source));
     if (!id) return undefined;

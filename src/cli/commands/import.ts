@@ -8,6 +8,8 @@ import { displayPath, findRegistryAbove, readTaskFile, reasonOf, UsageError } fr
 import { t } from '../messages';
 import type { CommandContext } from './command';
 
+const DECODE_ERRORS = { 'too-large': 'importTooLarge', binary: 'importBinary', undecodable: 'importUndecodable' } as const;
+
 export function importCommand(context: CommandContext): number {
   const { options, locale, cwd } = context;
   if (context.paths.length !== 1) throw new UsageError('importOneFile');
@@ -19,10 +21,8 @@ export function importCommand(context: CommandContext): number {
   const force = options.force === true;
   if (output && existsSync(output) && !force) throw new UsageError('importExists', { path: displayPath(output, cwd) });
 
-  const bytes = readInput(input, cwd);
-  if (bytes.length > MAX_FILE_BYTES) throw new UsageError('importTooLarge', { path: inputShown, limit: MAX_FILE_BYTES / 1024 / 1024 });
-  const decoded = decodeDocument(bytes, encoding);
-  if (!('text' in decoded)) throw new UsageError(decoded.error === 'binary' ? 'importBinary' : 'importUndecodable', { path: inputShown });
+  const decoded = decodeDocument(readInput(input, cwd), encoding);
+  if (!('text' in decoded)) throw new UsageError(DECODE_ERRORS[decoded.error], { path: inputShown, limit: MAX_FILE_BYTES / 1024 / 1024 });
 
   const registryFile = registryPath(options.registry, output, cwd);
   const registry = registryFile ? loadRegistry(registryFile, cwd) : undefined;

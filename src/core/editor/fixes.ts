@@ -4,6 +4,8 @@
 import type { SourceFile } from '../document';
 import { formatMessage } from '../messages';
 import { registryInsertion } from '../registry-append';
+import { lineStart, nextLineStart } from '../text-lines';
+import { yamlScalar } from '../yaml-scalar';
 import { allMeasures } from '../model';
 import type { Located, MeasureModel } from '../model';
 import type { Project } from '../project';
@@ -113,21 +115,8 @@ function replaceFix(file: SourceFile, agency: Located, name: string, locale: Loc
 export function scalarLike(original: string, name: string): string {
   const quote = original[0] === '"' || original[0] === "'" ? original[0] : undefined;
   if (quote === "'") return `'${name.replace(/'/g, "''")}'`;
-  if (quote === '"' || !isPlainSafe(name)) return JSON.stringify(name);
-  return name;
-}
-
-function isPlainSafe(name: string): boolean {
-  return /^[^\s\-?:,[\]{}#&*!|>'"%@`]/.test(name) && !/[,[\]{}]|: | #|^\s|\s$/.test(name) && !/^(true|false|null|~|[-+.\d].*)$/i.test(name);
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function nextLineStart(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end + 1;
+  if (quote === '"') return JSON.stringify(name);
+  return yamlScalar(name);
 }
 
 /** Whether the items are written as a block list (`- a` lines) rather than a flow list (`[a, b]`). */

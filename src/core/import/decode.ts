@@ -3,14 +3,18 @@
 // else that decodes as GB18030 is GB18030 (a superset of GBK and GB2312), as a Chinese reader's
 // editor would guess. Node's built-in decoders (full ICU) do the decoding; no dependency needed.
 
+import { MAX_FILE_BYTES } from '../document';
+
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export const TEXT_ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'];
 
-export type DecodedText = { text: string; encoding: TextEncodingName } | { error: 'binary' | 'undecodable'; encoding?: TextEncodingName };
+export type DecodedText = { text: string; encoding: TextEncodingName } | { error: 'too-large' | 'binary' | 'undecodable'; encoding?: TextEncodingName };
 
 /** Decodes the document, detecting the encoding unless one is given. */
 export function decodeDocument(bytes: Uint8Array, forced?: TextEncodingName): DecodedText {
+  // The task files' limit: a policy document is far smaller, so this is the wrong file.
+  if (bytes.length > MAX_FILE_BYTES) return { error: 'too-large' };
   if (forced) return decodeAs(bytes, forced);
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeAs(bytes, 'utf-8');
   if (startsWith(bytes, [0xff, 0xfe])) return decodeAs(bytes, 'utf-16le');

@@ -6,6 +6,7 @@
 //   （省科技厅牵头，省财政厅、省教育厅配合）                 verbs
 //   （省发展改革委、省经信厅等有关部门负责）                 generic actors (a collective)
 //   （省科技厅、省经信厅）                                   plain: leads only under a lead rule
+import { guessAgencyKind } from '../agency-kind';
 
 export interface ResponsibilityList {
   /** Agency names in order; an explicitly named lead comes first. */
@@ -34,7 +35,6 @@ const PLAIN_VERB = /^(?:由)?(.+?)(?:共同)?(?:负责|落实|实施|推进)$/;
 const GENERIC = /^(.+?)等(有关|相关)?(部门|单位)(和单位)?$/;
 // 行 only as a bank (人行杭州中心支行): 试行 and 暂行 are not agencies.
 const AGENCY_SUFFIX = /(厅|委|局|办|部|院|署|会|处|室|所|司|中心|政府|单位|部门|公司|集团|银行|支行|分行|小组|联|团|社|台|站|馆|队|校|大学|海关|委员会|领导小组|管委会|人大|政协|法院|检察院)$/;
-const COLLECTIVE_NAME = /^各|各.*(成员单位|部门|单位|政府)$|^(有关|相关|其他)(部门|单位|地区)|成员单位$/;
 
 type Role = 'lead' | 'co' | 'plain';
 
@@ -168,5 +168,5 @@ export function looksLikeAgency(name: string, known: (name: string) => boolean):
   // 省委宣传部（省新闻出版局）: the name is what comes before its parenthesised second name.
   const base = name.replace(/[（(][^（）()]*[）)]$/, '');
   if (base !== name) return base.length >= 2 && looksLikeAgency(base, known);
-  return AGENCY_SUFFIX.test(name) || COLLECTIVE_NAME.test(name) || /实验室$/.test(name);
+  return AGENCY_SUFFIX.test(name) || guessAgencyKind(name).kind === 'collective' || /实验室$/.test(name);
 }
