@@ -2,7 +2,9 @@
 // PDF does to it: hard line breaks inside paragraphs (PDF wraps at the margin), page numbers and
 // running headers between the lines of one paragraph, stray and full-width spaces, CRLF, a BOM.
 
-export type ParagraphKind = 'part' | 'item' | 'sub' | 'subsub' | 'bullet' | 'note' | 'text';
+import type { SourceDocument } from './source';
+
+export type ParagraphKind = 'part' | 'item' | 'sub' | 'subsub' | 'circled' | 'bullet' | 'note' | 'text';
 
 export interface Paragraph {
   kind: ParagraphKind;
@@ -19,14 +21,18 @@ export interface Paragraph {
 }
 
 const NUMERAL = '[一二三四五六七八九十]{1,3}';
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const MARKERS: Array<{ kind: ParagraphKind; pattern: RegExp; chinese: boolean; print: (n: string) => string }> = [
-  { kind: 'part', pattern: new RegExp(`^(${NUMERAL})\\s*[、．]\\s*`), chinese: true, print: (n) => `${n}、` },
+  { kind: 'part', pattern: new RegExp(`^(${NUMERAL})\\s*[、．.]\\s*`), chinese: true, print: (n) => `${n}、` },
+  { kind: 'part', pattern: new RegExp(`^第(${NUMERAL})(?:部分|章)\\s*`), chinese: true, print: (n) => `第${n}部分` },
   { kind: 'item', pattern: new RegExp(`^[（(]\\s*(${NUMERAL})\\s*[）)]\\s*`), chinese: true, print: (n) => `（${n}）` },
   // `1.` but not a decimal such as `1.5万亿元` that a PDF line happened to start with.
-  { kind: 'sub', pattern: /^(\d{1,2})\s*[.．、](?!\d)\s*/, chinese: false, print: (n) => `${n}.` },
-  { kind: 'subsub', pattern: /^[（(]\s*(\d{1,2})\s*[）)]\s*/, chinese: false, print: (n) => `（${n}）` },
+  // (`12.5G基站建设工程` is item 12 all the same: see numberedParagraph.)
+  { kind: 'sub', pattern: /^(\d{1,3})\s*[.．、](?!\d)\s*/, chinese: false, print: (n) => `${n}.` },
+  { kind: 'subsub', pattern: /^[（(]\s*(\d{1,3})\s*[）)]\s*/, chinese: false, print: (n) => `（${n}）` },
+  { kind: 'circled', pattern: new RegExp(`^([${CIRCLED}])\\s*`), chinese: false, print: (n) => n },
 ];
-const LEVEL: Record<ParagraphKind, number> = { part: 1, item: 2, sub: 3, subsub: 4, bullet: 0, note: 0, text: 0 };
+const LEVEL: Record<ParagraphKind, number> = { part: 1, item: 2, sub: 3, subsub: 4, circled: 5, bullet: 0, note: 0, text: 0 };
 
 /** 一 → 1, 十二 → 12, 二十三 → 23. */
 export function chineseNumber(numeral: string): number {
@@ -71,39 +77,48 @@ interface Line {
   blankBefore: boolean;
 }
 
-/** The paragraphs of a document, in order, with the line each starts on. */
+/** The paragraphs of a plain text, in order, with the line each starts on. */
 export function splitParagraphs(source: string): Paragraph[] {
   const rawLines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const normalized = rawLines.map(normalizeLine);
+  return paragraphsOfLines(rawLines.map((text, index) => ({ text, line: index + 1 })), true);
+}
+
+/**
+ * The paragraphs of a read document's text blocks (its tables go to the table stage). Plain text
+ * may be hard-wrapped and is joined again; Word paragraphs and the PDF reader's are whole already.
+ */
+export function documentParagraphs(document: SourceDocument): Paragraph[] {
+  const lines = document.blocks.flatMap((block) => (block.kind === 'text' ? block.text.split(/\r\n|\r|\n/).map((text) => ({ text, line: block.line })) : []));
+  return paragraphsOfLines(lines, !document.paragraphsKnown);
+}
+
+function paragraphsOfLines(rawLines: Array<{ text: string; line: number }>, wrapped: boolean): Paragraph[] {
+  const normalized = rawLines.map((raw) => normalizeLine(raw.text.replace(/^\uFEFF/, '')));
   const headers = runningHeaders(normalized);
   const lines: Line[] = [];
-  let blank = false;
+  let blank = !wrapped;
   normalized.forEach((text, index) => {
     if (text === '' || isPageNumber(text) || headers.has(index)) {
       blank = true;
       return;
     }
-    lines.push({ text, line: index + 1, blankBefore: blank });
-    blank = false;
+    lines.push({ text, line: rawLines[index]!.line, blankBefore: blank });
+    blank = !wrapped;
   });
-  const margin = wrapMargin(lines);
+  const margin = wrapped ? wrapMargin(lines) : undefined;
   const paragraphs: Paragraph[] = [];
-  const counters = [0, 0, 0, 0, 0];
+  const numbering = new Numbering();
   let last: { paragraph: Paragraph; lastLine: string } | undefined;
   for (const line of lines) {
-    const numbered = numberedParagraph(line, counters);
-    const kind = numbered?.kind ?? (/^——/.test(line.text) ? 'bullet' : /^(注|备注|说明)\s*[:：]/.test(line.text) ? 'note' : 'text');
+    const numbered = numbering.read(line.text);
+    const kind = numbered?.kind ?? (/^[—－]{1,2}(?!\d)/.test(line.text) ? 'bullet' : /^(注|备注|说明)\s*[:：]/.test(line.text) ? 'note' : 'text');
     if (last && kind === 'text' && continues(last.paragraph, last.lastLine, line, margin)) {
       last.paragraph.text += line.text;
       last.paragraph.body += line.text;
       last.lastLine = line.text;
       continue;
     }
-    if (numbered) {
-      const level = LEVEL[numbered.kind];
-      counters[level] = numbered.number;
-      for (let deeper = level + 1; deeper < counters.length; deeper++) counters[deeper] = 0;
-    }
+    if (numbered) numbering.accept(numbered);
     const paragraph: Paragraph = numbered
       ? { kind: numbered.kind, text: line.text, body: line.text.slice(numbered.length), marker: numbered.marker, number: numbered.number, line: line.line }
       : { kind, text: line.text, body: line.text, marker: '', number: 0, line: line.line };
@@ -113,22 +128,56 @@ export function splitParagraphs(source: string): Paragraph[] {
   return paragraphs;
 }
 
+interface Numbered {
+  kind: ParagraphKind;
+  number: number;
+  marker: string;
+  length: number;
+}
+
 /**
- * The numbering of a line, if it starts one. A marker counts only where the numbering can go on
- * (the next number at its level, or 1 under a new parent), so that a wrapped line that happens
- * to start with `（三）` or `2.` stays inside its paragraph.
+ * The numbering of the document as it goes. A marker counts only where the numbering can go on,
+ * so that a wrapped line that happens to start with `（三）` or `2.` stays inside its paragraph:
+ * the next number under the same parent, 1 under a new parent, or the next number of its level
+ * anywhere in the document — items （一）…（十五） and tasks 1.…40. often run on across parts.
  */
-function numberedParagraph(line: Line, counters: number[]): { kind: ParagraphKind; number: number; marker: string; length: number } | undefined {
-  for (const { kind, pattern, chinese, print } of MARKERS) {
-    const match = pattern.exec(line.text);
-    if (!match) continue;
-    const number = chinese ? chineseNumber(match[1]!) : Number(match[1]);
-    const level = LEVEL[kind];
-    if (number !== counters[level]! + 1 && number !== 1) return undefined;
-    if (match[0].length === line.text.length) return undefined;
-    return { kind, number, marker: print(match[1]!), length: match[0].length };
+class Numbering {
+  /** The last number under the open parent, per level. */
+  private readonly counters = [0, 0, 0, 0, 0, 0];
+  /** The last number seen at each level, whatever its parent. */
+  private readonly running = [0, 0, 0, 0, 0, 0];
+
+  read(text: string): Numbered | undefined {
+    for (const { kind, pattern, chinese, print } of MARKERS) {
+      const level = LEVEL[kind];
+      const match = pattern.exec(text);
+      if (!match) {
+        // `12.5G基站建设工程` is item 12 when 12 is the number that comes next.
+        if (kind === 'sub') {
+          const digits = /^(\d{1,3})\s*[.．、]\s*(?=\d)/.exec(text);
+          if (digits && Number(digits[1]) > 1 && this.follows(level, Number(digits[1]), false)) return { kind, number: Number(digits[1]), marker: `${digits[1]}.`, length: digits[0].length };
+        }
+        continue;
+      }
+      const number = chinese ? chineseNumber(match[1]!) : kind === 'circled' ? CIRCLED.indexOf(match[1]!) + 1 : Number(match[1]);
+      if (!this.follows(level, number, true)) return undefined;
+      if (match[0].length === text.length) return undefined;
+      return { kind, number, marker: print(match[1]!), length: match[0].length };
+    }
+    return undefined;
   }
-  return undefined;
+
+  accept(numbered: Numbered): void {
+    const level = LEVEL[numbered.kind];
+    this.counters[level] = numbered.number;
+    this.running[level] = numbered.number;
+    for (let deeper = level + 1; deeper < this.counters.length; deeper++) this.counters[deeper] = 0;
+  }
+
+  private follows(level: number, number: number, allowRestart: boolean): boolean {
+    if (number === this.counters[level]! + 1 || number === this.running[level]! + 1) return true;
+    return allowRestart && number === 1;
+  }
 }
 
 /**

@@ -13,6 +13,8 @@ export interface ResponsibilityList {
   agencies: string[];
   /** A lead is named in so many words (牵头单位：A, A牵头). */
   explicitLead: boolean;
+  /** How many agencies the words name as leading: two or more (A、B牵头) is no single lead. */
+  leadCount: number;
   /** 根据职能分工各自负责 and its variants, with no explicit lead. */
   byFunction: boolean;
   /** The list states the lead rule (排名第一的为牵头单位). */
@@ -24,15 +26,18 @@ export interface ResponsibilityList {
 }
 
 /** 排名第一的为牵头单位, 列第一位者为牵头单位, 排在第一位的部门为牵头部门, 第一个单位为牵头单位, 排在首位的为牵头单位 */
-export const LEAD_RULE = /(第一|首位|首个|第1)[^，。；,;]{0,8}?(为|是)[^，。；,;]{0,4}?牵头/;
+export const LEAD_RULE = /(第一|首位|首个|第1|前面|最前)[^，。；,;]{0,8}?(为|是|的)[^，。；,;]{0,4}?牵头|牵头(单位|部门)为(排|列)/;
 const DITTO = /^(以下|下文|下|后)同$/;
 const BY_FUNCTION = /(?:(?:根据|按照|依据|按)?(?:各自)?(?:职能|职责)(?:分工)?(?:各自|分别)?|分别|各自|各负其责)(?:负责|落实|推进)?$/;
-const LABEL = /^(牵头单位|牵头部门|牵头|主办单位|主责单位|责任单位|责任部门|实施单位|实施主体|配合单位|配合部门|协办单位|参与单位|协同单位|支持单位)\s*[:：]\s*/;
-const IGNORED_LABEL = /^(完成时限|完成时间|时间节点|时限|进度安排|时间安排)\s*[:：]/;
-const LEAD_VERB = /^(?:由)?(.+?)(?:负责)?牵头(?:负责|实施|推进|落实)?$/;
-const CO_VERB = /^(.+?)(?:共同)?(?:配合|参与|协同|协助|协办|支持)$/;
+export const LABEL = /^(?:主要)?(牵头责任单位|牵头单位|牵头部门|牵头处室|牵头|主办单位|主责单位|主责部门|主体责任单位|责任单位|责任部门|责任处室|责任主体|负责单位|负责部门|具体责任单位|实施单位|实施主体|实施部门|承办单位|配合单位|配合部门|协办单位|协办部门|参与单位|参与部门|协同单位|协同部门|支持单位|协助单位)\s*[:：]\s*/;
+export const IGNORED_LABEL = /^(完成时限|完成时间|时间节点|时间进度|时限要求|时限|进度安排|时间安排|预期成果|责任领导|分管领导|牵头领导|责任人|联系人)\s*[:：]/;
+// A deadline written inside the list (2025年6月底前完成, 长期坚持, 持续推进): a date, not an agency.
+const DEADLINE = /^(?:于|在)?(?:\d{4}年|\d{1,2}月|[一二三四]季度|年底|年内|长期|持续|逐步|定期|每年|每季度|每月|及时|20\d\d)[^、]*$|(?:前|底|内)完成$|^(?:长期坚持|持续推进|持续实施|长期推进)$/;
+const LEAD_VERB = /^(?:由)?(.+?)(?:负责)?(?:分别)?牵头(?:负责|实施|推进|落实|组织|抓总)?$/;
+// 由A会同B、C负责: A leads, the others work with it.
+const TOGETHER_WITH = /^(?:由)?(.+?)会同(.+?)(?:共同)?(?:负责|推进|落实|实施)?$/;
+const CO_VERB = /^(.+?)(?:共同)?(?:配合|参与|协同|协助|协办|支持)(?:实施|推进|落实)?$/;
 const PLAIN_VERB = /^(?:由)?(.+?)(?:共同)?(?:负责|落实|实施|推进)$/;
-const GENERIC = /^(.+?)等(有关|相关)?(部门|单位)(和单位)?$/;
 // 行 only as a bank (人行杭州中心支行): 试行 and 暂行 are not agencies.
 const AGENCY_SUFFIX = /(厅|委|局|办|部|院|署|会|处|室|所|司|中心|政府|单位|部门|公司|集团|银行|支行|分行|小组|联|团|社|台|站|馆|队|校|大学|海关|委员会|领导小组|管委会|人大|政协|法院|检察院)$/;
 
@@ -60,7 +65,7 @@ export function parseResponsibility(contents: string, known: (name: string) => b
       else others.push(name);
     }
   };
-  for (let segment of splitTopLevel(contents, /[，,；;]/)) {
+  for (let segment of splitTopLevel(contents.replace(/\s*\n\s*/g, '；'), /[，,；;。]/)) {
     segment = segment.trim().replace(/[。.]$/, '');
     if (segment === '') continue;
     if (DITTO.test(segment)) {
@@ -74,16 +79,17 @@ export function parseResponsibility(contents: string, known: (name: string) => b
       markers++;
       continue;
     }
-    if (IGNORED_LABEL.test(segment)) {
+    if (IGNORED_LABEL.test(segment) || DEADLINE.test(segment)) {
       markers++;
       continue;
     }
     const label = LABEL.exec(segment);
     if (label) {
       markers++;
-      role = /牵头|主办|主责/.test(label[1]!) ? 'lead' : /配合|协办|参与|协同|支持/.test(label[1]!) ? 'co' : 'plain';
+      role = /牵头|主办|主责|主体/.test(label[1]!) ? 'lead' : /配合|协办|参与|协同|支持|协助/.test(label[1]!) ? 'co' : role === 'lead' ? 'co' : 'plain';
       if (role === 'lead') explicitLead = true;
-      segment = segment.slice(label[0].length);
+      segment = segment.slice(label[0].length).trim();
+      if (segment === '' || /^(无|暂无|\/|—+|-)$/.test(segment)) continue;
     }
     const remit = BY_FUNCTION.exec(segment);
     if (remit && remit[0] !== '' && /负责|落实|推进|各负其责/.test(remit[0])) {
@@ -94,8 +100,16 @@ export function parseResponsibility(contents: string, known: (name: string) => b
       add(splitNames(segment), role === 'lead' ? 'lead' : role === 'co' ? 'co' : 'plain');
       continue;
     }
+    const together = TOGETHER_WITH.exec(segment);
+    if (together && !label && looksLikeAgency(splitNames(together[1]!)[0] ?? '', known)) {
+      markers++;
+      explicitLead = true;
+      add(splitNames(together[1]!), 'lead');
+      add(splitNames(together[2]!), 'co');
+      continue;
+    }
     const lead = LEAD_VERB.exec(segment);
-    if (lead && !label) {
+    if (lead && (!label || role !== 'co')) {
       markers++;
       explicitLead = true;
       add(splitNames(lead[1]!), 'lead');
@@ -119,7 +133,8 @@ export function parseResponsibility(contents: string, known: (name: string) => b
   if (agencies.length === 0 && !statesLeadRule) return undefined;
   // Without any wording of responsibility, only a list of agency-like names is a list.
   if (markers === 0 && (unparsed.length > agencies.length || !looksLikeAgency(firstName(contents), known))) return undefined;
-  return { agencies, explicitLead: explicitLead && leads.length > 0, byFunction: byFunction && !(explicitLead && leads.length > 0), statesLeadRule, ditto, unparsed };
+  const hasLead = explicitLead && leads.length > 0;
+  return { agencies, explicitLead: hasLead, leadCount: hasLead ? leads.length : 0, byFunction: byFunction && !hasLead, statesLeadRule, ditto, unparsed };
 }
 
 /** Splits at the separators that are not inside a nested parenthesis (省委宣传部（省新闻出版局）). */
@@ -142,18 +157,55 @@ export function splitTopLevel(text: string, separator: RegExp): string[] {
 
 function splitNames(text: string): string[] {
   const names: string[] = [];
-  for (let name of splitTopLevel(text, /[、/]/)) {
-    name = name.trim().replace(/^(由|请)/, '');
-    const generic = GENERIC.exec(name);
-    if (generic) {
-      // 省发展改革委、省经信厅等有关部门: the named ones, then the rest of them as a collective.
-      names.push(generic[1]!, `${generic[2] ?? '有关'}${generic[3]}${generic[4] ?? ''}`);
+  for (let name of joinLevelWords(splitTopLevel(text, /[、/]/))) {
+    name = name.trim().replace(/^(由|请|和|及|以及)/, '').replace(/(负责|牵头)$/, '');
+    // 省发展改革委、省经信厅等有关部门: the named ones, then the rest of them as a collective.
+    const etc = /^(.+?)等(?:和|及|以及)?(.*)$/.exec(name);
+    if (etc) {
+      names.push(...splitJoined(etc[1]!));
+      const rest = etc[2]!;
+      if (rest !== '' && !/^(部门|单位|部门和单位|单位和部门|部门单位|方面|机构)$/.test(rest)) names.push(rest);
       continue;
     }
-    name = name.replace(/等$/, '');
-    if (name !== '') names.push(name);
+    names.push(...splitJoined(name));
   }
-  return names;
+  return names.filter((name) => name !== '');
+}
+
+/**
+ * 各省、自治区、直辖市人民政府 and 各市、县（市、区）人民政府 are one name: a piece that is only an
+ * administrative level (各省, 自治区, 县) belongs with the piece after it.
+ */
+function joinLevelWords(pieces: string[]): string[] {
+  const joined: string[] = [];
+  let pending = '';
+  for (const piece of pieces) {
+    const text = piece.trim();
+    if (/^各?(省|市|县|区|州|盟|旗|乡|镇|自治区|直辖市|自治州|地区|县级市|市州|市县|区县|街道|乡镇|镇街|计划单列市|新疆生产建设兵团)$/.test(text) && !/^各/.test(pieces[pieces.indexOf(piece) + 1]?.trim() ?? '各')) {
+      pending += `${text}、`;
+      continue;
+    }
+    joined.push(pending + text);
+    pending = '';
+  }
+  if (pending !== '') joined.push(pending.replace(/、$/, ''));
+  return joined;
+}
+
+/**
+ * Splits names joined by 和 / 及 / 以及, and names printed without their 、 (省科技厅省财政厅),
+ * only where both halves are names: 省文化和旅游厅 and 工业和信息化部 stay whole.
+ */
+function splitJoined(name: string): string[] {
+  const joined = /^(.{2,}?(?:厅|委|局|办|部|院|署|会|政府|中心|部门|单位|公司|集团))(?:和|及|以及|与)(.{2,})$/.exec(name);
+  if (joined && isPlainAgency(joined[1]!) && (isPlainAgency(joined[2]!) || /^各/.test(joined[2]!))) return [joined[1]!, ...splitJoined(joined[2]!)];
+  const glued = /^(.{3,}?(?:厅|委|局|办|署))((?:省|市|区|县|国家)[^、]{2,})$/.exec(name);
+  if (glued && isPlainAgency(glued[1]!) && isPlainAgency(glued[2]!)) return [glued[1]!, ...splitJoined(glued[2]!)];
+  return [name.replace(/等$/, '')];
+}
+
+function isPlainAgency(name: string): boolean {
+  return name.length >= 3 && AGENCY_SUFFIX.test(name) && !/^(有关|相关)?(部门|单位)$/.test(name);
 }
 
 function firstName(contents: string): string {

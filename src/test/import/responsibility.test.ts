@@ -10,7 +10,7 @@ type Expected = Partial<ResponsibilityList> & { agencies: string[] };
 
 /** A list with every flag off unless the row says otherwise. */
 function list(expected: Expected): ResponsibilityList {
-  return { explicitLead: false, byFunction: false, statesLeadRule: false, ditto: false, unparsed: [], ...expected };
+  return { explicitLead: false, byFunction: false, statesLeadRule: false, ditto: false, unparsed: [], ...expected, leadCount: expected.leadCount ?? (expected.explicitLead ? 1 : 0) };
 }
 
 interface Row {
@@ -46,7 +46,8 @@ const TABLE: Record<string, Row[]> = {
     { contents: '牵头单位: 省科技厅; 配合单位: 省财政厅', expected: list({ agencies: ['省科技厅', '省财政厅'], explicitLead: true }) },
     { contents: '牵头单位：省科技厅，配合单位：省财政厅', expected: list({ agencies: ['省科技厅', '省财政厅'], explicitLead: true }) },
     { contents: '配合单位：省财政厅；牵头单位：省科技厅', expected: list({ agencies: ['省科技厅', '省财政厅'], explicitLead: true }) },
-    { contents: '牵头单位：省科技厅、省经信厅；配合单位：省财政厅', expected: list({ agencies: ['省科技厅', '省经信厅', '省财政厅'], explicitLead: true }) },
+    // Two agencies named as leading: no single lead (joint), which leadCount tells.
+    { contents: '牵头单位：省科技厅、省经信厅；配合单位：省财政厅', expected: list({ agencies: ['省科技厅', '省经信厅', '省财政厅'], explicitLead: true, leadCount: 2 }) },
     { contents: '责任单位：省科技厅、省财政厅', expected: list({ agencies: ['省科技厅', '省财政厅'] }) },
     { contents: '责任部门：省科技厅', expected: list({ agencies: ['省科技厅'] }) },
     { contents: '牵头部门：省科技厅', expected: list({ agencies: ['省科技厅'], explicitLead: true }) },
@@ -109,8 +110,10 @@ const TABLE: Record<string, Row[]> = {
     { contents: '按职责分工负责', expected: undefined },
   ],
   'unparsed fragments': [
-    { contents: '省科技厅、省经信厅，2025年底前完成', expected: list({ agencies: ['省科技厅', '省经信厅'], unparsed: ['2025年底前完成'] }) },
-    { contents: '省科技厅、省经信厅，排名第一的为牵头单位，持续推进', expected: list({ agencies: ['省科技厅', '省经信厅'], statesLeadRule: true, unparsed: ['持续'] }) },
+    // A deadline inside the list is a deadline, not an agency nor a fragment to report.
+    { contents: '省科技厅、省经信厅，2025年底前完成', expected: list({ agencies: ['省科技厅', '省经信厅'] }) },
+    { contents: '省科技厅、省经信厅，排名第一的为牵头单位，持续推进', expected: list({ agencies: ['省科技厅', '省经信厅'], statesLeadRule: true }) },
+    { contents: '省科技厅、省经信厅按职责分工负责，2025年6月底前完成', expected: list({ agencies: ['省科技厅', '省经信厅'], byFunction: true }) },
     { contents: '牵头单位：省科技厅；配合单位：杭州市', expected: list({ agencies: ['省科技厅'], explicitLead: true, unparsed: ['杭州市'] }) },
     { contents: '牵头单位：省科技厅；配合单位：各地', expected: list({ agencies: ['省科技厅', '各地'], explicitLead: true }) },
   ],
