@@ -2,6 +2,9 @@
 export { importGuideline } from './importer';
 export type { ImportOptions, ImportProblem, ImportResult } from './importer';
 export { decodeDocument, TEXT_ENCODINGS } from './decode';
+export { readDocument } from './read/index';
+export type { ReadOptions } from './read/index';
+export type { DocumentFormat, SourceBlock, SourceDocument, TableBlock, TextBlock, UnreadableDocument } from './source';
 export type { DecodedText, TextEncodingName } from './decode';
 export { DOCUMENT_ID, documentIdFromFileName } from './emit';
 export type { ImportedGuideline, ImportedMeasure, ImportedChapter } from './emit';

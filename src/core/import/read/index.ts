@@ -1,0 +1,79 @@
+// The front of the import: bytes in, a SourceDocument out, whatever the file. The format is told
+// by the content (a .docx renamed .txt is still a Word file); the file name is only a hint, for
+// what the content cannot say (.wps, a CSV without a task-table header).
+import { MAX_FILE_BYTES } from '../../document';
+import { decodeDocument } from '../decode';
+import type { TextEncodingName } from '../decode';
+import type { SourceDocument, UnreadableDocument } from '../source';
+import { readCsv, taskTableDelimiter } from './csv';
+import { readText } from './text';
+
+export interface ReadOptions {
+  /** The file's name or path: its extension is a hint. */
+  fileName?: string;
+  /** The encoding of a text or CSV file, when it is known; detected otherwise. */
+  encoding?: TextEncodingName;
+}
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Reads a policy document or task table of any supported format into blocks, or says why it cannot. */
+export async function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<SourceDocument | UnreadableDocument> {
+  if (bytes.length > MAX_FILE_BYTES) return { error: 'too-large' };
+  if (bytes.length === 0) return { error: 'empty' };
+  const extension = /\.([^./\\]+)$/.exec(options.fileName ?? '')?.[1]?.toLowerCase();
+  if (isZip(bytes)) return (await loadReaders()).readOfficeFile(bytes, extension === 'docx' || extension === 'xlsx' ? extension : undefined);
+  if (isPdf(bytes)) return (await loadReaders()).readPdf(bytes);
+  if (startsWith(bytes, OLE2)) return legacyOfficeFile(bytes, extension);
+  if (startsWith(bytes, [...Buffer.from('{\\rtf')])) return { error: 'unsupported', format: 'rtf', detail: 'an RTF file: save it as .docx' };
+  return readTextFile(bytes, extension, options.encoding);
+}
+
+function readTextFile(bytes: Uint8Array, extension: string | undefined, encoding: TextEncodingName | undefined): SourceDocument | UnreadableDocument {
+  const decoded = decodeDocument(bytes, encoding);
+  if ('error' in decoded) {
+    // Binary bytes under the name of a format this reader knows: that file is damaged.
+    if (decoded.error === 'binary' && extension && ['docx', 'xlsx', 'pdf'].includes(extension)) return { error: 'corrupt', format: extension, detail: `not a ${extension} file: its signature is missing` };
+    return { error: decoded.error, format: 'text', ...(decoded.encoding ? { detail: decoded.encoding } : {}) };
+  }
+  if (decoded.text.trim() === '') return { error: 'empty', format: 'text' };
+  const delimiter = taskTableDelimiter(decoded.text) ?? (extension === 'csv' ? ',' : extension === 'tsv' ? '\t' : undefined);
+  if (delimiter) return readCsv(decoded.text, decoded.encoding, delimiter);
+  return readText(decoded.text, decoded.encoding);
+}
+
+/** Word 97-2003, Excel 97-2003 and WPS files: OLE2 compound files, which this reader does not read. */
+function legacyOfficeFile(bytes: Uint8Array, extension: string | undefined): UnreadableDocument {
+  if (extension === 'wps') return { error: 'wps', format: 'wps', detail: 'a WPS Writer file (.wps): save it as .docx (WPS: 文件 → 另存为 → .docx)' };
+  // The names of an OLE2 file's streams are stored in UTF-16LE in its directory.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const isWorkbook = buffer.includes(Buffer.from('Workbook', 'utf16le')) || (!buffer.includes(Buffer.from('WordDocument', 'utf16le')) && (extension === 'xls' || extension === 'et'));
+  if (isWorkbook) return { error: 'legacy-word', format: 'xls', detail: 'a legacy Excel file (.xls): save it as .xlsx' };
+  return { error: 'legacy-word', format: 'doc', detail: 'a legacy Word file (.doc): save it as .docx' };
+}
+
+type Readers = typeof import('./readers');
+
+/**
+ * The binary-format readers, loaded on first use. In the bundles `./readers` is dist/import-readers.js
+ * (see esbuild.config.js), so that starting the CLI or the extension never parses pdfjs or exceljs.
+ */
+function loadReaders(): Promise<Readers> {
+  // require(), not import(): the tests run the TypeScript sources through tsx's require hook,
+  // which import() bypasses; in the bundles either would do.
+  return Promise.resolve().then(() => require('./readers') as Readers);
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  // A local file header, or the end record of an empty archive.
+  return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
+}
+
+function isPdf(bytes: Uint8Array): boolean {
+  // Readers accept the %PDF- header anywhere in the first kilobyte (some generators put junk before it).
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-');
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
