@@ -46,6 +46,22 @@ const yamlAsModule = {
   },
 };
 
+/**
+ * Keeps the binary-format readers of the import (pdfjs, exceljs, jszip, xmldom: some 3 MB) out of
+ * dist/cli.js and dist/extension.js: src/core/import/read/index.ts loads `./readers` on the first
+ * Word, Excel or PDF file, and in the bundles that module is dist/import-readers.js beside them.
+ */
+const lazyImportReaders = {
+  name: 'lazy-import-readers',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/readers$/ }, (args) =>
+      /[\\/]src[\\/]core[\\/]import[\\/]read[\\/]index\.ts$/.test(args.importer) ? { path: 'import-readers', namespace: 'lazy-import-readers' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-import-readers' }, () => ({ contents: "module.exports = require('./import-readers.js');", loader: 'js' }));
+    build.onResolve({ filter: /^\.\/import-readers\.js$/ }, () => ({ path: './import-readers.js', external: true }));
+  },
+};
+
 const targets = [
   {
     entryPoints: ['src/cli/main.ts'],
@@ -53,7 +69,7 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    plugins: [precompiledValidators, yamlAsModule],
+    plugins: [precompiledValidators, yamlAsModule, lazyImportReaders],
   },
   {
     // The VS Code extension: the engine bundled in, `vscode` provided by the host; no Mermaid here.
@@ -63,7 +79,18 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
-    plugins: [precompiledValidators, yamlAsModule],
+    plugins: [precompiledValidators, yamlAsModule, lazyImportReaders],
+  },
+  {
+    // The import's readers of Word, Excel and PDF files, loaded by both bundles above on first use.
+    entryPoints: ['src/core/import/read/readers.ts'],
+    outfile: 'dist/import-readers.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // pdfjs asks import.meta.url for a require() to load the native @napi-rs/canvas, which only
+    // rendering needs: left undefined, pdfjs goes without it (and its warning is silenced).
+    define: { 'import.meta.url': 'undefined' },
   },
   {
     // Browser code of the panels (DOM only, no Node); Mermaid is loaded beside it as dist/mermaid.min.js.
@@ -74,6 +101,20 @@ const targets = [
     target: 'es2022',
   },
 ];
+
+/**
+ * pdfjs's CMap files, which Chinese PDFs with predefined encodings (UniGB-UCS2-H …) need to be read
+ * (see src/core/import/read/pdf.ts): the Chinese ones only (GB, CNS, Big5, HK), 0.6 of 1.7 MB.
+ */
+function copyPdfCMaps() {
+  const source = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps');
+  const target = path.join(dist, 'pdfjs-cmaps');
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  for (const name of fs.readdirSync(source)) {
+    if (name === 'LICENSE' || /GB|CNS|B5|ETen|HK/.test(name)) fs.copyFileSync(path.join(source, name), path.join(target, name));
+  }
+}
 
 /** Mermaid is inlined into HTML files inside a <script> element, which its text must not end early. */
 function copyMermaid() {
@@ -96,6 +137,7 @@ Promise.all([
     }),
   ),
   Promise.resolve().then(copyMermaid),
+  Promise.resolve().then(copyPdfCMaps),
 ]).catch((error) => {
   if (error && !error.errors) console.error(error.message ?? error);
   process.exit(1);
