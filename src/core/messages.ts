@@ -189,8 +189,8 @@ const catalog = {
   'fix.remove': { en: 'Remove the repeated "{name}"', 'zh-cn': '删除重复的“{name}”' },
   // taskmatrix import
   'import.noList': {
-    en: 'this measure ends without a responsibility list (（…牵头单位…）); it was imported without agencies',
-    'zh-cn': '该措施末尾没有责任单位括注（如“（……，排名第一的为牵头单位）”），已按无责任单位导入',
+    en: 'this item names no responsible agency while the items beside it do; it was not imported as a measure',
+    'zh-cn': '该条目未列责任单位（同级其他条目均有），未作为措施导入',
   },
   'import.unreadName': {
     en: '"{name}" in the responsibility list is not an agency name; it was left out',

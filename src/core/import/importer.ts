@@ -1,17 +1,27 @@
-// `taskmatrix import`: the plain text of a policy document to guideline YAML, with a list of
-// everything that looked like a measure or a responsibility list but could not be read.
+// `taskmatrix import`: a policy document to guideline YAML, with a list of everything that looked
+// like a measure or a responsibility list but could not be read. The stages, in order:
+//   read/ (text, Word, PDF, spreadsheet, CSV → blocks)  →  paragraphs.ts  →  outline.ts  →
+//   lists.ts + responsibility.ts  →  measures.ts (or tables.ts for a task table)  →  emit.ts
 import type { Division } from '../model';
 import type { RegistryIndex } from '../registry';
 import { formatMessage } from '../messages';
 import type { Locale } from '../types';
+import { abbreviations } from './abbreviations';
 import { guidelineToYaml } from './emit';
 import type { ImportedChapter, ImportedGuideline, ImportedMeasure } from './emit';
+import { frontMatter } from './front-matter';
+import { listAtEnd, withoutList } from './lists';
+import type { FoundList } from './lists';
+import { hasList, measuresOf } from './measures';
+import type { MeasureDraft } from './measures';
 import { buildOutline, paragraphsOf } from './outline';
 import type { OutlineNode } from './outline';
-import { splitParagraphs } from './paragraphs';
+import { documentParagraphs, splitParagraphs } from './paragraphs';
 import type { Paragraph } from './paragraphs';
-import { LEAD_RULE, parseResponsibility } from './responsibility';
+import { LEAD_RULE } from './responsibility';
 import type { ResponsibilityList } from './responsibility';
+import type { SourceDocument, TableBlock } from './source';
+import { isTaskTable, tableChapters } from './tables';
 import { extractTargets } from './targets';
 
 export interface ImportOptions {
@@ -27,6 +37,8 @@ export interface ImportOptions {
 
 export interface ImportProblem {
   line: number;
+  /** The PDF page of the paragraph, when the document is a PDF. */
+  page?: number;
   message: string;
   /** The start of the paragraph, to recognise it by. */
   excerpt: string;
@@ -39,196 +51,216 @@ export interface ImportResult {
   problems: ImportProblem[];
   /** Names not in the registry (all names when there is none), in order of first mention. */
   newAgencies: string[];
+  /** Shortened names and the full name they stand for (发改委 → 市发展和改革委员会), for the registry's aliases. */
+  aliases: Array<{ alias: string; name: string }>;
 }
 
+/** What every measure is made of before it is written, whether it came from prose or a table. */
 interface Draft {
-  node: OutlineNode;
-  paragraphs: Paragraph[];
-  /** The body without the trailing responsibility list. */
-  body: string;
-  list?: ResponsibilityList;
+  chapter: { id: string; title: string };
+  id: string;
+  printed: string;
+  title: string;
+  text: string;
+  list: ResponsibilityList;
+  line: number;
 }
 
 const EXCERPT_LENGTH = 30;
+type ProblemKey = 'import.noList' | 'import.unreadName' | 'import.strayList' | 'import.beforeParts';
 
-export function importGuideline(source: string, options: ImportOptions): ImportResult {
+/** Imports a document: its plain text, or the blocks a format reader gave. */
+export function importGuideline(source: string | SourceDocument, options: ImportOptions): ImportResult {
   const { locale } = options;
-  const paragraphs = splitParagraphs(source);
-  const outline = buildOutline(paragraphs);
-  const title = options.title ?? titleOf(outline.front) ?? options.id;
-  const { parts, outside } = topLevelParts(outline.parts, title);
+  const document: SourceDocument = typeof source === 'string' ? { format: 'text', paragraphsKnown: false, blocks: [] } : source;
+  const paragraphs = typeof source === 'string' ? splitParagraphs(source) : documentParagraphs(source);
+  const pageOf = pageFinder(document);
   const problems: ImportProblem[] = [];
-  const problem = (paragraph: Paragraph, key: 'import.noList' | 'import.unreadName' | 'import.strayList' | 'import.partList' | 'import.beforeParts', args: Record<string, string> = {}) =>
-    problems.push({ line: paragraph.line, message: formatMessage(locale, key, args), excerpt: excerpt(paragraph.text) });
+  const problem = (at: { line: number; text: string }, key: ProblemKey, args: Record<string, string> = {}) =>
+    problems.push({ line: at.line, ...optional('page', pageOf(at.line)), message: formatMessage(locale, key, args), excerpt: excerpt(at.text) });
   const known = (name: string) => options.registry?.resolve(name) !== undefined;
 
-  for (const node of outside) if (paragraphsOf(node).some((paragraph) => trailingList(paragraph.text, known))) problem(node.heading, 'import.beforeParts');
-  const consumed = new Set<Paragraph>();
-  const chapters: Array<{ part: OutlineNode; drafts: Draft[] }> = [];
+  const outline = buildOutline(paragraphs);
+  const front = frontMatter(outline.front, paragraphs);
+  const title = options.title ?? front.title ?? options.id;
+  const { parts, outside } = topLevelParts(outline.parts, title, known);
+  for (const node of outside) if (hasList(node, known)) problem(node.heading, 'import.beforeParts');
+
+  // Prose measures, and the measures of task tables (a 分工方案 in Word or a spreadsheet).
+  const used = new Set<Paragraph>();
+  const proseDrafts: Draft[] = [];
+  const chapters: Array<{ id: string; title: string }> = [];
   for (const part of parts) {
-    const drafts = part.children.some(hasListDeep(known)) ? part.children.flatMap(measureNodes(known)).map((node) => draftOf(node, known)) : [];
-    for (const draft of drafts) {
-      if (draft.list) consumed.add(draft.paragraphs[draft.paragraphs.length - 1]!);
-      else problem(draft.node.heading, 'import.noList');
-      for (const name of draft.list?.unparsed ?? []) problem(draft.paragraphs[draft.paragraphs.length - 1]!, 'import.unreadName', { name });
+    const chapter = { id: String(part.path[0]), title: chapterTitle(part) };
+    chapters.push(chapter);
+    for (const measure of measuresOf(part, known)) {
+      measure.list.paragraphs.forEach((paragraph) => used.add(paragraph));
+      proseDrafts.push(draftOfMeasure(measure, chapter));
     }
-    if (drafts.length === 0 && trailingList(part.heading.body, known)) problem(part.heading, 'import.partList');
-    chapters.push({ part, drafts });
   }
-  // A parenthesis ending in 负责/牵头/单位 anywhere else is a responsibility list this reading missed.
-  for (const paragraph of paragraphs) {
-    const strayAt = strayListIn(paragraph, consumed.has(paragraph));
-    if (strayAt !== undefined) problem(paragraph, 'import.strayList', { list: strayAt });
+  const tables = document.blocks.filter((block): block is TableBlock => block.kind === 'table' && isTaskTable(block));
+  const tableDrafts = tables.flatMap((table) =>
+    tableChapters(table, known, title).flatMap((chapter) =>
+      chapter.measures.map((measure): Draft => ({ chapter: { id: String(chapter.number), title: chapter.title }, id: measure.path.join('.'), printed: measure.printed, title: measure.title, text: measure.text, list: measure.list, line: measure.line })),
+    ),
+  );
+  // A plan circulated as a table has prose only around it (title, preamble): the table is the plan.
+  const drafts = tableDrafts.length > proseDrafts.length ? uniqueIds(tableDrafts) : proseDrafts;
+  const fromTables = drafts === tableDrafts || (tableDrafts.length > 0 && drafts !== proseDrafts);
+
+  for (const draft of drafts) for (const name of draft.list.unparsed) problem({ line: draft.line, text: draft.title }, 'import.unreadName', { name });
+  if (!fromTables) {
+    // Numbered items that look like measures but name nobody, and lists this reading did not use.
+    for (const part of parts) for (const node of unlistedItems(part, drafts, known)) problem(node.heading, 'import.noList');
+    for (const paragraph of paragraphs) {
+      const stray = strayListIn(paragraph, used.has(paragraph));
+      if (stray !== undefined) problem(paragraph, 'import.strayList', { list: stray });
+    }
   }
 
-  // A lead rule outside every list (a 注： line, the preamble) holds for the whole document.
-  const globalRule = paragraphs.some((paragraph) => LEAD_RULE.test(consumed.has(paragraph) ? withoutTrailingList(paragraph.text) : paragraph.text));
-  const anyLead = globalRule || chapters.some(({ drafts }) => drafts.some(({ list }) => list?.statesLeadRule || list?.explicitLead));
-  const fileDivision: Division | undefined = anyLead ? undefined : 'joint';
+  // A lead rule outside every list (a 注： line, the preamble, a closing sentence) holds for the whole document.
+  const globalRule = paragraphs.some((paragraph) => !used.has(paragraph) && LEAD_RULE.test(paragraph.text)) || drafts.some((draft) => draft.list.statesLeadRule && !draft.list.ditto && draft.list.agencies.length === 0);
+  const divisions = readDivisions(drafts.map((draft) => draft.list), globalRule);
+  const anyLead = globalRule || drafts.some(({ list }) => list.statesLeadRule || list.explicitLead);
+  const fileDivision: Division | undefined = !anyLead && divisions.filter((division) => division === 'joint').length > divisions.length / 2 ? 'joint' : undefined;
+
   const newAgencies: string[] = [];
-  const divisionOf = divisionReader(globalRule);
-  const importedChapters: ImportedChapter[] = chapters.map(({ part, drafts }) => ({
-    id: String(part.path[0]),
-    // A heading with no words at all keeps its printed number, so that the title is never empty.
-    title: firstSentence(part.heading.body).title || part.heading.text || part.markers.join(''),
-    measures: drafts.map((draft): ImportedMeasure => {
-      const { title, rest } = firstSentence(draft.body);
-      const printed = draft.node.markers.join('');
-      const measure: ImportedMeasure = { id: draft.node.path.join('.'), printed, title: title || printed, line: draft.node.heading.line };
-      const text = measureText(draft, rest);
-      if (text !== '') measure.text = text;
-      if (!draft.list) return measure;
-      measure.agencies = draft.list.agencies.map((name) => {
-        const entry = options.registry?.resolve(name);
-        if (!entry && !newAgencies.includes(name)) newAgencies.push(name);
-        return entry?.agency.name.value ?? name;
-      });
-      const division = divisionOf(draft.list);
-      if (division !== 'lead-first' && division !== fileDivision) measure.division = division;
-      return measure;
-    }),
-  }));
-
-  const targets = parts.flatMap((part) => goalSections(part)).flatMap((node) => {
-    const [head, ...others] = paragraphsOf(node);
-    const rest = firstSentence(head!.body).rest;
-    return extractTargets([{ text: rest, line: head!.line }, ...others.map((paragraph) => ({ text: paragraph.text, line: paragraph.line }))], node.path.join('.'));
+  const resolve = (name: string) => {
+    const entry = options.registry?.resolve(name);
+    if (!entry && !newAgencies.includes(name)) newAgencies.push(name);
+    return entry?.agency.name.value ?? name;
+  };
+  const importedChapters: ImportedChapter[] = [];
+  const chapterById = new Map<string, ImportedChapter>();
+  const chapterList = fromTables ? uniqueChapters(drafts.map((draft) => draft.chapter)) : chapters;
+  for (const chapter of chapterList) {
+    const imported: ImportedChapter = { id: chapter.id, title: chapter.title, measures: [] };
+    chapterById.set(chapter.id, imported);
+    importedChapters.push(imported);
+  }
+  drafts.forEach((draft, index) => {
+    const measure: ImportedMeasure = { id: draft.id, printed: draft.printed, title: draft.title || draft.printed || draft.id, line: draft.line };
+    if (draft.text !== '') measure.text = draft.text;
+    measure.agencies = draft.list.agencies.map(resolve);
+    const division = divisions[index]!;
+    if (division !== (fileDivision ?? 'lead-first')) measure.division = division;
+    chapterById.get(draft.chapter.id)!.measures.push(measure);
   });
+
+  const targets = fromTables
+    ? []
+    : parts.flatMap((part) => goalSections(part)).flatMap((node) => {
+        const [head, ...others] = paragraphsOf(node);
+        const rest = firstSentence(head!.body).rest;
+        return extractTargets([{ text: rest, line: head!.line }, ...others.map((paragraph) => ({ text: paragraph.text, line: paragraph.line }))], node.path.join('.'));
+      });
 
   const guideline: ImportedGuideline = {
     id: options.id,
     title,
-    ...optional('issuer', options.issuer ?? issuerOf(paragraphs, importedChapters)),
+    ...optional('issuer', options.issuer ?? front.issuer ?? issuerOf(paragraphs, importedChapters)),
     ...optional('status', /征求意见|草案|送审稿|讨论稿/.test(title) ? ('draft' as const) : undefined),
     ...optional('division', fileDivision),
     targets,
-    chapters: importedChapters,
+    chapters: importedChapters.filter((chapter) => chapter.measures.length > 0 || !fromTables),
   };
-  const measures = importedChapters.flatMap((chapter) => chapter.measures);
+  const measures = guideline.chapters.flatMap((chapter) => chapter.measures);
+  const aliases = abbreviations(measures.flatMap((measure) => measure.agencies ?? []), (name) => options.registry?.resolve(name) !== undefined);
   const trailing = options.registry && newAgencies.length > 0 ? [formatMessage(locale, 'import.newAgenciesComment', { count: newAgencies.length }), ...newAgencies.map((name) => `  - ${name}`)] : [];
   problems.sort((a, b) => a.line - b.line);
   return {
     yaml: guidelineToYaml(guideline, options.schemaPath ?? '../schemas/guideline.schema.json', trailing),
     guideline,
-    counts: { parts: importedChapters.length, measures: measures.length, lists: measures.filter((measure) => measure.agencies).length, targets: targets.length },
+    counts: { parts: guideline.chapters.length, measures: measures.length, lists: measures.filter((measure) => measure.agencies && measure.agencies.length > 0).length, targets: targets.length },
     problems,
     newAgencies,
+    aliases,
   };
 }
 
 /**
- * The division of each list, read in document order. An explicit lead or 各自负责 settles a list
- * by itself; a plain list follows the lead rule (stated in it, in a note, or in an earlier list
- * with 下同) or an earlier by-function list with 下同; with none of them nobody leads (joint).
+ * The division of each list, read in document order. An explicit single lead or 各自负责 settles
+ * a list by itself; two or more leads share the lead (joint); a plain list follows the lead rule
+ * (stated in it, anywhere in the document, or in an earlier list with 下同) or an earlier
+ * by-function list with 下同; a list that names one agency alone makes it the lead; with none of
+ * them nobody leads (joint).
  */
-function divisionReader(globalRule: boolean): (list: ResponsibilityList) => Division {
+function readDivisions(lists: ResponsibilityList[], globalRule: boolean): Division[] {
   let carried: 'lead-first' | 'by-function' | undefined;
-  return (list) => {
+  return lists.map((list) => {
     let division: Division;
-    if (list.explicitLead) division = 'lead-first';
+    if (list.explicitLead) division = list.leadCount > 1 ? 'joint' : 'lead-first';
     else if (list.byFunction) division = 'by-function';
     else if (list.statesLeadRule || globalRule || carried === 'lead-first') division = 'lead-first';
+    else if (list.agencies.length === 1) division = 'lead-first';
     else division = carried ?? 'joint';
     if (list.ditto) carried = list.byFunction ? 'by-function' : list.statesLeadRule || list.explicitLead ? 'lead-first' : carried;
     return division;
-  };
+  });
 }
 
-/** The measure's text: the heading paragraph after its title, then the later paragraphs, without the list. */
-function measureText(draft: Draft, rest: string): string {
-  const later = draft.paragraphs.slice(1).map((paragraph) => paragraph.text);
-  if (draft.list && later.length > 0) later[later.length - 1] = withoutTrailingList(later[later.length - 1]!);
-  return [rest, ...later].filter((piece) => piece !== '').join('\n');
+/** A prose measure as a draft: its title, its text without the list, its id. */
+function draftOfMeasure(measure: MeasureDraft, chapter: { id: string; title: string }): Draft {
+  const { list } = measure;
+  const pieces = measure.paragraphs
+    .map((paragraph) => {
+      const text = withoutList(paragraph, list);
+      if (paragraph !== measure.heading) return text;
+      return measure.numbered ? text.slice(paragraph.text.length - paragraph.body.length) : text.replace(/^[—－-]+\s*/, '');
+    })
+    .map((text) => text.trim());
+  const [head = '', ...later] = pieces;
+  let { title, rest } = firstSentence(head);
+  const others = later.filter((piece) => piece !== '' && !isClosingLine(piece));
+  if (title === '' && others.length > 0) ({ title, rest } = firstSentence(others.shift()!));
+  return {
+    chapter,
+    id: measure.path.join('.'),
+    printed: measure.printed,
+    title,
+    text: [rest, ...others].filter((piece) => piece !== '').join('\n'),
+    list: list.list,
+    line: measure.heading.line,
+  };
 }
 
 /**
  * The parts of the document. One numbered only by items (（一）…) or 1. gets one part, titled as
- * the document; in one with parts, items before the first part heading are front matter.
+ * the document. When the numbering starts again (a notice with its own 一、二、 before the plan it
+ * issues), the run that carries the responsibility lists is the plan; the rest is front matter.
  */
-function topLevelParts(nodes: OutlineNode[], title: string): { parts: OutlineNode[]; outside: OutlineNode[] } {
-  const parts = nodes.filter((node) => node.heading.kind === 'part');
-  if (parts.length > 0) return { parts, outside: nodes.filter((node) => node.heading.kind !== 'part') };
-  if (nodes.length === 0) return { parts: [], outside: [] };
-  const heading: Paragraph = { kind: 'part', text: title, body: title, marker: '', number: 1, line: nodes[0]!.heading.line };
-  const renumber = (node: OutlineNode): OutlineNode => ({ ...node, path: [1, ...node.path], children: node.children.map(renumber) });
-  return { parts: [{ heading, paragraphs: [], children: nodes.map(renumber), path: [1], markers: [''] }], outside: [] };
-}
-
-/**
- * The nodes that are measures. An item is one measure unless two or more of its sub-items carry
- * a responsibility list of their own (or one that is not the last: then the list cannot be the
- * whole item's), in which case each sub-item is a measure.
- */
-function measureNodes(known: (name: string) => boolean) {
-  const expand = (node: OutlineNode): OutlineNode[] => {
-    const listed = node.children.filter(hasListDeep(known));
-    const ownList = trailingList([node.heading, ...node.paragraphs].map((p) => p.text).join(''), known) !== undefined;
-    const split = !ownList && (listed.length >= 2 || (listed.length === 1 && listed[0] !== node.children[node.children.length - 1]));
-    return split ? node.children.flatMap(expand) : [node];
-  };
-  return expand;
-}
-
-function hasListDeep(known: (name: string) => boolean) {
-  return (node: OutlineNode): boolean => paragraphsOf(node).some((paragraph) => trailingList(paragraph.text, known) !== undefined);
-}
-
-function draftOf(node: OutlineNode, known: (name: string) => boolean): Draft {
-  const paragraphs = paragraphsOf(node);
-  const last = paragraphs[paragraphs.length - 1]!;
-  const list = trailingList(last.text, known);
-  const body = paragraphs.length === 1 && list ? withoutTrailingList(node.heading.body) : node.heading.body;
-  return { node, paragraphs, body, ...(list ? { list: list.list } : {}) };
-}
-
-/** The responsibility list that ends a text, if its last parenthesis is one. */
-function trailingList(text: string, known: (name: string) => boolean): { list: ResponsibilityList; start: number } | undefined {
-  const group = trailingParenthesis(text);
-  if (!group) return undefined;
-  const list = parseResponsibility(group.contents, known);
-  return list ? { list, start: group.start } : undefined;
-}
-
-/** The last parenthesised group of a text when nothing but a full stop follows it. */
-function trailingParenthesis(text: string): { contents: string; start: number } | undefined {
-  const trimmed = text.replace(/[\s。.；;]+$/, '');
-  const last = trimmed[trimmed.length - 1];
-  if (last !== '）' && last !== ')') return undefined;
-  let depth = 0;
-  for (let index = trimmed.length - 1; index >= 0; index--) {
-    const char = trimmed[index];
-    if (char === '）' || char === ')') depth++;
-    else if (char === '（' || char === '(') {
-      depth--;
-      if (depth === 0) return { contents: trimmed.slice(index + 1, -1), start: index };
-    }
+function topLevelParts(nodes: OutlineNode[], title: string, known: (name: string) => boolean): { parts: OutlineNode[]; outside: OutlineNode[] } {
+  const partNodes = nodes.filter((node) => node.heading.kind === 'part');
+  const top = partNodes.length > 0 ? partNodes : nodes;
+  const runs: OutlineNode[][] = [];
+  for (const node of top) {
+    const run = runs[runs.length - 1];
+    if (!run || node.heading.number <= run[run.length - 1]!.heading.number || node.heading.kind !== run[0]!.heading.kind) runs.push([node]);
+    else run.push(node);
   }
-  return undefined;
+  const weight = (run: OutlineNode[]) => run.filter((node) => hasList(node, known)).length;
+  const chosen = runs.reduce<OutlineNode[]>((best, run) => (weight(run) > weight(best) ? run : best), runs[0] ?? []);
+  const outside = nodes.filter((node) => !chosen.includes(node));
+  if (partNodes.length > 0) return { parts: chosen, outside };
+  if (chosen.length === 0) return { parts: [], outside };
+  const heading: Paragraph = { kind: 'part', text: title, body: title, marker: '', number: 1, line: chosen[0]!.heading.line };
+  const renumber = (node: OutlineNode): OutlineNode => ({ ...node, path: [1, ...node.path], children: node.children.map(renumber) });
+  return { parts: [{ heading, paragraphs: [], children: chosen.map(renumber), path: [1], markers: [''] }], outside };
 }
 
-function withoutTrailingList(text: string): string {
-  const group = trailingParenthesis(text);
-  return group ? text.slice(0, group.start).replace(/\s+$/, '') : text;
+/** A part's title: its heading's first sentence, or its printed number when it has no words. */
+function chapterTitle(part: OutlineNode): string {
+  return firstSentence(part.heading.body).title || part.heading.text || part.markers.join('');
+}
+
+/** The items of a part that carry no list while items beside them do. */
+function unlistedItems(part: OutlineNode, drafts: Draft[], known: (name: string) => boolean): OutlineNode[] {
+  const ids = drafts.map((draft) => draft.id);
+  if (!part.children.some((child) => hasList(child, known))) return [];
+  return part.children.filter((child) => {
+    const prefix = child.path.join('.');
+    return !ids.some((id) => id === prefix || id.startsWith(`${prefix}.`)) && !goalSections(part).includes(child);
+  });
 }
 
 /**
@@ -236,11 +268,29 @@ function withoutTrailingList(text: string): string {
  * or 单位) but is not the list this import used, if any.
  */
 function strayListIn(paragraph: Paragraph, listUsed: boolean): string | undefined {
-  const text = listUsed ? withoutTrailingList(paragraph.text) : paragraph.text;
+  const found: FoundList | undefined = listUsed ? listAtEnd(paragraph, () => false) : undefined;
+  const text = found ? paragraph.text.slice(0, found.start) : paragraph.text;
   for (const match of text.matchAll(/[（(]([^（）()]{2,200})[）)]/g)) {
     if (/(负责|牵头|单位)$/.test(match[1]!)) return match[0];
   }
   return undefined;
+}
+
+/** Table rows numbered again in a second table keep their ids apart. */
+function uniqueIds(drafts: Draft[]): Draft[] {
+  const seen = new Set<string>();
+  return drafts.map((draft) => {
+    let id = draft.id;
+    for (let extra = 1; seen.has(id); extra++) id = `${draft.id}.${extra}`;
+    seen.add(id);
+    return id === draft.id ? draft : { ...draft, id };
+  });
+}
+
+function uniqueChapters(chapters: Array<{ id: string; title: string }>): Array<{ id: string; title: string }> {
+  const byId = new Map<string, { id: string; title: string }>();
+  for (const chapter of chapters) if (!byId.has(chapter.id)) byId.set(chapter.id, chapter);
+  return [...byId.values()];
 }
 
 /** Part and item headings that introduce the development goals (发展目标, 主要目标, …). */
@@ -261,22 +311,9 @@ function firstSentence(body: string): { title: string; rest: string } {
   return { title: text.slice(0, stop).trim(), rest: text.slice(stop + 1).trim() };
 }
 
-/**
- * The document's title from the lines before its body: the line that names a kind of document
- * (关于…的意见, …方案, …办法) with a following `（征求意见稿）`; document numbers (浙政发〔2024〕1号)
- * and letterheads (…文件) are skipped.
- */
-function titleOf(front: Paragraph[]): string | undefined {
-  const heads = front.filter((paragraph) => !/[。]$/.test(paragraph.text) && !/〔\d{4}〕|\[\d{4}\]|号$|文件$/.test(paragraph.text));
-  const index = Math.max(0, heads.findIndex((paragraph) => /关于|意见|方案|通知|办法|规划|措施|计划|决定|纲要|条例|规定|指南|细则|政策/.test(paragraph.text)));
-  const head = heads[index];
-  if (!head) return undefined;
-  let title = head.text;
-  for (const next of heads.slice(index + 1)) {
-    if (/^[（(][^（）()]{1,15}[）)]$/.test(next.text)) title += next.text;
-    else break;
-  }
-  return title;
+/** Signature, date and circulation lines that close a document; they belong to no measure. */
+function isClosingLine(text: string): boolean {
+  return /^([〇零一二三四五六七八九十\d]{4}年[〇零一二三四五六七八九十\d]{1,2}月[〇零一二三四五六七八九十\d]{1,3}日|（此件[^）]*）|\(此件[^)]*\)|抄送[:：].*|附件[:：]?.{0,40})$/.test(text);
 }
 
 /** 现结合浙江实际 with agencies named 省… gives 浙江省. */
@@ -290,6 +327,13 @@ function issuerOf(paragraphs: Paragraph[], chapters: ImportedChapter[]): string 
     return level ? match[1]! + level : undefined;
   }
   return undefined;
+}
+
+/** The PDF page a paragraph starts on, from the reader's blocks. */
+function pageFinder(document: SourceDocument): (line: number) => number | undefined {
+  const pages = new Map<number, number>();
+  for (const block of document.blocks) if (block.kind === 'text' && block.page !== undefined) pages.set(block.line, block.page);
+  return (line) => pages.get(line);
 }
 
 function excerpt(text: string): string {

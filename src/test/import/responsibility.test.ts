@@ -187,7 +187,8 @@ describe('import: responsibility lists', () => {
       assert.equal(parseResponsibility('试行'), undefined);
       assert.equal(parseResponsibility('暂行'), undefined);
       const result = importGuideline('一、重点任务\n（一）完善伦理治理。出台人工智能伦理审查办法（试行）。\n（二）推进算力建设。建设一批智算中心。（省发展改革委、省经信厅）', { id: 'x', locale: 'en' });
-      assert.equal(result.guideline.chapters[0]!.measures[0]!.agencies, undefined);
+      // （一） names nobody, so it is no measure; （二） is, with its two agencies and not 试行.
+      assert.deepEqual(result.guideline.chapters[0]!.measures.map((measure) => [measure.id, measure.agencies]), [['1.2', ['省发展改革委', '省经信厅']]]);
     });
 
     // Regression (found by these tests, fixed): looksLikeAgency() tests the name's ending, and 省委宣传部（省新闻出版局） ends in ）, so a

@@ -1,0 +1,147 @@
+// The task-division table (重点任务分工方案) as a source of measures: a header row names the
+// columns (序号, 重点任务/工作任务, 牵头单位, 配合单位/责任单位, 完成时限), part rows (一、…) open
+// chapters, and each further row is a measure. Cells merged over several rows are empty below
+// their first row, so a row without its own agencies takes them from the row above.
+import { chineseNumber } from './paragraphs';
+import { parseResponsibility } from './responsibility';
+import type { ResponsibilityList } from './responsibility';
+import type { TableBlock } from './source';
+
+export interface TableMeasure {
+  path: number[];
+  printed: string;
+  title: string;
+  text: string;
+  list: ResponsibilityList;
+  /** The list as printed: the lead and co cells. */
+  printedList: string;
+  line: number;
+  deadline?: string;
+}
+
+export interface TableChapter {
+  number: number;
+  title: string;
+  line: number;
+  measures: TableMeasure[];
+}
+
+interface Columns {
+  number?: number;
+  /** Task columns, broadest first (重点任务, then 具体措施). */
+  tasks: number[];
+  lead?: number;
+  co?: number;
+  responsible?: number;
+  deadline?: number;
+}
+
+const TASK = /任务|措施|内容|事项|举措|工作|目标|项目|要点|名称/;
+const LEAD = /牵头|主责|主办/;
+const CO = /配合|协办|参与|协同|协助|支持/;
+const RESPONSIBLE = /责任单位|责任部门|负责单位|责任主体|实施单位|承办单位|责任处室|单位$/;
+const DEADLINE = /时限|时间|节点|进度|期限/;
+const PART_ROW = /^([一二三四五六七八九十]{1,3})\s*[、．.]\s*(.*)$/s;
+
+/** Whether a table is a task-division table: a header row that names a task and who is responsible. */
+export function isTaskTable(table: TableBlock): boolean {
+  return headerRow(table.rows) !== undefined;
+}
+
+/** The chapters and measures of a task-division table. */
+export function tableChapters(table: TableBlock, known: (name: string) => boolean, fallbackTitle: string): TableChapter[] {
+  const header = headerRow(table.rows);
+  if (!header) return [];
+  const columns = columnsOf(table.rows[header.index]!);
+  const chapters: TableChapter[] = [];
+  let chapter: TableChapter | undefined;
+  let previous: { lead: string; co: string; responsible: string; tasks: string[] } | undefined;
+  const headerText = table.rows[header.index]!.join('|');
+  table.rows.slice(header.index + 1).forEach((row, offset) => {
+    const cells = row.map((cell) => cell.replace(/\s*\n\s*/g, '\n').trim());
+    const line = table.line + header.index + 1 + offset;
+    if (cells.join('|') === headerText || cells.every((cell) => cell === '')) return;
+    const distinct = [...new Set(cells.filter((cell) => cell !== ''))];
+    const part = PART_ROW.exec(distinct[0] ?? '');
+    if (distinct.length === 1 && (part || cells.filter((cell) => cell !== '').length >= Math.min(3, cells.length))) {
+      chapter = { number: part ? chineseNumber(part[1]!) : chapters.length + 1, title: (part ? part[2]! : distinct[0]!).replace(/[。：:]$/, ''), line, measures: [] };
+      chapters.push(chapter);
+      return;
+    }
+    const cell = (index: number | undefined) => (index === undefined ? '' : (cells[index] ?? ''));
+    let tasks = columns.tasks.map(cell);
+    let lead = cell(columns.lead);
+    let co = cell(columns.co);
+    let responsible = cell(columns.responsible);
+    const ownAgencies = lead !== '' || co !== '' || responsible !== '';
+    const ownTask = tasks.some((task) => task !== '');
+    if (!ownTask && !ownAgencies) return;
+    // A merged cell is empty below its first row: the broader task and the agencies carry down.
+    if (previous) {
+      tasks = tasks.map((task, index) => (task === '' && index < tasks.length - 1 ? (previous!.tasks[index] ?? '') : task));
+      if (!ownAgencies) ({ lead, co, responsible } = previous);
+    }
+    previous = { lead, co, responsible, tasks };
+    const list = listOf(lead, co, responsible, known);
+    if (!list) return;
+    if (!chapter) {
+      chapter = { number: 1, title: fallbackTitle, line, measures: [] };
+      chapters.push(chapter);
+    }
+    const numberCell = cell(columns.number);
+    const number = /^\d+$/.test(numberCell) ? Number(numberCell) : chapter.measures.length + 1;
+    const detail = tasks[tasks.length - 1] || tasks.find((task) => task !== '') || '';
+    const { title, rest } = titleOf(detail);
+    const deadline = cell(columns.deadline);
+    chapter.measures.push({
+      path: [chapter.number, number],
+      printed: numberCell || String(number),
+      title,
+      text: rest,
+      list,
+      printedList: [lead && `牵头单位：${lead}`, co && `配合单位：${co}`, responsible && !lead ? responsible : ''].filter(Boolean).join('；'),
+      line,
+      ...(deadline ? { deadline } : {}),
+    });
+  });
+  return chapters.filter((each) => each.measures.length > 0);
+}
+
+function listOf(lead: string, co: string, responsible: string, known: (name: string) => boolean): ResponsibilityList | undefined {
+  if (lead !== '') return parseResponsibility(`牵头单位：${lead}${co || responsible ? `；配合单位：${[co, responsible].filter(Boolean).join('、')}` : ''}`, known);
+  const text = [responsible, co].filter(Boolean).join('；');
+  if (text === '') return undefined;
+  // A single 责任单位 cell may say who leads itself (A牵头，B、C).
+  return /牵头|配合|负责|[:：]/.test(text) ? parseResponsibility(text, known) : parseResponsibility(`责任单位：${text}`, known);
+}
+
+function headerRow(rows: string[][]): { index: number } | undefined {
+  for (let index = 0; index < Math.min(rows.length, 8); index++) {
+    const cells = rows[index]!.map((cell) => cell.replace(/\s+/g, ''));
+    const agencies = cells.some((cell) => cell.length <= 12 && (LEAD.test(cell) || CO.test(cell) || RESPONSIBLE.test(cell)));
+    const task = cells.some((cell) => cell.length <= 12 && TASK.test(cell) && !LEAD.test(cell) && !RESPONSIBLE.test(cell));
+    if (agencies && task) return { index };
+  }
+  return undefined;
+}
+
+function columnsOf(header: string[]): Columns {
+  const columns: Columns = { tasks: [] };
+  header.forEach((raw, index) => {
+    const cell = raw.replace(/\s+/g, '');
+    if (/^(序号|编号|序|No\.?)$/i.test(cell)) columns.number ??= index;
+    else if (LEAD.test(cell) && cell.length <= 12) columns.lead ??= index;
+    else if (CO.test(cell) && cell.length <= 12) columns.co ??= index;
+    else if (RESPONSIBLE.test(cell) && cell.length <= 12) columns.responsible ??= index;
+    else if (DEADLINE.test(cell) && cell.length <= 12) columns.deadline ??= index;
+    else if (TASK.test(cell)) columns.tasks.push(index);
+  });
+  return columns;
+}
+
+function titleOf(text: string): { title: string; rest: string } {
+  const flat = text.replace(/\n+/g, '');
+  const stop = flat.search(/[。！？]/);
+  if (stop < 0) return { title: flat, rest: '' };
+  return { title: flat.slice(0, stop), rest: flat.slice(stop + 1) };
+}
