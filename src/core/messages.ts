@@ -217,6 +217,74 @@ const catalog = {
   'fix.acknowledge': { en: 'Acknowledge: no lead is intended here ({rule})', 'zh-cn': '确认：此处确无牵头单位（{rule}）' },
   'fix.acknowledgeReason': { en: 'reviewed: as in the source document', 'zh-cn': '已核对：与原文一致' },
   'fix.all': { en: 'Fix all taskmatrix problems with an obvious fix', 'zh-cn': '修复所有可自动修复的 taskmatrix 问题' },
+  // taskmatrix import: why a document cannot be read ({name} is the file's name)
+  'import.read.tooLarge': {
+    en: '{name} is larger than {limit} MB; a policy document is far smaller: is this the right file?',
+    'zh-cn': '{name} 超过 {limit} MB，政策文件远小于此，请确认文件是否正确',
+  },
+  'import.read.empty': { en: '{name} is empty: it holds no text to import', 'zh-cn': '{name} 是空文件，没有可导入的文字' },
+  'import.read.binary': {
+    en: '{name} is not a document taskmatrix can read; use .txt, .docx, .pdf, .xlsx or .csv',
+    'zh-cn': '{name} 不是 taskmatrix 能读取的文件；请使用 .txt、.docx、.pdf、.xlsx 或 .csv',
+  },
+  'import.read.undecodable': {
+    en: '{name} is neither UTF-8 nor GB18030/GBK text; save it as UTF-8 first',
+    'zh-cn': '{name} 既不是 UTF-8 也不是 GB18030/GBK 文本，请先另存为 UTF-8',
+  },
+  'import.read.notEncoding': {
+    en: '{name} is not valid {encoding} text; try another encoding, or let taskmatrix detect it',
+    'zh-cn': '{name} 不是有效的 {encoding} 文本；请换一种编码，或由 taskmatrix 自动识别',
+  },
+  'import.read.legacyWord': {
+    en: '{name} is a legacy Word file (.doc), which taskmatrix cannot read; save it as .docx (Word or WPS: File → Save As)',
+    'zh-cn': '{name} 是旧版 Word 文件（.doc），无法读取；请另存为 .docx（Word 或 WPS：文件 → 另存为）',
+  },
+  'import.read.legacyExcel': {
+    en: '{name} is a legacy Excel file (.xls), which taskmatrix cannot read; save it as .xlsx',
+    'zh-cn': '{name} 是旧版 Excel 文件（.xls），无法读取；请另存为 .xlsx',
+  },
+  'import.read.wps': {
+    en: '{name} is a WPS Writer file (.wps), which taskmatrix cannot read; save it as .docx (WPS: 文件 → 另存为)',
+    'zh-cn': '{name} 是 WPS 文字文件（.wps），无法读取；请另存为 .docx（WPS：文件 → 另存为）',
+  },
+  'import.read.scannedPdf': {
+    en: '{name} has no text layer (scanned pages); run OCR first, or import the Word original',
+    'zh-cn': '{name} 没有文字层（扫描件）；请先做 OCR 文字识别，或导入 Word 原件',
+  },
+  'import.read.encrypted': {
+    en: '{name} is protected by a password; save a copy without the password and import that',
+    'zh-cn': '{name} 设有密码保护；请另存一份无密码的副本再导入',
+  },
+  'import.read.corrupt': {
+    en: '{name} is a damaged {format} file and cannot be read; open it and save it again',
+    'zh-cn': '{name} 是已损坏的 {format} 文件，无法读取；请打开后重新保存',
+  },
+  'import.read.unsupported': {
+    en: '{name} is not a format taskmatrix reads; use .txt, .docx, .pdf, .xlsx or .csv',
+    'zh-cn': '{name} 的格式无法读取；请使用 .txt、.docx、.pdf、.xlsx 或 .csv',
+  },
+  'import.read.rtf': { en: '{name} is an RTF file, which taskmatrix cannot read; save it as .docx', 'zh-cn': '{name} 是 RTF 文件，无法读取；请另存为 .docx' },
+  'import.read.opendocument': {
+    en: '{name} is an OpenDocument file (.odt/.ods), which taskmatrix cannot read; save it as .docx or .xlsx',
+    'zh-cn': '{name} 是 OpenDocument 文件（.odt/.ods），无法读取；请另存为 .docx 或 .xlsx',
+  },
+  'import.read.pptx': { en: '{name} is a PowerPoint file; copy its text into a .docx and import that', 'zh-cn': '{name} 是 PowerPoint 文件；请将文字复制到 .docx 后再导入' },
+  // taskmatrix import: what a document was read as, and where a paragraph of it is
+  'import.format.text': { en: '{encoding}', 'zh-cn': '{encoding}' },
+  'import.format.csv': { en: 'CSV, {encoding}', 'zh-cn': 'CSV，{encoding}' },
+  'import.format.docx': { en: 'Word', 'zh-cn': 'Word' },
+  'import.format.xlsx': { en: 'Excel', 'zh-cn': 'Excel' },
+  'import.format.pdf': { en: 'PDF', 'zh-cn': 'PDF' },
+  'import.format.pdfPages': { en: 'PDF, {pages} pages', 'zh-cn': 'PDF，{pages} 页' },
+  'import.format.pdfPage': { en: 'PDF, 1 page', 'zh-cn': 'PDF，1 页' },
+  'import.at.paragraph': { en: 'paragraph {line}', 'zh-cn': '第 {line} 段' },
+  'import.at.page': { en: 'page {page}, paragraph {line}', 'zh-cn': '第 {page} 页，第 {line} 段' },
+  'import.at.row': { en: 'row {line}', 'zh-cn': '第 {line} 行' },
+  // registries written by taskmatrix import --update-registry
+  'registry.shortForm': {
+    en: 'taskmatrix: short for {name}, whose entry could not take it as an alias; move it to that entry\'s aliases',
+    'zh-cn': 'taskmatrix：{name} 的简称，未能自动加入该单位的 aliases，请手动移入',
+  },
   'fix.reviewKind': { en: 'taskmatrix: review the kind', 'zh-cn': 'taskmatrix：请核对单位类别' },
 
   // project configuration (.taskmatrix.yaml)

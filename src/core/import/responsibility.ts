@@ -28,7 +28,7 @@ export interface ResponsibilityList {
 /** 排名第一的为牵头单位, 列第一位者为牵头单位, 排在第一位的部门为牵头部门, 第一个单位为牵头单位, 排在首位的为牵头单位 */
 export const LEAD_RULE = /(第一|首位|首个|第1|前面|最前)[^，。；,;]{0,8}?(为|是|的)[^，。；,;]{0,4}?牵头|牵头(单位|部门)为(排|列)/;
 const DITTO = /^(以下|下文|下|后)同$/;
-const BY_FUNCTION = /(?:(?:根据|按照|依据|按)?(?:各自)?(?:职能|职责)(?:分工)?(?:各自|分别)?|分别|各自|各负其责)(?:负责|落实|推进)?$/;
+const BY_FUNCTION = /(?:(?:根据|按照|依据|按)?(?:各自)?(?:职能|职责)(?:分工)?(?:各自|分别)?(?:牵头)?|分别|各自|各负其责)(?:负责|落实|推进)*$/;
 export const LABEL = /^(?:主要)?(牵头责任单位|牵头单位|牵头部门|牵头处室|牵头|主办单位|主责单位|主责部门|主体责任单位|责任单位|责任部门|责任处室|责任主体|负责单位|负责部门|具体责任单位|实施单位|实施主体|实施部门|承办单位|配合单位|配合部门|协办单位|协办部门|参与单位|参与部门|协同单位|协同部门|支持单位|协助单位)\s*[:：]\s*/;
 export const IGNORED_LABEL = /^(完成时限|完成时间|时间节点|时间进度|时限要求|时限|进度安排|时间安排|预期成果|责任领导|分管领导|牵头领导|责任人|联系人)\s*[:：]/;
 // A deadline written inside the list (2025年6月底前完成, 长期坚持, 持续推进): a date, not an agency.
@@ -36,10 +36,13 @@ const DEADLINE = /^(?:于|在)?(?:\d{4}年|\d{1,2}月|[一二三四]季度|年�
 const LEAD_VERB = /^(?:由)?(.+?)(?:负责)?(?:分别)?牵头(?:负责|实施|推进|落实|组织|抓总)?$/;
 // 由A会同B、C负责: A leads, the others work with it.
 const TOGETHER_WITH = /^(?:由)?(.+?)会同(.+?)(?:共同)?(?:负责|推进|落实|实施)?$/;
-const CO_VERB = /^(.+?)(?:共同)?(?:配合|参与|协同|协助|协办|支持)(?:实施|推进|落实)?$/;
-const PLAIN_VERB = /^(?:由)?(.+?)(?:共同)?(?:负责|落实|实施|推进)$/;
+const CO_VERB = /^(.+?)(?:按职责(?:分工)?)?(?:共同|组织|积极)?(?:配合|参与|协同|协助|协办|支持)(?:实施|推进|落实)?$/;
+const PLAIN_VERB = /^(?:由)?(.+?)(?:按职责(?:分工)?)?(?:共同|具体|组织|抓好|负责|配合)?(?:负责|落实|实施|推进|执行)(?:落实|实施|推进)?$/;
+const PLACE_SUFFIX = /(新区|区|县|旗|街道|镇|乡|兵团|片区|社区)$/;
+// …、机场分局为实施单位: the units named are the ones who carry the measure out.
+const ROLE_SUFFIX = /^(.+?)(?:为|作为|是)(?:实施单位|责任单位|配合单位|参与单位|实施主体|责任主体)$/;
 // 行 only as a bank (人行杭州中心支行): 试行 and 暂行 are not agencies.
-const AGENCY_SUFFIX = /(厅|委|局|办|部|院|署|会|处|室|所|司|中心|政府|单位|部门|公司|集团|银行|支行|分行|小组|联|团|社|台|站|馆|队|校|大学|海关|委员会|领导小组|管委会|人大|政协|法院|检察院)$/;
+const AGENCY_SUFFIX = /(厅|委|局|办|部|院|署|会|处|科|室|所|司|中心|政府|单位|部门|机关|机构|公司|集团|银行|支行|分行|小组|联|协|团|社|台|站|馆|队|校|大学|海关|委员会|领导小组|管委会|人大|政协|法院|检察院|专班|新区|[^各]区|县|旗|街道|镇|乡|兵团)$/;
 
 type Role = 'lead' | 'co' | 'plain';
 
@@ -65,7 +68,9 @@ export function parseResponsibility(contents: string, known: (name: string) => b
       else others.push(name);
     }
   };
-  for (let segment of splitTopLevel(contents.replace(/\s*\n\s*/g, '；'), /[，,；;。]/)) {
+  // 、 after a verb ends a clause as ， does: A牵头负责、B组织落实.
+  const clauses = contents.replace(/\s*\n\s*/g, '；').replace(/(牵头负责|牵头|负责|配合|落实|实施)、/g, '$1，');
+  for (let segment of splitTopLevel(clauses, /[，,；;。]/)) {
     segment = segment.trim().replace(/[。.]$/, '');
     if (segment === '') continue;
     if (DITTO.test(segment)) {
@@ -83,7 +88,7 @@ export function parseResponsibility(contents: string, known: (name: string) => b
       markers++;
       continue;
     }
-    const label = LABEL.exec(segment);
+    const label = LABEL.exec(segment) ?? /^(牵头[\u4e00-\u9fff]{0,6}|[\u4e00-\u9fff]{0,4}(?:责任|配合|协办|参与)[\u4e00-\u9fff]{0,4})\s*[:：]\s*/.exec(segment);
     if (label) {
       markers++;
       role = /牵头|主办|主责|主体/.test(label[1]!) ? 'lead' : /配合|协办|参与|协同|支持|协助/.test(label[1]!) ? 'co' : role === 'lead' ? 'co' : 'plain';
@@ -115,6 +120,12 @@ export function parseResponsibility(contents: string, known: (name: string) => b
       add(splitNames(lead[1]!), 'lead');
       continue;
     }
+    const implementing = ROLE_SUFFIX.exec(segment);
+    if (implementing) {
+      markers++;
+      add(splitNames(implementing[1]!), role === 'lead' ? 'co' : role);
+      continue;
+    }
     const co = CO_VERB.exec(segment);
     if (co && !label) {
       markers++;
@@ -132,7 +143,8 @@ export function parseResponsibility(contents: string, known: (name: string) => b
   const agencies = [...leads, ...others];
   if (agencies.length === 0 && !statesLeadRule) return undefined;
   // Without any wording of responsibility, only a list of agency-like names is a list.
-  if (markers === 0 && (unparsed.length > agencies.length || !looksLikeAgency(firstName(contents), known))) return undefined;
+  // A place (（朱桥片区）, （浦东新区）) alone is no list: the first name must be a body's.
+  if (markers === 0 && (unparsed.length > agencies.length || !looksLikeAgency(firstName(contents), known) || (!known(firstName(contents)) && PLACE_SUFFIX.test(firstName(contents))))) return undefined;
   const hasLead = explicitLead && leads.length > 0;
   return { agencies, explicitLead: hasLead, leadCount: hasLead ? leads.length : 0, byFunction: byFunction && !hasLead, statesLeadRule, ditto, unparsed };
 }
@@ -176,13 +188,21 @@ function splitNames(text: string): string[] {
  * 各省、自治区、直辖市人民政府 and 各市、县（市、区）人民政府 are one name: a piece that is only an
  * administrative level (各省, 自治区, 县) belongs with the piece after it.
  */
+const LEVEL_WORD = /^各?(省|市|县|区|州|盟|旗|乡|镇|自治区|直辖市|自治州|地区|县级市|市州|市县|区县|街道|乡镇|镇街|计划单列市|新疆生产建设兵团)$/;
+
 function joinLevelWords(pieces: string[]): string[] {
   const joined: string[] = [];
   let pending = '';
   for (const piece of pieces) {
     const text = piece.trim();
-    if (/^各?(省|市|县|区|州|盟|旗|乡|镇|自治区|直辖市|自治州|地区|县级市|市州|市县|区县|街道|乡镇|镇街|计划单列市|新疆生产建设兵团)$/.test(text) && !/^各/.test(pieces[pieces.indexOf(piece) + 1]?.trim() ?? '各')) {
+    if (LEVEL_WORD.test(text) && !/^各/.test(pieces[pieces.indexOf(piece) + 1]?.trim() ?? '各')) {
       pending += `${text}、`;
+      continue;
+    }
+    // 各有关区、县级市: a level word after a collective of another level joins it.
+    const previous = joined[joined.length - 1];
+    if (pending === '' && previous && /^各/.test(previous) && /^(县级市|县|市|区|旗|自治县|乡|镇|街道|园区)$/.test(text)) {
+      joined[joined.length - 1] = `${previous}、${text}`;
       continue;
     }
     joined.push(pending + text);

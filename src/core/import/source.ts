@@ -38,6 +38,8 @@ export interface SourceDocument {
    */
   paragraphsKnown: boolean;
   blocks: SourceBlock[];
+  /** The number of pages of a PDF. */
+  pages?: number;
 }
 
 /** Why a file cannot be read, as one line for the user: the reason key and its arguments. */

@@ -47,6 +47,8 @@ function legacyOfficeFile(bytes: Uint8Array, extension: string | undefined): Unr
   if (extension === 'wps') return { error: 'wps', format: 'wps', detail: 'a WPS Writer file (.wps): save it as .docx (WPS: 文件 → 另存为 → .docx)' };
   // The names of an OLE2 file's streams are stored in UTF-16LE in its directory.
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A password-protected .docx or .xlsx is an OLE2 file holding the encrypted package.
+  if (buffer.includes(Buffer.from('EncryptedPackage', 'utf16le'))) return { error: 'encrypted', format: extension === 'xlsx' ? 'xlsx' : 'docx', detail: 'the file is protected by a password' };
   const isWorkbook = buffer.includes(Buffer.from('Workbook', 'utf16le')) || (!buffer.includes(Buffer.from('WordDocument', 'utf16le')) && (extension === 'xls' || extension === 'et'));
   if (isWorkbook) return { error: 'legacy-word', format: 'xls', detail: 'a legacy Excel file (.xls): save it as .xlsx' };
   return { error: 'legacy-word', format: 'doc', detail: 'a legacy Word file (.doc): save it as .docx' };

@@ -38,7 +38,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument | Unrea
     for (let number = 1; number <= document.numPages; number++) pages.push(await pageText(await document.getPage(number), number, pdfjs));
     if (!pages.some((page) => page.runs.some((run) => run.text.trim() !== ''))) return { error: 'scanned-pdf', format: 'pdf', detail: 'no text layer: scanned images need OCR first' };
     const blocks = paragraphsFromPages(pages).map((paragraph, index): TextBlock => ({ kind: 'text', text: paragraph.text, line: index + 1, page: paragraph.page }));
-    return { format: 'pdf', paragraphsKnown: true, blocks };
+    return { format: 'pdf', paragraphsKnown: true, blocks, pages: document.numPages };
   } catch (error) {
     const { name, message } = error as Error;
     if (name === 'PasswordException') return { error: 'encrypted', format: 'pdf', detail: 'the PDF is protected by a password' };
