@@ -140,7 +140,8 @@ export function parseResponsibility(contents: string, known: (name: string) => b
     }
     add(splitNames(segment), role);
   }
-  const agencies = [...leads, ...others];
+  // A name given twice (as 配合 and as 实施主体) is one agency of the measure.
+  const agencies = [...new Set([...leads, ...others])];
   if (agencies.length === 0 && !statesLeadRule) return undefined;
   // Without any wording of responsibility, only a list of agency-like names is a list.
   // A place (（朱桥片区）, （浦东新区）) alone is no list: the first name must be a body's.
@@ -190,12 +191,15 @@ function splitNames(text: string): string[] {
  */
 const LEVEL_WORD = /^各?(省|市|县|区|州|盟|旗|乡|镇|自治区|直辖市|自治州|地区|县级市|市州|市县|区县|街道|乡镇|镇街|计划单列市|新疆生产建设兵团)$/;
 
+// What may follow such a piece: another level, or the level with its government (县（市、区）人民政府).
+const LEVEL_CONTINUES = /^(?:自治区|直辖市|自治州|县级市|计划单列市|新疆生产建设兵团|[省市县区州盟旗乡镇])(?:[（(][^）)]*[）)])?(?:[\u4e00-\u9fff]{0,6}(?:人民政府|政府|党委|管委会))?$/;
+
 function joinLevelWords(pieces: string[]): string[] {
   const joined: string[] = [];
   let pending = '';
   for (const piece of pieces) {
     const text = piece.trim();
-    if (LEVEL_WORD.test(text) && !/^各/.test(pieces[pieces.indexOf(piece) + 1]?.trim() ?? '各')) {
+    if ((LEVEL_WORD.test(text) || pending !== '') && LEVEL_CONTINUES.test(pieces[pieces.indexOf(piece) + 1]?.trim() ?? '')) {
       pending += `${text}、`;
       continue;
     }

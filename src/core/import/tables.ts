@@ -39,7 +39,7 @@ interface Columns {
 const TASK = /任务|措施|内容|事项|举措|工作|目标|项目|要点|名称/;
 const LEAD = /牵头|主责|主办/;
 const CO = /配合|协办|参与|协同|协助|支持/;
-const RESPONSIBLE = /责任单位|责任部门|负责单位|责任主体|实施单位|承办单位|责任处室|单位$/;
+const RESPONSIBLE = /责任单位|责任部门|负责单位|责任主体|实施单位|实施主体|实施部门|承办单位|责任处室|单位$/;
 const DEADLINE = /时限|时间|节点|进度|期限/;
 const PART_ROW = /^([一二三四五六七八九十]{1,3})\s*[、．.]\s*(.*)$/s;
 
@@ -55,15 +55,17 @@ export function tableChapters(table: TableBlock, known: (name: string) => boolea
   const columns = columnsOf(table.rows[header.index]!);
   const chapters: TableChapter[] = [];
   let chapter: TableChapter | undefined;
+  let partRows = false;
   let previous: { lead: string; co: string; responsible: string; tasks: string[] } | undefined;
   const headerText = table.rows[header.index]!.join('|');
-  table.rows.slice(header.index + 1).forEach((row, offset) => {
+  table.rows.slice(header.index + 1).forEach((row: string[], offset) => {
     const cells = row.map((cell) => cell.replace(/\s*\n\s*/g, '\n').trim());
     const line = table.line + header.index + 1 + offset;
     if (cells.join('|') === headerText || cells.every((cell) => cell === '')) return;
     const distinct = [...new Set(cells.filter((cell) => cell !== ''))];
     const part = PART_ROW.exec(distinct[0] ?? '');
     if (distinct.length === 1 && (part || cells.filter((cell) => cell !== '').length >= Math.min(3, cells.length))) {
+      partRows = true;
       chapter = { number: part ? chineseNumber(part[1]!) : chapters.length + 1, title: (part ? part[2]! : distinct[0]!).replace(/[。：:]$/, ''), line, measures: [] };
       chapters.push(chapter);
       return;
@@ -90,12 +92,26 @@ export function tableChapters(table: TableBlock, known: (name: string) => boolea
     }
     const numberCell = cell(columns.number);
     const number = /^\d+$/.test(numberCell) ? Number(numberCell) : chapter.measures.length + 1;
-    const detail = tasks[tasks.length - 1] || tasks.find((task) => task !== '') || '';
+    // Task cells numbered as an outline ((一) 1、 (1)) number the measure by those numbers.
+    const marked = numberCell === '' ? tasks.map(markerOf) : [];
+    const numbers = marked.filter((marker): marker is { number: number; printed: string; text: string } => marker !== undefined);
+    const detailIndex = lastIndexWhere(tasks, (task, index) => task !== '' && (index === tasks.length - 1 || !ownTask || row[columns.tasks[index]!] !== ''));
+    const detail = (marked[detailIndex]?.text ?? tasks[detailIndex]) || '';
     const { title, rest } = titleOf(detail);
     const deadline = cell(columns.deadline);
+    let path = [chapter.number, number];
+    if (numbers.length >= 2 && !partRows) {
+      path = numbers.map((marker) => marker.number);
+      if (chapter.number !== path[0]) {
+        chapter = { number: path[0]!, title: numbers[0]!.text.replace(/[。：:]$/, '') || fallbackTitle, line, measures: [] };
+        chapters.push(chapter);
+      }
+    } else if (numbers.length >= 1 && numberCell === '') {
+      path = [chapter.number, ...numbers.map((marker) => marker.number)];
+    }
     chapter.measures.push({
-      path: [chapter.number, number],
-      printed: numberCell || String(number),
+      path,
+      printed: numberCell || numbers.map((marker) => marker.printed).join('') || String(number),
       title,
       text: rest,
       list,
@@ -134,9 +150,24 @@ function columnsOf(header: string[]): Columns {
     else if (CO.test(cell) && cell.length <= 12) columns.co ??= index;
     else if (RESPONSIBLE.test(cell) && cell.length <= 12) columns.responsible ??= index;
     else if (DEADLINE.test(cell) && cell.length <= 12) columns.deadline ??= index;
-    else if (TASK.test(cell)) columns.tasks.push(index);
+    else if (/^(\d{4}年|备注|说明|序$)/.test(cell) || cell === '') return;
+    // 任务分类, 主要方向, 重点任务: every other column describes the task, broadest first.
+    else columns.tasks.push(index);
   });
   return columns;
+}
+
+/** The outline number a cell starts with: 一、 （一） 1、 1. （1）. */
+function markerOf(cell: string): { number: number; printed: string; text: string } | undefined {
+  const match = /^\s*(?:([一二三四五六七八九十]{1,3})\s*[、．.]|[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]|(\d{1,3})\s*[、.．](?!\d)|[（(]\s*(\d{1,3})\s*[）)])\s*/.exec(cell);
+  if (!match) return undefined;
+  const chinese = match[1] ?? match[2];
+  return { number: chinese ? chineseNumber(chinese) : Number(match[3] ?? match[4]), printed: match[0].trim(), text: cell.slice(match[0].length) };
+}
+
+function lastIndexWhere<T>(items: T[], test: (item: T, index: number) => boolean): number {
+  for (let index = items.length - 1; index >= 0; index--) if (test(items[index]!, index)) return index;
+  return items.length - 1;
 }
 
 function titleOf(text: string): { title: string; rest: string } {
