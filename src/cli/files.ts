@@ -22,6 +22,9 @@ export class UsageError extends Error {
   }
 }
 
+/** A file the command cannot use, though it was called right: exit 2 with one line and no usage hint. */
+export class InputError extends UsageError {}
+
 const TASK_FILE = /\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
 

@@ -15,7 +15,7 @@ Commands:
   matrix    the responsibility matrix (json, csv, markdown, html; --grid)
   stats     per agency: measures led, co-owned and without a lead, by load
   report    lint, then summarise leads and loads; --out DIR writes every export
-  import    turn a policy document's plain text into guideline YAML
+  import    turn a policy document (.txt .docx .pdf .xlsx .csv) into guideline YAML
 
 Options:
   --locale en|zh-cn   language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
@@ -34,7 +34,7 @@ Options:
   matrix    任务分工矩阵（json、csv、markdown、html；--grid 为措施×单位表）
   stats     各单位牵头、配合及无牵头措施的数量，按任务量排序
   report    检查后汇总牵头情况与任务量；--out DIR 写出全部导出文件
-  import    将政策文件纯文本转换为任务 YAML
+  import    将政策文件（.txt .docx .pdf .xlsx .csv）转换为任务 YAML
 
 选项：
   --locale en|zh-cn   消息语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
@@ -160,13 +160,24 @@ Options:
 `,
   },
   import: {
-    en: `Usage: taskmatrix import <document.txt> [options]
+    en: `Usage: taskmatrix import <document> [options]
 
-Reads the plain text of a policy document (UTF-8, GB18030/GBK or UTF-16, detected) and writes
-guideline YAML: parts (一、), measures (（一）, 1., （1）) with their titles and texts, the agencies
-of each responsibility list (（…，排名第一的为牵头单位，下同）, 牵头单位：…；配合单位：…, …牵头,
-根据职能分工各自负责, …) and the numeric targets of the development goals. A summary goes to
-standard error, with every paragraph that could not be fully read and its line.
+Reads a policy document and writes guideline YAML: parts (一、), measures (（一）, 1., （1）) with
+their titles and texts, the agencies of each responsibility list (（…，排名第一的为牵头单位，下同）,
+牵头单位：…；配合单位：…, …牵头, 根据职能分工各自负责, …) and the numeric targets of the
+development goals. The format is told by the content (the extension is only a hint):
+
+  .txt    plain text: UTF-8, GB18030/GBK or UTF-16, detected (or --encoding)
+  .docx   Word: paragraphs with Word's list numbers, and task tables inside the document
+  .pdf    PDF with a text layer: lines wrapped at the margin joined, running headers and page
+          numbers dropped (a scanned PDF needs OCR first)
+  .xlsx   Excel task table: a header row naming 序号, 任务, 牵头单位, 配合单位, 完成时限, …
+  .csv    the same task table as comma- or tab-separated text
+
+Legacy .doc/.wps/.xls files, scanned or protected PDFs and other formats are refused with a
+one-line reason (save them as .docx or .xlsx). A summary goes to standard error, with every
+paragraph that could not be fully read: file:line for text, page and paragraph for a PDF,
+paragraph for Word, row for Excel. "-" reads standard input.
 
 Options:
   --id ID               document id (default: from the file name), e.g. zj-ai-2027
@@ -176,19 +187,29 @@ Options:
                         agencies.yaml above the output, or tasks/agencies.yaml)
   --update-registry     append the agencies missing from the registry to it (comments and
                         order kept; kinds other than collective are marked for review)
-  --encoding NAME       auto (default), utf-8, gb18030 (also GBK, GB2312), utf-16le, utf-16be
+  --encoding NAME       of a text or CSV file: auto (default), utf-8, gb18030 (also GBK,
+                        GB2312), utf-16le, utf-16be
   --title TEXT          document title (default: read from the text)
   --issuer TEXT         issuer, e.g. 浙江省 (default: inferred where the text says it)
   --locale en|zh-cn     language of messages
 
 Exit codes: 0 written; 2 usage or I/O failure (nothing is written).
 `,
-    'zh-cn': `用法：taskmatrix import <文件.txt> [选项]
+    'zh-cn': `用法：taskmatrix import <文件> [选项]
 
-读取政策文件纯文本（UTF-8、GB18030/GBK 或 UTF-16，自动识别），生成任务 YAML：各部分（一、）、
-各项措施（（一）、1.、（1））及其标题和正文、每个责任单位括注中的单位（（……，排名第一的为牵头
-单位，下同）、牵头单位：……；配合单位：……、……牵头、根据职能分工各自负责等）以及发展目标中的
-量化指标。摘要输出到标准错误，列出未能完全识别的段落及其行号。
+读取政策文件，生成任务 YAML：各部分（一、）、各项措施（（一）、1.、（1））及其标题和正文、每个
+责任单位括注中的单位（（……，排名第一的为牵头单位，下同）、牵头单位：……；配合单位：……、……牵头、
+根据职能分工各自负责等）以及发展目标中的量化指标。按文件内容识别格式（扩展名仅作参考）：
+
+  .txt    纯文本：UTF-8、GB18030/GBK 或 UTF-16，自动识别（或用 --encoding 指定）
+  .docx   Word：段落（含 Word 自动编号）及文中的任务分工表
+  .pdf    带文字层的 PDF：合并页边折行，去掉页眉和页码（扫描件需先做 OCR）
+  .xlsx   Excel 任务分工表：表头含 序号、任务、牵头单位、配合单位、完成时限 等列
+  .csv    以逗号或制表符分隔的同类任务分工表
+
+旧版 .doc/.wps/.xls 文件、扫描版或加密的 PDF 及其他格式会给出一行原因并拒绝读取（请另存为
+.docx 或 .xlsx）。摘要输出到标准错误，列出未能完全识别的段落：纯文本为“文件:行号”，PDF 为页码
+和段落号，Word 为段落号，Excel 为行号。“-”表示读取标准输入。
 
 选项：
   --id ID               文件标识（默认取自文件名），如 zj-ai-2027
@@ -198,7 +219,8 @@ Exit codes: 0 written; 2 usage or I/O failure (nothing is written).
                         agencies.yaml，或 tasks/agencies.yaml）
   --update-registry     将名录中没有的单位追加到名录（保留注释和顺序；集合性主体以外的类别
                         标注为待核对）
-  --encoding NAME       auto（默认）、utf-8、gb18030（也适用于 GBK、GB2312）、utf-16le、utf-16be
+  --encoding NAME       文本或 CSV 文件的编码：auto（默认）、utf-8、gb18030（也适用于 GBK、
+                        GB2312）、utf-16le、utf-16be
   --title TEXT          文件标题（默认从正文读取）
   --issuer TEXT         发文单位或地区，如 浙江省（默认从正文推断）
   --locale en|zh-cn     消息语言

@@ -12,7 +12,7 @@ import { matrixCommand } from './commands/matrix';
 import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import type { CommandContext } from './commands/command';
-import { reasonOf, UsageError } from './files';
+import { InputError, reasonOf, UsageError } from './files';
 import { helpText } from './help';
 import { ConfigError } from './load';
 import { t } from './messages';
@@ -123,7 +123,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
 
 function reportFailure(error: unknown, locale: Locale, command: string | undefined, stderr: (text: string) => void): number {
   const commandHint = command && COMMANDS[command] ? `${command} ` : '';
-  if (error instanceof UsageError) {
+  if (error instanceof InputError) {
+    stderr(`${t(locale, 'inputError', { detail: t(locale, error.key, error.args) })}\n`);
+  } else if (error instanceof UsageError) {
     stderr(`${t(locale, 'usageError', { detail: t(locale, error.key, error.args), command: commandHint })}\n`);
   } else if (error instanceof ConfigError) {
     stderr(`taskmatrix: ${t(locale, 'configInvalid', { path: error.path })}\n`);

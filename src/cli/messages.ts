@@ -3,6 +3,7 @@ import type { Locale } from '../core/index';
 
 const strings = {
   usageError: { en: 'taskmatrix: {detail}\nRun "taskmatrix {command}--help" for usage.', 'zh-cn': 'taskmatrix：{detail}\n运行“taskmatrix {command}--help”查看用法。' },
+  inputError: { en: 'taskmatrix: {detail}', 'zh-cn': 'taskmatrix：{detail}' },
   unknownCommand: { en: 'unknown command "{command}"', 'zh-cn': '未知命令“{command}”' },
   unknownFormat: { en: 'unknown format "{format}" for {command}; use one of {formats}', 'zh-cn': '{command} 不支持格式“{format}”；可用格式：{formats}' },
   badMaxWarnings: { en: '--max-warnings needs a whole number, not "{value}"', 'zh-cn': '--max-warnings 需要一个整数，而不是“{value}”' },
@@ -50,18 +51,17 @@ const strings = {
   suppressedHeading: { en: 'Acknowledged findings', 'zh-cn': '已确认的问题' },
   noReason: { en: '(no reason given)', 'zh-cn': '（未说明理由）' },
   // import
-  importOneFile: { en: 'import takes exactly one text file (or - for standard input)', 'zh-cn': 'import 只接受一个文本文件（或用 - 表示标准输入）' },
+  importOneFile: { en: 'import takes exactly one document (or - for standard input)', 'zh-cn': 'import 只接受一个文件（或用 - 表示标准输入）' },
   importNeedsId: { en: 'cannot make a document id from "{name}"; give one with --id (lower-case letters, digits and hyphens, e.g. zj-ai-2027)', 'zh-cn': '无法由“{name}”生成文件标识，请用 --id 指定（小写字母、数字和连字符，如 zj-ai-2027）' },
   importBadId: { en: '--id "{value}" is not a document id: use lower-case letters, digits and hyphens, e.g. zj-ai-2027', 'zh-cn': '--id“{value}”不是有效的文件标识：请使用小写字母、数字和连字符，如 zj-ai-2027' },
   importBadEncoding: { en: 'unknown encoding "{value}"; use auto, utf-8, gb18030 (also for GBK and GB2312) or utf-16le/utf-16be', 'zh-cn': '未知编码“{value}”；请使用 auto、utf-8、gb18030（也适用于 GBK、GB2312）或 utf-16le/utf-16be' },
-  importBinary: { en: '{path} is not plain text (a Word or PDF file?); save or copy it as plain text (.txt) first', 'zh-cn': '{path} 不是纯文本文件（可能是 Word 或 PDF 文件），请先另存为或复制为纯文本（.txt）' },
-  importTooLarge: { en: '{path} is larger than {limit} MB; a policy document is far smaller: is this the right file?', 'zh-cn': '{path} 超过 {limit} MB，政策文件远小于此，请确认文件是否正确' },
-  importUndecodable: { en: '{path} is neither UTF-8 nor GB18030/GBK text; give the encoding with --encoding', 'zh-cn': '{path} 既不是 UTF-8 也不是 GB18030/GBK 文本，请用 --encoding 指定编码' },
+  // The reason is the core's (the extension says the same), in the message's language.
+  importUnreadable: { en: '{reason}', 'zh-cn': '{reason}' },
   importExists: { en: '{path} exists; use --force to overwrite it, or choose another -o', 'zh-cn': '{path} 已存在；如需覆盖请加 --force，或另选 -o 输出路径' },
   importNoRegistry: { en: '--update-registry needs a registry: give --registry FILE (no agencies.yaml was found)', 'zh-cn': '--update-registry 需要单位名录：请用 --registry FILE 指定（未找到 agencies.yaml）' },
   importRegistryBroken: { en: 'cannot add to {path}: it has errors ({detail}); fix them first (taskmatrix lint {path})', 'zh-cn': '无法向 {path} 添加单位：文件有错误（{detail}），请先修正（taskmatrix lint {path}）' },
   importRegistryShape: { en: 'cannot add to {path}: its "agencies:" is not a list of "- name: …" entries to append to', 'zh-cn': '无法向 {path} 添加单位：其“agencies:”不是可追加的“- name: ……”条目列表' },
-  importSummary: { en: 'taskmatrix import: {input} ({encoding}) → {output}: {parts} parts, {measures} measures, {lists} agency lists, {targets} targets', 'zh-cn': 'taskmatrix import：{input}（{encoding}）→ {output}：{parts} 个部分，{measures} 项措施，{lists} 个责任单位括注，{targets} 项目标' },
+  importSummary: { en: 'taskmatrix import: {input} ({format}) → {output}: {parts} parts, {measures} measures, {lists} agency lists, {targets} targets', 'zh-cn': 'taskmatrix import：{input}（{format}）→ {output}：{parts} 个部分，{measures} 项措施，{lists} 个责任单位括注，{targets} 项目标' },
   importStdout: { en: 'standard output', 'zh-cn': '标准输出' },
   importProblems: { en: 'Not fully understood ({count}); check these paragraphs:', 'zh-cn': '未能完全识别（{count} 处），请核对以下段落：' },
   importAllRead: { en: 'Every measure and agency list was read.', 'zh-cn': '所有措施和责任单位括注均已识别。' },

@@ -1,16 +1,15 @@
-// `taskmatrix import`: a policy document's plain text to guideline YAML. The reading is the
-// core's (src/core/import); this file finds the files, refuses to overwrite, and reports.
+// `taskmatrix import`: a policy document (text, Word, PDF, Excel or CSV task table) to guideline
+// YAML. The reading is the core's (src/core/import); this file finds the files, refuses to
+// overwrite, and reports.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { decodeDocument, DOCUMENT_ID, documentIdFromFileName, formatMessage, importGuideline, MAX_FILE_BYTES, Project, registryInsertion, TEXT_ENCODINGS } from '../../core/index';
+import { DOCUMENT_ID, documentIdFromFileName, formatMessage, importGuideline, placeInDocument, Project, readDocument, registryInsertion, sourceDescription, TEXT_ENCODINGS, unreadableReason } from '../../core/index';
 import type { RegistryIndex, TextEncodingName } from '../../core/index';
-import { displayPath, findRegistryAbove, readTaskFile, reasonOf, UsageError } from '../files';
+import { displayPath, findRegistryAbove, InputError, readTaskFile, reasonOf, UsageError } from '../files';
 import { t } from '../messages';
 import type { CommandContext } from './command';
 
-const DECODE_ERRORS = { 'too-large': 'importTooLarge', binary: 'importBinary', undecodable: 'importUndecodable' } as const;
-
-export function importCommand(context: CommandContext): number {
+export async function importCommand(context: CommandContext): Promise<number> {
   const { options, locale, cwd } = context;
   if (context.paths.length !== 1) throw new UsageError('importOneFile');
   const input = context.paths[0]!;
@@ -21,14 +20,14 @@ export function importCommand(context: CommandContext): number {
   const force = options.force === true;
   if (output && existsSync(output) && !force) throw new UsageError('importExists', { path: displayPath(output, cwd) });
 
-  const decoded = decodeDocument(readInput(input, cwd), encoding);
-  if (!('text' in decoded)) throw new UsageError(DECODE_ERRORS[decoded.error], { path: inputShown, limit: MAX_FILE_BYTES / 1024 / 1024 });
+  const source = await readDocument(readInput(input, cwd), { ...(input === '-' ? {} : { fileName: input }), ...(encoding ? { encoding } : {}) });
+  if ('error' in source) throw new InputError('importUnreadable', { reason: unreadableReason(source, inputShown, locale, encoding) });
 
   const registryFile = registryPath(options.registry, output, cwd);
   const registry = registryFile ? loadRegistry(registryFile, cwd) : undefined;
   if (options['update-registry'] && !registry) throw new UsageError('importNoRegistry');
 
-  const result = importGuideline(decoded.text, {
+  const result = importGuideline(source, {
     id,
     locale,
     ...(typeof options.title === 'string' ? { title: options.title } : {}),
@@ -70,10 +69,14 @@ export function importCommand(context: CommandContext): number {
 
   const { stderr } = context;
   const { counts } = result;
-  stderr(`${t(locale, 'importSummary', { input: inputShown, encoding: decoded.encoding.toUpperCase(), output: output ? displayPath(output, cwd) : t(locale, 'importStdout'), ...counts })}\n`);
+  stderr(`${t(locale, 'importSummary', { input: inputShown, format: sourceDescription(source, locale), output: output ? displayPath(output, cwd) : t(locale, 'importStdout'), ...counts })}\n`);
   if (result.problems.length > 0) {
     stderr(`${t(locale, 'importProblems', { count: result.problems.length })}\n`);
-    for (const problem of result.problems) stderr(`  ${inputShown}:${problem.line}: ${problem.message}\n      ${problem.excerpt}\n`);
+    for (const problem of result.problems) {
+      // file:line for text, which terminals and editors link; page and paragraph (or row) otherwise.
+      const place = placeInDocument(problem, source.format, locale);
+      stderr(`  ${inputShown}:${place === undefined ? problem.line : ` ${place}`}: ${problem.message}\n      ${problem.excerpt}\n`);
+    }
   } else {
     stderr(`${t(locale, 'importAllRead')}\n`);
   }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { closeForms, docxFromText, pdfFromText } from '../import/forms';
 import { ensureBuilt, ROOT, run, STACK_FRAME, TempDirs } from './helpers';
 
 const SEED = join(ROOT, 'tasks/source/zj-ai-2027.txt');
@@ -41,6 +42,7 @@ describe('cli: import', () => {
   const temp = new TempDirs();
   before(ensureBuilt);
   afterEach(() => temp.cleanup());
+  after(closeForms);
 
   it('prints the YAML of the seed text on standard output and a summary on standard error', () => {
     const result = run(['import', SEED, '--id', 'zj-ai-2027']);
@@ -89,6 +91,32 @@ describe('cli: import', () => {
     assert.match(result.stdout, /- id: "1\.4"\n {8}title: 完善考核评价\n/);
   });
 
+  it('reads a Word file by its content and places each unsure paragraph by its paragraph number', async () => {
+    const dir = temp.withFiles({});
+    // Named .txt on purpose: the content, not the extension, says it is Word.
+    writeFileSync(join(dir, 'doc.txt'), await docxFromText(SMALL_DOCUMENT));
+    const result = run(['import', 'doc.txt', '--id', 'doc'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /^taskmatrix import: doc\.txt \(Word\) → standard output: 1 parts, 3 measures/m);
+    assert.match(result.stderr, /^ {2}doc\.txt: paragraph 7: this item names no responsible agency/m);
+    assert.match(result.stderr, /^ {2}doc\.txt: paragraph 8: （省委改革办牵头） reads like a responsibility list/m);
+    assert.match(result.stdout, /- id: "1\.4"\n {8}title: 完善考核评价\n/);
+    const zh = run(['import', 'doc.txt', '--id', 'doc', '--locale', 'zh-cn'], { cwd: dir });
+    assert.match(zh.stderr, /doc\.txt（Word）→ 标准输出/);
+    assert.match(zh.stderr, /doc\.txt: 第 7 段: /);
+  });
+
+  it('reads a PDF with a text layer and places each unsure paragraph by page and paragraph', async function () {
+    this.timeout(120_000);
+    const dir = temp.withFiles({});
+    writeFileSync(join(dir, 'doc.pdf'), await pdfFromText(SMALL_DOCUMENT));
+    const result = run(['import', 'doc.pdf', '--id', 'doc'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /doc\.pdf \(PDF, 1 page\) → standard output: 1 parts, 3 measures/);
+    assert.match(result.stderr, /^ {2}doc\.pdf: page 1, paragraph \d+: this item names no responsible agency/m);
+    assert.match(run(['import', 'doc.pdf', '--id', 'doc', '--locale', 'zh-cn'], { cwd: dir }).stderr, /doc\.pdf（PDF，1 页）/);
+  });
+
   it('detects GB18030 (GBK) text and reads it as the UTF-8 original', () => {
     const dir = temp.make();
     const gb = run(['import', join(FIXTURES, '04-lead-rule-diyige.gb18030.txt'), '--id', 'trade'], { cwd: dir });
@@ -100,23 +128,34 @@ describe('cli: import', () => {
     assert.match(gb.stdout, /省商务厅/);
   });
 
-  it('refuses binary, undecodable and huge files with a one-line reason (exit 2)', () => {
+  it('refuses damaged, binary, undecodable, empty and huge files with a one-line reason (exit 2)', () => {
     const dir = temp.make();
     writeFileSync(join(dir, 'scan.pdf'), Buffer.from('%PDF-1.7\n\u0000\u0001binary', 'latin1'));
-    const binary = run(['import', 'scan.pdf', '--id', 'x'], { cwd: dir });
+    const damaged = run(['import', 'scan.pdf', '--id', 'x'], { cwd: dir });
+    assert.equal(damaged.status, 2);
+    assert.equal(damaged.stderr, 'taskmatrix: scan.pdf is a damaged PDF file and cannot be read; open it and save it again\n');
+    writeFileSync(join(dir, 'blob.bin'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]));
+    const binary = run(['import', 'blob.bin', '--id', 'x'], { cwd: dir });
     assert.equal(binary.status, 2);
-    assert.match(binary.stderr, /scan\.pdf is not plain text/);
+    assert.match(binary.stderr, /blob\.bin is not a document taskmatrix can read; use \.txt, \.docx, \.pdf, \.xlsx or \.csv/);
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const empty = run(['import', 'empty.txt', '--id', 'x', '--locale', 'zh-cn'], { cwd: dir });
+    assert.equal(empty.status, 2);
+    assert.equal(empty.stderr, 'taskmatrix：empty.txt 是空文件，没有可导入的文字\n');
     writeFileSync(join(dir, 'gb.txt'), execFileSync('/usr/bin/iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: SMALL_DOCUMENT }));
     const forced = run(['import', 'gb.txt', '--id', 'x', '--encoding', 'utf-8'], { cwd: dir });
     assert.equal(forced.status, 2);
-    assert.match(forced.stderr, /neither UTF-8 nor GB18030/);
+    assert.match(forced.stderr, /gb\.txt is not valid UTF-8 text/);
     const gbk = run(['import', 'gb.txt', '--id', 'x', '--encoding', 'GBK'], { cwd: dir });
     assert.equal(gbk.status, 0, gbk.stderr);
     writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(33 * 1024 * 1024, 0x41));
     const huge = run(['import', 'huge.txt', '--id', 'x'], { cwd: dir });
     assert.equal(huge.status, 2);
     assert.match(huge.stderr, /huge\.txt is larger than 32 MB/);
-    for (const failed of [binary, forced, huge]) assert.doesNotMatch(failed.stderr, STACK_FRAME);
+    for (const failed of [damaged, binary, empty, forced, huge]) {
+      assert.doesNotMatch(failed.stderr, STACK_FRAME);
+      assert.equal(failed.stderr.trimEnd().split('\n').length, 1, failed.stderr);
+    }
   });
 
   it('checks its arguments: one input, a valid --id (or one from the file name), a known encoding', () => {
@@ -125,8 +164,8 @@ describe('cli: import', () => {
     assert.equal(named.status, 0, named.stderr);
     assert.match(named.stdout, /^id: zj-digital-2025$/m);
     for (const [args, message] of [
-      [['import'], /exactly one text file/],
-      [['import', 'a.txt', 'b.txt'], /exactly one text file/],
+      [['import'], /exactly one document/],
+      [['import', 'a.txt', 'b.txt'], /exactly one document/],
       [['import', '数字政府.txt'], /give one with --id/],
       [['import', 'zj-digital-2025.txt', '--id', 'Bad_Id'], /is not a document id/],
       [['import', 'zj-digital-2025.txt', '--encoding', 'latin9'], /unknown encoding/],
@@ -176,7 +215,9 @@ describe('cli: import', () => {
   });
 
   it('has help in both languages', () => {
-    assert.match(run(['import', '--help']).stdout, /Usage: taskmatrix import <document\.txt>/);
+    const help = run(['import', '--help']).stdout;
+    assert.match(help, /Usage: taskmatrix import <document>/);
+    for (const extension of ['.txt', '.docx', '.pdf', '.xlsx', '.csv']) assert.match(help, new RegExp(`^  \\${extension} `, 'm'));
     assert.match(run(['help', 'import', '--locale', 'zh-cn']).stdout, /用法：taskmatrix import/);
   });
 });
