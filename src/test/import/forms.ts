@@ -25,7 +25,7 @@ export async function docxFromTable(rows: string[][], title?: string): Promise<B
       const merged = text === '^' || rows[r + 1]?.[c] === '^';
       cells.push(
         new TableCell({
-          children: [new Paragraph(text === '^' ? '' : text)],
+          children: (text === '^' ? [''] : text.split('\n')).map((line) => new Paragraph(line)),
           verticalMerge: merged ? (text === '^' ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
         }),
       );
