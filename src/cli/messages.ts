@@ -58,7 +58,7 @@ const strings = {
   // The reason is the core's (the extension says the same), in the message's language.
   importUnreadable: { en: '{reason}', 'zh-cn': '{reason}' },
   importExists: { en: '{path} exists; use --force to overwrite it, or choose another -o', 'zh-cn': '{path} 已存在；如需覆盖请加 --force，或另选 -o 输出路径' },
-  importNoRegistry: { en: '--update-registry needs a registry: give --registry FILE (no agencies.yaml was found)', 'zh-cn': '--update-registry 需要单位名录：请用 --registry FILE 指定（未找到 agencies.yaml）' },
+  importNoRegistry: { en: '--update-registry needs to know where the registry goes: give --registry FILE, or -o FILE to start one beside it', 'zh-cn': '--update-registry 需要知道单位名录的位置：请用 --registry FILE 指定，或用 -o FILE 在其旁边新建' },
   importRegistryBroken: { en: 'cannot add to {path}: it has errors ({detail}); fix them first (taskmatrix lint {path})', 'zh-cn': '无法向 {path} 添加单位：文件有错误（{detail}），请先修正（taskmatrix lint {path}）' },
   importRegistryShape: { en: 'cannot add to {path}: its "agencies:" is not a list of "- name: …" entries to append to', 'zh-cn': '无法向 {path} 添加单位：其“agencies:”不是可追加的“- name: ……”条目列表' },
   importSummary: { en: 'taskmatrix import: {input} ({format}) → {output}: {parts} parts, {measures} measures, {lists} agency lists, {targets} targets', 'zh-cn': 'taskmatrix import：{input}（{format}）→ {output}：{parts} 个部分，{measures} 项措施，{lists} 个责任单位括注，{targets} 项目标' },
@@ -68,6 +68,9 @@ const strings = {
   importNewAgencies: { en: 'Not in {registry} ({count}): {names}', 'zh-cn': '{registry} 中没有的单位（{count} 个）：{names}' },
   importNewAgenciesHint: { en: 'Add them with --registry {registry} --update-registry.', 'zh-cn': '可加 --registry {registry} --update-registry 将其加入名录。' },
   importRegistryUpdated: { en: 'Added {count} agencies to {registry}; review the kinds marked "{mark}".', 'zh-cn': '已向 {registry} 添加 {count} 个单位；请核对标注“{mark}”的单位类别。' },
+  importRegistryCreated: { en: 'Created {registry} with {count} agencies; review the kinds marked "{mark}".', 'zh-cn': '已新建 {registry}，含 {count} 个单位；请核对标注“{mark}”的单位类别。' },
+  importAliasesAdded: { en: 'Short names written as aliases ({count}): {pairs}', 'zh-cn': '作为别名写入的简称（{count} 个）：{pairs}' },
+  importAliasesSeparate: { en: 'Short names added as agencies of their own, since their full name\'s entry could not take an alias ({count}): {pairs}; see the comments in the registry', 'zh-cn': '因全称条目无法自动加入别名而单独列出的简称（{count} 个）：{pairs}；见名录中的注释' },
   importWithoutRegistry: { en: 'No agency registry (agencies.yaml) found: names are written as printed. Give --registry FILE to check them.', 'zh-cn': '未找到单位名录（agencies.yaml）：单位名称按原文写出。可用 --registry FILE 核对。' },
 } satisfies Record<string, Record<Locale, string>>;
 

@@ -43,6 +43,8 @@ export type { OutlineItem } from './editor/outline';
 export * from './import/index';
 export { registryInsertion } from './registry-append';
 export type { RegistryInsertion } from './registry-append';
+export { applyTextEdits, isEmptyRegistry, registryUpdate } from './registry-update';
+export type { RegistryAdditions, RegistryUpdate, RegistryUpdateOptions, TextEdit } from './registry-update';
 export { guessAgencyKind } from './agency-kind';
 export type { KindGuess } from './agency-kind';
 export { yamlScalar } from './yaml-scalar';

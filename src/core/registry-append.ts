@@ -37,16 +37,24 @@ export function registryInsertion(registry: SourceFile, names: readonly string[]
   // After the last entry's own last line: comments that follow it (# end of list) stay last.
   const offset = nextLineStart(text, contentEnd(lastItem));
   const prefix = offset === text.length && text.length > 0 && !text.endsWith('\n') ? newline : '';
-  const entries = names.map((name) => {
-    const guess = guessAgencyKind(name);
-    const kind = guess.certain ? `kind: ${guess.kind}` : `kind: ${guess.kind}  # ${formatMessage(locale, 'fix.reviewKind')}`;
-    return `${indent}- name: ${yamlScalar(name)}${newline}${indent}  ${kind}${newline}`;
-  });
+  const entries = names.map((name) => registryEntry(name, indent, newline, locale));
   return { offset, newText: prefix + entries.join(''), entryOffset: prefix.length };
 }
 
+/**
+ * One registry entry as text: its name, its guessed kind (marked for review unless the name
+ * says it, as 各… says collective), its aliases, and a comment on the name line if given.
+ */
+export function registryEntry(name: string, indent: string, newline: string, locale: Locale, extra: { aliases?: readonly string[] | undefined; comment?: string | undefined } = {}): string {
+  const guess = guessAgencyKind(name);
+  const kind = guess.certain ? `kind: ${guess.kind}` : `kind: ${guess.kind}  # ${formatMessage(locale, 'fix.reviewKind')}`;
+  const comment = extra.comment ? `  # ${extra.comment}` : '';
+  const aliases = extra.aliases && extra.aliases.length > 0 ? `${indent}  aliases: [${extra.aliases.map(yamlScalar).join(', ')}]${newline}` : '';
+  return `${indent}- name: ${yamlScalar(name)}${comment}${newline}${indent}  ${kind}${newline}${aliases}`;
+}
+
 /** Where a node's content ends, leaving out the comments and blank lines a block node runs on into. */
-function contentEnd(node: Node): number {
+export function contentEnd(node: Node): number {
   if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
     const inner = isPair(last) ? ((last.value ?? last.key) as Node | null) : (last as Node);

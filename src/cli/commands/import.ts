@@ -3,8 +3,8 @@
 // overwrite, and reports.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { DOCUMENT_ID, documentIdFromFileName, formatMessage, importGuideline, placeInDocument, Project, readDocument, registryInsertion, sourceDescription, TEXT_ENCODINGS, unreadableReason } from '../../core/index';
-import type { RegistryIndex, TextEncodingName } from '../../core/index';
+import { applyTextEdits, DOCUMENT_ID, documentIdFromFileName, formatMessage, importGuideline, isEmptyRegistry, placeInDocument, Project, readDocument, registryUpdate, sourceDescription, TEXT_ENCODINGS, unreadableReason } from '../../core/index';
+import type { RegistryIndex, RegistryUpdate, SourceFile, TextEncodingName } from '../../core/index';
 import { displayPath, findRegistryAbove, InputError, readTaskFile, reasonOf, UsageError } from '../files';
 import { t } from '../messages';
 import type { CommandContext } from './command';
@@ -23,9 +23,9 @@ export async function importCommand(context: CommandContext): Promise<number> {
   const source = await readDocument(readInput(input, cwd), { ...(input === '-' ? {} : { fileName: input }), ...(encoding ? { encoding } : {}) });
   if ('error' in source) throw new InputError('importUnreadable', { reason: unreadableReason(source, inputShown, locale, encoding) });
 
-  const registryFile = registryPath(options.registry, output, cwd);
-  const registry = registryFile ? loadRegistry(registryFile, cwd) : undefined;
-  if (options['update-registry'] && !registry) throw new UsageError('importNoRegistry');
+  const updateRegistry = options['update-registry'] === true;
+  const registryFile = registryPath(options.registry, output, cwd, updateRegistry);
+  const registry = registryFile && (existsSync(registryFile) || !updateRegistry) ? loadRegistry(registryFile, cwd) : undefined;
 
   const result = importGuideline(source, {
     id,
@@ -34,17 +34,21 @@ export async function importCommand(context: CommandContext): Promise<number> {
     ...(typeof options.issuer === 'string' ? { issuer: options.issuer } : {}),
     ...(registry ? { registry: registry.index } : {}),
     // On standard output the YAML is usually redirected into tasks/, the layout of the design.
-    schemaPath: schemaPathFor(output ? dirname(output) : join(cwd, 'tasks')),
+    schemaPath: schemaPathFor(output ? dirname(output) : join(cwd, 'tasks'), 'guideline.schema.json'),
   });
 
   // Everything that can fail is checked before anything is written.
-  let registryUpdate: { path: string; text: string } | undefined;
-  if (options['update-registry'] && registry && result.newAgencies.length > 0) {
-    const broken = registry.errors[0];
-    if (broken) throw new UsageError('importRegistryBroken', { path: registry.shown, detail: broken });
-    const insertion = registryInsertion(registry.project.file(registry.shown)!, result.newAgencies, locale);
-    if (!insertion) throw new UsageError('importRegistryShape', { path: registry.shown });
-    registryUpdate = { path: registry.absolute, text: registry.text.slice(0, insertion.offset) + insertion.newText + registry.text.slice(insertion.offset) };
+  let registryWrite: { path: string; shown: string; text: string; update: RegistryUpdate } | undefined;
+  if (updateRegistry && registryFile && result.newAgencies.length > 0) {
+    const shown = displayPath(registryFile, cwd);
+    if (registry) {
+      // A registry with no agencies yet has schema errors (`agencies: []` is fine, `agencies:` is not): it is filled all the same.
+      const broken = registry.errors.find((error) => !(error.rule === 'schema' && isEmptyRegistry(registry.file)));
+      if (broken) throw new UsageError('importRegistryBroken', { path: shown, detail: broken.text });
+    }
+    const update = registryUpdate(registry?.file, { names: result.newAgencies, aliases: result.aliases }, { locale, schemaPath: schemaPathFor(dirname(registryFile), 'agencies.schema.json') });
+    if (!update) throw new UsageError('importRegistryShape', { path: shown });
+    registryWrite = { path: registryFile, shown, text: (registry?.bom ? '\uFEFF' : '') + applyTextEdits(registry?.text ?? '', update.edits), update };
   }
 
   if (output) {
@@ -59,11 +63,12 @@ export async function importCommand(context: CommandContext): Promise<number> {
   } else {
     context.write(result.yaml);
   }
-  if (registryUpdate) {
+  if (registryWrite) {
     try {
-      writeFileSync(registryUpdate.path, registryUpdate.text);
+      mkdirSync(dirname(registryWrite.path), { recursive: true });
+      writeFileSync(registryWrite.path, registryWrite.text);
     } catch (error) {
-      throw new UsageError('cannotWrite', { path: registry!.shown, reason: reasonOf(error) });
+      throw new UsageError('cannotWrite', { path: registryWrite.shown, reason: reasonOf(error) });
     }
   }
 
@@ -80,11 +85,19 @@ export async function importCommand(context: CommandContext): Promise<number> {
   } else {
     stderr(`${t(locale, 'importAllRead')}\n`);
   }
-  if (!registry) {
+  const names = (list: readonly string[]) => list.join(locale === 'zh-cn' ? '、' : ', ');
+  const pairs = (list: ReadonlyArray<{ alias: string; name: string }>) => names(list.map(({ alias, name }) => `${alias} → ${name}`));
+  if (registry && result.newAgencies.length > 0) stderr(`${t(locale, 'importNewAgencies', { registry: registry.shown, count: result.newAgencies.length, names: names(result.newAgencies) })}\n`);
+  if (registryWrite) {
+    const { update, shown } = registryWrite;
+    const mark = formatMessage(locale, 'fix.reviewKind');
+    stderr(`${t(locale, update.created ? 'importRegistryCreated' : 'importRegistryUpdated', { registry: shown, count: update.added.length, mark })}\n`);
+    if (update.aliased.length > 0) stderr(`${t(locale, 'importAliasesAdded', { count: update.aliased.length, pairs: pairs(update.aliased) })}\n`);
+    if (update.separate.length > 0) stderr(`${t(locale, 'importAliasesSeparate', { count: update.separate.length, pairs: pairs(update.separate) })}\n`);
+  } else if (!registry) {
     stderr(`${t(locale, 'importWithoutRegistry')}\n`);
   } else if (result.newAgencies.length > 0) {
-    stderr(`${t(locale, 'importNewAgencies', { registry: registry.shown, count: result.newAgencies.length, names: result.newAgencies.join(locale === 'zh-cn' ? '、' : ', ') })}\n`);
-    stderr(`${registryUpdate ? t(locale, 'importRegistryUpdated', { registry: registry.shown, count: result.newAgencies.length, mark: formatMessage(locale, 'fix.reviewKind') }) : t(locale, 'importNewAgenciesHint', { registry: registry.shown })}\n`);
+    stderr(`${t(locale, 'importNewAgenciesHint', { registry: registry.shown })}\n`);
   }
   return 0;
 }
@@ -118,23 +131,32 @@ function readInput(input: string, cwd: string): Uint8Array {
   }
 }
 
-/** --registry, else the nearest agencies.yaml above the output, else tasks/agencies.yaml. */
-function registryPath(given: string | boolean | undefined, output: string | undefined, cwd: string): string | undefined {
+/**
+ * --registry, else the nearest agencies.yaml above the output, else tasks/agencies.yaml; failing
+ * all of them, --update-registry starts one beside the output (tasks/agencies.yaml beside
+ * tasks/<id>.yaml, the project's layout).
+ */
+function registryPath(given: string | boolean | undefined, output: string | undefined, cwd: string, update: boolean): string | undefined {
   if (typeof given === 'string') return resolve(cwd, given);
   const found = findRegistryAbove(output ? dirname(output) : cwd);
   if (found) return found;
   const conventional = join(cwd, 'tasks', 'agencies.yaml');
-  return existsSync(conventional) ? conventional : undefined;
+  if (existsSync(conventional)) return conventional;
+  if (!update) return undefined;
+  if (!output) throw new UsageError('importNoRegistry');
+  return join(dirname(output), 'agencies.yaml');
 }
 
 interface LoadedRegistry {
   absolute: string;
   shown: string;
+  /** The text without a byte-order mark, which `bom` says the file had. */
   text: string;
-  project: Project;
+  bom: boolean;
+  file: SourceFile;
   index: RegistryIndex;
-  /** yaml-syntax and schema errors, as `line:column message`. */
-  errors: string[];
+  /** Errors (yaml-syntax, schema, …) as `line:column message`, with their rule. */
+  errors: Array<{ rule: string; text: string }>;
 }
 
 function loadRegistry(absolute: string, cwd: string): LoadedRegistry {
@@ -150,24 +172,25 @@ function loadRegistry(absolute: string, cwd: string): LoadedRegistry {
   const errors = project
     .lintFile(shown)
     .diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
-    .map((diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`);
-  return { absolute, shown, text: file.text, project, index: project.registryFor(shown)!, errors };
+    .map((diagnostic) => ({ rule: diagnostic.rule, text: `${diagnostic.line}:${diagnostic.column} ${diagnostic.message}` }));
+  return { absolute, shown, text: file.text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, file, index: project.registryFor(shown)!, errors };
 }
 
 /**
- * The modeline's schema path, relative to the output folder: the project's own schemas/ folder
- * when there is one above it (as in this repository), else the schema shipped with taskmatrix.
+ * A modeline's schema path, relative to the folder of the file it heads: the project's own
+ * schemas/ folder when there is one above it (as in this repository), else the schema shipped
+ * with taskmatrix.
  */
-function schemaPathFor(folder: string): string {
+function schemaPathFor(folder: string, schema: 'guideline.schema.json' | 'agencies.schema.json'): string {
   let current = resolve(folder);
   for (;;) {
-    const candidate = join(current, 'schemas', 'guideline.schema.json');
+    const candidate = join(current, 'schemas', schema);
     if (existsSync(candidate)) return toPosix(relative(folder, candidate));
     const parent = dirname(current);
     if (parent === current) break;
     current = parent;
   }
-  return toPosix(relative(folder, join(__dirname, '..', 'schemas', 'guideline.schema.json')));
+  return toPosix(relative(folder, join(__dirname, '..', 'schemas', schema)));
 }
 
 function toPosix(path: string): string {

@@ -69,6 +69,10 @@ function width(line: string): number {
   return total;
 }
 
+// The labels that open a responsibility list written as a line of its own.
+const LIST_LABEL = /^(?:主要)?(?:牵头|配合|协办|参与|协同|责任|负责|主责|实施)(?:单位|部门|处室|主体)[^：:]{0,4}[:：]/;
+// Lines that are never the middle of a sentence: a document number (国办发〔2024〕1号), a date.
+const STANDALONE = /^[^，。]{0,16}[〔[【]\d{4}[〕\]】]\d+号$|^[〇零○一二三四五六七八九十\d]{4}年[〇零○一二三四五六七八九十\d]{1,2}月[〇零○一二三四五六七八九十\d]{1,3}日$/;
 const TERMINAL = /(?:[。！？；：!?;:]|[。！？][”’」』]|[）)])$/;
 
 interface Line {
@@ -189,6 +193,11 @@ class Numbering {
 function continues(paragraph: Paragraph, lastLine: string, line: Line, margin: number | undefined): boolean {
   if (margin !== undefined && width(lastLine) >= margin - 2) return true;
   if (line.blankBefore || TERMINAL.test(paragraph.text)) return false;
+  // A labelled list line (牵头单位：A, then 责任单位：B) stands alone, as do a document number and a date.
+  if (LIST_LABEL.test(line.text) || LIST_LABEL.test(lastLine) || STANDALONE.test(lastLine) || STANDALONE.test(line.text)) return false;
+  // Lines that are whole paragraphs: a short line without any punctuation is a title or a heading
+  // (国务院办公厅关于印发 / …的通知 is two title lines, not a sentence cut at the margin).
+  if (margin === undefined && !/[，。、；：,;:]/.test(lastLine) && width(lastLine) <= 40 && !/^[（(]/.test(line.text)) return false;
   // A bare heading (一、总体要求, （一）指导思想) is complete without a full stop; a heading that
   // already runs on into sentences (（一）加强研究。支持…，) is prose cut at the line end.
   return (paragraph.kind !== 'part' && paragraph.kind !== 'item') || /[。，；、：]/.test(paragraph.body);

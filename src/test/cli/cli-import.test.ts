@@ -195,11 +195,33 @@ describe('cli: import', () => {
     assert.deepEqual([...new Set(rules)].sort(), ['no-lead']);
   });
 
-  it('--update-registry without a registry, or with a broken one, writes nothing (exit 2)', () => {
-    const dir = temp.withFiles({ 'doc.txt': SMALL_DOCUMENT, 'broken/agencies.yaml': 'agencies:\n  - name: [\n' });
-    const none = run(['import', 'doc.txt', '--id', 'doc', '-o', 'doc.yaml', '--update-registry'], { cwd: dir });
+  it('--update-registry without a registry starts one beside the output, with its modeline', () => {
+    const dir = temp.withFiles({ 'doc.txt': SMALL_DOCUMENT });
+    const result = run(['import', 'doc.txt', '--id', 'doc', '-o', 'tasks/doc.yaml', '--update-registry'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /Created tasks\/agencies\.yaml with 6 agencies; review the kinds marked "taskmatrix: review the kind"\./);
+    assert.doesNotMatch(result.stderr, /No agency registry/);
+    const registry = readFileSync(join(dir, 'tasks/agencies.yaml'), 'utf8');
+    assert.match(registry, /^# yaml-language-server: \$schema=\S+\/schemas\/agencies\.schema\.json\nagencies:\n {2}- name: 省发改委\n/);
+    const lint = run(['lint', 'tasks', '--format', 'json'], { cwd: dir });
+    assert.equal(lint.status, 0, lint.stdout);
+    // Standard output has no folder to start a registry in.
+    const none = run(['import', 'doc.txt', '--id', 'doc', '--update-registry'], { cwd: temp.withFiles({ 'doc.txt': SMALL_DOCUMENT }) });
     assert.equal(none.status, 2);
-    assert.match(none.stderr, /--update-registry needs a registry/);
+    assert.match(none.stderr, /--update-registry needs to know where the registry goes/);
+  });
+
+  it('--update-registry fills an empty registry (agencies: []) and keeps its comments', () => {
+    const dir = temp.withFiles({ 'tasks/agencies.yaml': '# our agencies\nagencies: []  # none yet\n', 'doc.txt': SMALL_DOCUMENT });
+    const result = run(['import', 'doc.txt', '--id', 'doc', '-o', 'tasks/doc.yaml', '--update-registry', '--locale', 'zh-cn'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /已向 tasks\/agencies\.yaml 添加 6 个单位/);
+    assert.match(readFileSync(join(dir, 'tasks/agencies.yaml'), 'utf8'), /^# our agencies\nagencies: {2}# none yet\n {2}- name: 省发改委\n {4}kind: government {2}# taskmatrix：请核对单位类别\n/);
+    assert.equal(run(['lint', 'tasks'], { cwd: dir }).status, 0);
+  });
+
+  it('--update-registry with a broken registry writes nothing (exit 2)', () => {
+    const dir = temp.withFiles({ 'doc.txt': SMALL_DOCUMENT, 'broken/agencies.yaml': 'agencies:\n  - name: [\n' });
     const broken = run(['import', 'doc.txt', '--id', 'doc', '-o', 'doc.yaml', '--registry', 'broken/agencies.yaml', '--update-registry'], { cwd: dir });
     assert.equal(broken.status, 2);
     assert.match(broken.stderr, /cannot add to broken\/agencies\.yaml: it has errors/);

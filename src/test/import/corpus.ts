@@ -96,6 +96,11 @@ export async function importForm(document: CorpusDocument, form: Form): Promise<
   const read = await readDocument(bytes, { fileName });
   if ('error' in read) throw new Error(`${document.slug} (${form}): ${read.error} ${read.detail ?? ''}`);
   const result = importGuideline(read, { id: 'doc', locale: 'en' });
+  return { result, rows: matrixRows(result) };
+}
+
+/** The measures of an import as `matrix --format json` gives them, every new name registered as `--update-registry` does. */
+export function matrixRows(result: ImportResult): Row[] {
   // As `--update-registry` does on a new project: every name becomes an entry, kinds guessed.
   const project = new Project();
   const registryText = '# yaml-language-server: $schema=../schemas/agencies.schema.json\nagencies:\n  - name: 占位单位\n    kind: government\n';
@@ -103,8 +108,7 @@ export async function importForm(document: CorpusDocument, form: Form): Promise<
   const insertion = registryInsertion(project.file('tasks/agencies.yaml')!, result.newAgencies, 'en');
   if (insertion) project.setFile('tasks/agencies.yaml', registryText.slice(0, insertion.offset) + insertion.newText + registryText.slice(insertion.offset));
   project.setFile('tasks/doc.yaml', result.yaml);
-  const rows = buildMatrix(project, ['tasks/doc.yaml']).measures.map(({ id, title, lead, co, noLeadReason }) => ({ id, title, lead, co, noLeadReason }));
-  return { result, rows };
+  return buildMatrix(project, ['tasks/doc.yaml']).measures.map(({ id, title, lead, co, noLeadReason }) => ({ id, title, lead, co, noLeadReason }));
 }
 
 /** Measures found (by id) and measures whose lead, co-responsible set and no-lead reason are right. */

@@ -1,0 +1,166 @@
+// Every convention the genre uses (issue 11's list), each read through the whole pipeline from a
+// short text in that convention: who leads, who co-owns, and why nobody leads where nobody does.
+import { strict as assert } from 'node:assert';
+import { importGuideline } from '../../core/index';
+import { matrixRows } from './corpus';
+
+interface Row {
+  id: string;
+  lead: string | null;
+  co: string[];
+  reason: string | null;
+}
+
+/** Imports a text into a new project and reads the matrix back, as `matrix --format json` does. */
+function rowsOf(text: string): Row[] {
+  return matrixRows(importGuideline(text, { id: 'doc', locale: 'en' })).map((m) => ({ id: m.id, lead: m.lead, co: m.co, reason: m.noLeadReason }));
+}
+
+function row(id: string, lead: string | null, co: string[], reason: string | null = null): Row {
+  return { id, lead, co, reason };
+}
+
+describe('import: the conventions of the genre', () => {
+  it('reads the outline of a State Council notice: title over two lines, number, salutation, preamble, goal parts, items running on across parts, signature and attachments', () => {
+    const text = [
+      '国务院办公厅关于印发',
+      '促进消费扩容提质若干措施的通知',
+      '国办发〔2099〕1号',
+      '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+      '《促进消费扩容提质若干措施》已经国务院同意，现印发给你们，请认真贯彻执行。',
+      '国务院办公厅',
+      '2099年1月1日',
+      '促进消费扩容提质若干措施',
+      '为进一步激发消费潜力，现提出以下措施。',
+      '一、总体要求',
+      '坚持以人民为中心，扩大有效需求。',
+      '二、扩大服务消费',
+      '（一）发展养老服务。支持社区养老服务网络建设。（民政部、国家发展改革委按职责分工负责）',
+      '（二）丰富文旅消费。推动景区提质。（文化和旅游部牵头，各地区按职责分工负责）',
+      '三、优化消费环境',
+      '（三）加强消费者权益保护。完善投诉处理机制。（市场监管总局负责）',
+      '（四）完善消费基础设施。建设一刻钟便民生活圈。（商务部、住房城乡建设部等按职责分工负责，2099年底前完成）',
+      '各地区、各部门要加强组织领导，抓好贯彻落实。',
+      '附件：1.重点任务清单',
+    ].join('\n');
+    const result = importGuideline(text, { id: 'doc', locale: 'en' });
+    assert.equal(result.guideline.title, '促进消费扩容提质若干措施');
+    assert.equal(result.guideline.issuer, '国务院办公厅');
+    assert.deepEqual(rowsOf(text), [
+      row('2.1', null, ['民政部', '国家发展改革委'], 'by-function'),
+      row('2.2', '文化和旅游部', ['各地区']),
+      row('3.3', '市场监管总局', []),
+      row('3.4', null, ['商务部', '住房城乡建设部'], 'by-function'),
+    ]);
+  });
+
+  it('numbers 1. items that run on under （一） headings naming nobody, and reads 12.5G as item 12', () => {
+    const earlier = Array.from({ length: 10 }, (_, index) => `${index + 1}.推进第${index + 1}项工作。加快推进。（省经信厅牵头）`);
+    const text = ['一、重点任务', '（一）夯实基础设施', ...earlier, '11.建设算力中心。布局一批智算中心。（省发展改革委牵头，省经信厅配合）', '12.5G基站建设工程。新建5G基站1万个。（省通信管理局牵头，省经信厅配合）', '（二）深化应用', '13.推动行业应用。培育场景。（省经信厅牵头）', '（1）细化项目。（省财政厅牵头）'].join('\n');
+    assert.deepEqual(rowsOf(text).slice(10).map((r) => [r.id, r.lead]), [
+      ['1.1.11', '省发展改革委'],
+      ['1.1.12', '省通信管理局'],
+      ['1.2.13', '省经信厅'],
+      ['1.2.13.1', '省财政厅'],
+    ]);
+  });
+
+  it('takes a lead rule declared once inside the first list, after a full stop, for the lists below', () => {
+    const text = ['一、任务', '（一）甲。内容。（省科技厅、省财政厅负责。列第一位者为牵头单位，下同）', '（二）乙。内容。（省教育厅、省人力社保厅）'].join('\n');
+    assert.deepEqual(rowsOf(text), [row('1.1', '省科技厅', ['省财政厅']), row('1.2', '省教育厅', ['省人力社保厅'])]);
+  });
+
+  it('reads labelled fields with a trailing collective that holds 、 and brackets', () => {
+    const text = ['一、任务', '（一）甲。内容。（牵头单位：省商务厅，配合单位：省财政厅、省税务局，各市、县（市、区）人民政府）'].join('\n');
+    assert.deepEqual(rowsOf(text), [row('1.1', '省商务厅', ['省财政厅', '省税务局', '各市、县（市、区）人民政府'])]);
+  });
+
+  it('reads A、B，各省级人民政府按职责分工负责 as by-function and A、B等和各有关地方政府负责 as joint', () => {
+    const text = ['一、任务', '（一）甲。内容。（工业和信息化部、科技部，各省级人民政府按职责分工负责）', '（二）乙。内容。（国家发展改革委、财政部等和各有关地方政府负责）'].join('\n');
+    assert.deepEqual(rowsOf(text), [
+      row('1.1', null, ['工业和信息化部', '科技部', '各省级人民政府'], 'by-function'),
+      row('1.2', null, ['国家发展改革委', '财政部', '各有关地方政府'], 'joint'),
+    ]);
+  });
+
+  it('keeps the generic tail 等有关部门和单位 as one collective and reads a bracketed alias inside a name', () => {
+    const text = ['一、任务', '（一）甲。内容。（市应急管理局（市安委办）牵头，市公安局、市消防救援支队等有关部门和单位配合）'].join('\n');
+    assert.deepEqual(rowsOf(text), [row('1.1', '市应急管理局（市安委办）', ['市公安局', '市消防救援支队', '有关部门和单位'])]);
+  });
+
+  it('finds the list as a paragraph of its own after several body paragraphs, bracketed or not', () => {
+    const text = [
+      '一、任务',
+      '（一）加强统筹。',
+      '建立协调机制。',
+      '定期研究重大问题。',
+      '牵头单位：市发展改革委，配合单位：市财政局、市统计局',
+      '（二）强化保障。',
+      '加大投入。',
+      '（责任单位：市财政局、市审计局）',
+      '（三）加强督查。',
+      '开展评估。',
+      '负责单位：市政府督查室',
+    ].join('\n');
+    assert.deepEqual(rowsOf(text), [
+      row('1.1', '市发展改革委', ['市财政局', '市统计局']),
+      row('1.2', null, ['市财政局', '市审计局'], 'joint'),
+      row('1.3', '市政府督查室', []),
+    ]);
+  });
+
+  it('merges 牵头单位：… and 责任单位：… written on two lines', () => {
+    const text = ['一、任务', '1.推进项目建设。加快建设。', '牵头单位：区发改局', '责任单位：区财政局、各街道'].join('\n');
+    assert.deepEqual(rowsOf(text), [row('1.1', '区发改局', ['区财政局', '各街道'])]);
+  });
+
+  it('applies a lead rule declared after the measures to every list', () => {
+    const text = ['一、任务', '（一）甲。内容。（市科技局、市财政局）', '（二）乙。内容。（市教育局、市人社局）', '以上任务责任单位排在首位的为牵头单位。'].join('\n');
+    assert.deepEqual(rowsOf(text), [row('1.1', '市科技局', ['市财政局']), row('1.2', '市教育局', ['市人社局'])]);
+  });
+
+  it('reads two agencies before 牵头 as no single lead (joint)', () => {
+    const text = ['一、任务', '（一）甲。内容。（市发展改革委、市经济信息化委牵头，市财政局配合）'].join('\n');
+    assert.deepEqual(rowsOf(text), [row('1.1', null, ['市发展改革委', '市经济信息化委', '市财政局'], 'joint')]);
+  });
+
+  it('drops a deadline inside the list and reads half-width , : mixed with full-width', () => {
+    const text = ['一、任务', '（一）甲。内容。(牵头单位:市住建委,配合单位：市规划资源局、市水务局;2025年6月底前完成)'].join('\n');
+    assert.deepEqual(rowsOf(text), [row('1.1', '市住建委', ['市规划资源局', '市水务局'])]);
+  });
+
+  it('reads —— bullets and headings without a full stop as measures, numbered by position', () => {
+    const text = [
+      '一、重点任务',
+      '——加快数字基建。建设千兆网络。（省通信管理局牵头，省经信厅配合）',
+      '——推进融合应用。培育典型场景。（省经信厅牵头）',
+      '二、保障措施',
+      '加强组织领导',
+      '建立工作专班，统筹推进。',
+      '定期调度进展。（省发展改革委牵头，省级有关部门配合）',
+      '强化要素保障',
+      '加大资金支持。（省财政厅牵头）',
+    ].join('\n');
+    assert.deepEqual(rowsOf(text).map((r) => [r.id, r.lead]), [
+      ['1.1', '省通信管理局'],
+      ['1.2', '省经信厅'],
+      ['2.1', '省发展改革委'],
+      ['2.2', '省财政厅'],
+    ]);
+  });
+
+  it('survives printing slips: a doubled 、 and a missing one', () => {
+    const text = ['一、任务', '（一）甲。内容。（省科技厅、、省财政厅省教育厅，排名第一的为牵头单位）'].join('\n');
+    assert.deepEqual(rowsOf(text), [row('1.1', '省科技厅', ['省财政厅', '省教育厅'])]);
+  });
+
+  it('never makes a collective the lead, and gives no lead where the text gives none', () => {
+    const text = ['一、任务', '（一）甲。内容。（各区人民政府牵头，市民政局配合）', '（二）乙。内容。（市民政局、市财政局负责）'].join('\n');
+    assert.deepEqual(rowsOf(text), [row('1.1', null, ['各区人民政府', '市民政局'], 'collective'), row('1.2', null, ['市民政局', '市财政局'], 'joint')]);
+  });
+
+  it('links a name shortened after its first use to the full name', () => {
+    const result = importGuideline(['一、任务', '（一）甲。内容。（市发展和改革委员会牵头）', '（二）乙。内容。（市发改委牵头）'].join('\n'), { id: 'doc', locale: 'en' });
+    assert.deepEqual(result.aliases, [{ alias: '市发改委', name: '市发展和改革委员会' }]);
+  });
+});
