@@ -185,8 +185,10 @@ Options:
   --force               overwrite an existing output file
   --registry FILE       agency registry to check names against (default: the nearest
                         agencies.yaml above the output, or tasks/agencies.yaml)
-  --update-registry     append the agencies missing from the registry to it (comments and
-                        order kept; kinds other than collective are marked for review)
+  --update-registry     add the agencies missing from the registry to it (comments and
+                        order kept; kinds other than collective are marked for review;
+                        short names become aliases); a missing registry is created (beside
+                        the output when none is found) and an empty one is filled
   --encoding NAME       of a text or CSV file: auto (default), utf-8, gb18030 (also GBK,
                         GB2312), utf-16le, utf-16be
   --title TEXT          document title (default: read from the text)
@@ -217,8 +219,9 @@ Exit codes: 0 written; 2 usage or I/O failure (nothing is written).
   --force               覆盖已存在的输出文件
   --registry FILE       用于核对单位名称的单位名录（默认为输出文件所在目录及上级目录中最近的
                         agencies.yaml，或 tasks/agencies.yaml）
-  --update-registry     将名录中没有的单位追加到名录（保留注释和顺序；集合性主体以外的类别
-                        标注为待核对）
+  --update-registry     将名录中没有的单位加入名录（保留注释和顺序；集合性主体以外的类别
+                        标注为待核对；简称写为别名）；名录不存在时新建（未找到时建在输出
+                        文件旁），空名录则直接填入
   --encoding NAME       文本或 CSV 文件的编码：auto（默认）、utf-8、gb18030（也适用于 GBK、
                         GB2312）、utf-16le、utf-16be
   --title TEXT          文件标题（默认从正文读取）

@@ -199,7 +199,7 @@ describe('cli: import', () => {
     const dir = temp.withFiles({ 'doc.txt': SMALL_DOCUMENT });
     const result = run(['import', 'doc.txt', '--id', 'doc', '-o', 'tasks/doc.yaml', '--update-registry'], { cwd: dir });
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stderr, /Created tasks\/agencies\.yaml with 6 agencies; review the kinds marked "taskmatrix: review the kind"\./);
+    assert.match(result.stderr, /Created tasks\/agencies\.yaml with 5 agencies; review the kinds marked "taskmatrix: review the kind"\./);
     assert.doesNotMatch(result.stderr, /No agency registry/);
     const registry = readFileSync(join(dir, 'tasks/agencies.yaml'), 'utf8');
     assert.match(registry, /^# yaml-language-server: \$schema=\S+\/schemas\/agencies\.schema\.json\nagencies:\n {2}- name: 省发改委\n/);
@@ -215,7 +215,7 @@ describe('cli: import', () => {
     const dir = temp.withFiles({ 'tasks/agencies.yaml': '# our agencies\nagencies: []  # none yet\n', 'doc.txt': SMALL_DOCUMENT });
     const result = run(['import', 'doc.txt', '--id', 'doc', '-o', 'tasks/doc.yaml', '--update-registry', '--locale', 'zh-cn'], { cwd: dir });
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stderr, /已向 tasks\/agencies\.yaml 添加 6 个单位/);
+    assert.match(result.stderr, /已向 tasks\/agencies\.yaml 添加 5 个单位/);
     assert.match(readFileSync(join(dir, 'tasks/agencies.yaml'), 'utf8'), /^# our agencies\nagencies: {2}# none yet\n {2}- name: 省发改委\n {4}kind: government {2}# taskmatrix：请核对单位类别\n/);
     assert.equal(run(['lint', 'tasks'], { cwd: dir }).status, 0);
   });
