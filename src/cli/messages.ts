@@ -57,6 +57,9 @@ const strings = {
   importBadEncoding: { en: 'unknown encoding "{value}"; use auto, utf-8, gb18030 (also for GBK and GB2312) or utf-16le/utf-16be', 'zh-cn': '未知编码“{value}”；请使用 auto、utf-8、gb18030（也适用于 GBK、GB2312）或 utf-16le/utf-16be' },
   // The reason is the core's (the extension says the same), in the message's language.
   importUnreadable: { en: '{reason}', 'zh-cn': '{reason}' },
+  writeSymlink: { en: '{path} is a symbolic link; taskmatrix never writes through a link: give the path of the file itself (nothing was written)', 'zh-cn': '{path} 是符号链接；taskmatrix 不会通过链接写入：请指定文件本身的路径（未写入任何文件）' },
+  writeNotFile: { en: '{path} is not a regular file (a folder, device or pipe); give the path of a file (nothing was written)', 'zh-cn': '{path} 不是普通文件（而是目录、设备或管道）；请指定文件路径（未写入任何文件）' },
+  writeFailed: { en: 'cannot write {path}: {reason}; nothing was written', 'zh-cn': '无法写入 {path}：{reason}；未写入任何文件' },
   importExists: { en: '{path} exists; use --force to overwrite it, or choose another -o', 'zh-cn': '{path} 已存在；如需覆盖请加 --force，或另选 -o 输出路径' },
   importNoRegistry: { en: '--update-registry needs to know where the registry goes: give --registry FILE, or -o FILE to start one beside it', 'zh-cn': '--update-registry 需要知道单位名录的位置：请用 --registry FILE 指定，或用 -o FILE 在其旁边新建' },
   importRegistryBroken: { en: 'cannot add to {path}: it has errors ({detail}); fix them first (taskmatrix lint {path})', 'zh-cn': '无法向 {path} 添加单位：文件有错误（{detail}），请先修正（taskmatrix lint {path}）' },

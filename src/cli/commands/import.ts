@@ -1,12 +1,14 @@
 // `taskmatrix import`: a policy document (text, Word, PDF, Excel or CSV task table) to guideline
 // YAML. The reading is the core's (src/core/import); this file finds the files, refuses to
 // overwrite, and reports.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { applyTextEdits, DOCUMENT_ID, documentIdFromFileName, formatMessage, importGuideline, isEmptyRegistry, placeInDocument, Project, readDocument, registryUpdate, sourceDescription, TEXT_ENCODINGS, unreadableReason } from '../../core/index';
 import type { RegistryIndex, RegistryUpdate, SourceFile, TextEncodingName } from '../../core/index';
 import { displayPath, findRegistryAbove, InputError, readTaskFile, reasonOf, UsageError } from '../files';
 import { t } from '../messages';
+import { writeAllOrNothing } from '../safe-write';
+import type { PlannedWrite } from '../safe-write';
 import type { CommandContext } from './command';
 
 export async function importCommand(context: CommandContext): Promise<number> {
@@ -51,26 +53,12 @@ export async function importCommand(context: CommandContext): Promise<number> {
     registryWrite = { path: registryFile, shown, text: (registry?.bom ? '\uFEFF' : '') + applyTextEdits(registry?.text ?? '', update.edits), update };
   }
 
-  if (output) {
-    try {
-      mkdirSync(dirname(output), { recursive: true });
-      // 'wx' fails if the file appeared since the check above: never overwrite without --force.
-      writeFileSync(output, result.yaml, { flag: force ? 'w' : 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError('importExists', { path: displayPath(output, cwd) });
-      throw new UsageError('cannotWrite', { path: displayPath(output, cwd), reason: reasonOf(error) });
-    }
-  } else {
-    context.write(result.yaml);
-  }
-  if (registryWrite) {
-    try {
-      mkdirSync(dirname(registryWrite.path), { recursive: true });
-      writeFileSync(registryWrite.path, registryWrite.text);
-    } catch (error) {
-      throw new UsageError('cannotWrite', { path: registryWrite.shown, reason: reasonOf(error) });
-    }
-  }
+  // Both files are written, or neither: temporary files beside them, renamed once both are flushed.
+  const writes: PlannedWrite[] = [];
+  if (output) writes.push({ path: output, shown: displayPath(output, cwd), text: result.yaml, mustNotExist: !force });
+  if (registryWrite) writes.push({ path: registryWrite.path, shown: registryWrite.shown, text: registryWrite.text });
+  writeAllOrNothing(writes);
+  if (!output) context.write(result.yaml);
 
   const { stderr } = context;
   const { counts } = result;

@@ -2,7 +2,7 @@
 // never an overwrite without --force, and the registry extended without losing its comments.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeForms, docxFromText, pdfFromText } from '../import/forms';
 import { ensureBuilt, ROOT, run, STACK_FRAME, TempDirs } from './helpers';
@@ -227,6 +227,47 @@ describe('cli: import', () => {
     assert.match(broken.stderr, /cannot add to broken\/agencies\.yaml: it has errors/);
     assert.equal(existsSync(join(dir, 'doc.yaml')), false);
     assert.equal(readFileSync(join(dir, 'broken/agencies.yaml'), 'utf8'), 'agencies:\n  - name: [\n');
+  });
+
+  it('writes neither file when the registry cannot be written: a symbolic link, a folder that is a file, a read-only folder', () => {
+    const dir = temp.withFiles({ 'doc.txt': SMALL_DOCUMENT, 'shared/agencies.yaml': 'agencies: []\n', 'notafolder': 'x' });
+    symlinkSync(join(dir, 'shared/agencies.yaml'), join(dir, 'agencies.yaml'));
+    const linked = run(['import', 'doc.txt', '--id', 'doc', '-o', 'tasks/doc.yaml', '--registry', 'agencies.yaml', '--update-registry'], { cwd: dir });
+    assert.equal(linked.status, 2);
+    assert.equal(linked.stderr, 'taskmatrix: agencies.yaml is a symbolic link; taskmatrix never writes through a link: give the path of the file itself (nothing was written)\n');
+    assert.equal(existsSync(join(dir, 'tasks/doc.yaml')), false);
+    assert.equal(readFileSync(join(dir, 'shared/agencies.yaml'), 'utf8'), 'agencies: []\n');
+
+    const blocked = run(['import', 'doc.txt', '--id', 'doc', '-o', 'tasks/doc.yaml', '--registry', 'notafolder/agencies.yaml', '--update-registry'], { cwd: dir });
+    assert.equal(blocked.status, 2);
+    assert.match(blocked.stderr, /^taskmatrix: cannot write notafolder\/agencies\.yaml: .*; nothing was written\n$/);
+    assert.equal(existsSync(join(dir, 'tasks/doc.yaml')), false);
+
+    if (process.getuid?.() !== 0) {
+      // Root writes into read-only folders; everyone else is refused.
+      mkdirSync(join(dir, 'locked'));
+      writeFileSync(join(dir, 'locked/agencies.yaml'), 'agencies: []\n');
+      chmodSync(join(dir, 'locked'), 0o555);
+      const locked = run(['import', 'doc.txt', '--id', 'doc', '-o', 'tasks/doc.yaml', '--registry', 'locked/agencies.yaml', '--update-registry'], { cwd: dir });
+      chmodSync(join(dir, 'locked'), 0o755);
+      assert.equal(locked.status, 2);
+      assert.match(locked.stderr, /cannot write locked\/agencies\.yaml: .*nothing was written/);
+      assert.equal(existsSync(join(dir, 'tasks/doc.yaml')), false);
+      assert.equal(readFileSync(join(dir, 'locked/agencies.yaml'), 'utf8'), 'agencies: []\n');
+    }
+    for (const entry of readdirSync(dir)) assert.doesNotMatch(entry, /\.tmp$/);
+  });
+
+  it('never writes the guideline through a symbolic link or over a folder, even with --force', () => {
+    const dir = temp.withFiles({ 'doc.txt': SMALL_DOCUMENT, 'elsewhere.yaml': '# not mine\n', 'tasks/doc.yaml/keep': '' });
+    symlinkSync(join(dir, 'elsewhere.yaml'), join(dir, 'out.yaml'));
+    const linked = run(['import', 'doc.txt', '--id', 'doc', '-o', 'out.yaml', '--force'], { cwd: dir });
+    assert.equal(linked.status, 2);
+    assert.match(linked.stderr, /out\.yaml is a symbolic link/);
+    assert.equal(readFileSync(join(dir, 'elsewhere.yaml'), 'utf8'), '# not mine\n');
+    const folder = run(['import', 'doc.txt', '--id', 'doc', '-o', 'tasks/doc.yaml', '--force', '--locale', 'zh-cn'], { cwd: dir });
+    assert.equal(folder.status, 2);
+    assert.match(folder.stderr, /^taskmatrix：tasks\/doc\.yaml 不是普通文件/);
   });
 
   it('speaks Chinese with --locale zh-cn', () => {
