@@ -12,6 +12,8 @@ export interface FoundList {
   paragraphs: Paragraph[];
   /** Where the list starts in the first of its paragraphs: 0 when the paragraph is only the list. */
   start: number;
+  /** Where it ends, when text follows it in the paragraph (a list after the title, before the body). */
+  end?: number;
   /** The list as printed. */
   printed: string;
 }
@@ -48,7 +50,8 @@ export function mergeLists(first: FoundList, second: FoundList, known: (name: st
 export function withoutList(paragraph: Paragraph, found: FoundList | undefined): string {
   if (!found || !found.paragraphs.includes(paragraph)) return paragraph.text;
   if (found.paragraphs[0] !== paragraph) return '';
-  return paragraph.text.slice(0, found.start).replace(/\s+$/, '');
+  const rest = found.end === undefined ? '' : paragraph.text.slice(found.end);
+  return (paragraph.text.slice(0, found.start).replace(/\s+$/, '') + rest).trim();
 }
 
 /** Where a labelled list starts: at the start of the paragraph, or after its last full stop. */

@@ -3,7 +3,8 @@
 // sub-items carry lists of their own (1. 2. … under （一） headings that name nobody); each run of
 // paragraphs that ends in a list when one item holds several (—— bullets, or headings without
 // a full stop followed by paragraphs), numbered by position.
-import { listAtEnd, mergeLists } from './lists';
+import { listAtEnd, mergeLists, trailingParenthesis } from './lists';
+import { parseResponsibility } from './responsibility';
 import type { FoundList } from './lists';
 import type { OutlineNode } from './outline';
 import { paragraphsOf } from './outline';
@@ -39,6 +40,9 @@ function expand(node: OutlineNode, known: (name: string) => boolean, isPart: boo
   const children = node.children.flatMap((child) => expand(child, known, false));
   const printed = node.markers.join('');
   if (segments.length === 0) {
+    // 1.推进…建设（责任单位：A、B）。正文…: the list right after the title, before the body.
+    const titled = isPart ? undefined : listAfterTitle(node.heading, known);
+    if (titled) return [{ path: node.path, printed, paragraphs: children.length === 0 ? paragraphsOf(node) : own, heading: node.heading, numbered: true, list: titled }, ...children];
     if (children.length === 0 || isPart) return children;
     // One list standing alone after the last sub-item covers the whole item (（一）… 1. 2. 3.
     // 牵头单位：…); a list at the end of a sub-item's own sentence is that sub-item's.
@@ -71,6 +75,17 @@ function expand(node: OutlineNode, known: (name: string) => boolean, isPart: boo
     return { path: [...node.path, index + 1], printed: `${printed}${numbered ? '' : `——${index + 1}`}`, paragraphs, heading, numbered, list: segment.list };
   });
   return [...drafts, ...children];
+}
+
+/** A responsibility list in brackets that ends the heading's first sentence, with wording that says so. */
+function listAfterTitle(heading: Paragraph, known: (name: string) => boolean): FoundList | undefined {
+  const stop = heading.text.search(/[。！？]/);
+  const sentence = stop < 0 ? heading.text : heading.text.slice(0, stop);
+  const group = trailingParenthesis(sentence);
+  if (!group || !/牵头|负责|责任|配合|单位|部门/.test(group.contents)) return undefined;
+  const list = parseResponsibility(group.contents, known);
+  if (!list || list.agencies.length === 0) return undefined;
+  return { list, paragraphs: [heading], start: group.start, end: group.start + sentence.slice(group.start).length, printed: sentence.slice(group.start) };
 }
 
 /** Runs of paragraphs, each ending in a responsibility list; text after the last list is left out. */

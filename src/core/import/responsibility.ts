@@ -29,7 +29,7 @@ export interface ResponsibilityList {
 export const LEAD_RULE = /(第一|首位|首个|第1|前面|最前)[^，。；,;]{0,8}?(为|是|的)[^，。；,;]{0,4}?牵头|牵头(单位|部门)为(排|列)/;
 const DITTO = /^(以下|下文|下|后)同$/;
 const BY_FUNCTION = /(?:(?:根据|按照|依据|按)?(?:各自)?(?:职能|职责)(?:分工)?(?:各自|分别)?(?:牵头)?|分别|各自|各负其责)(?:负责|落实|推进)*$/;
-export const LABEL = /^(?:主要)?(牵头责任单位|牵头单位|牵头部门|牵头处室|牵头|主办单位|主责单位|主责部门|主体责任单位|责任单位|责任部门|责任处室|责任主体|负责单位|负责部门|具体责任单位|实施单位|实施主体|实施部门|承办单位|配合单位|配合部门|协办单位|协办部门|参与单位|参与部门|协同单位|协同部门|支持单位|协助单位)\s*[:：]\s*/;
+export const LABEL = /^(?:主要)?(主办|协办|配合|参与|责任|牵头责任单位|牵头单位|牵头部门|牵头处室|牵头|主办单位|主责单位|主责部门|主体责任单位|责任单位|责任部门|责任处室|责任主体|负责单位|负责部门|具体责任单位|实施单位|实施主体|实施部门|承办单位|配合单位|配合部门|协办单位|协办部门|参与单位|参与部门|协同单位|协同部门|支持单位|协助单位)\s*[:：]\s*/;
 export const IGNORED_LABEL = /^(完成时限|完成时间|时间节点|时间进度|时限要求|时限|进度安排|时间安排|预期成果|责任领导|分管领导|牵头领导|责任人|联系人)\s*[:：]/;
 // A deadline written inside the list (2025年6月底前完成, 长期坚持, 持续推进): a date, not an agency.
 const DEADLINE = /^(?:于|在)?(?:\d{4}年|\d{1,2}月|[一二三四]季度|年底|年内|长期|持续|逐步|定期|每年|每季度|每月|及时|20\d\d)[^、]*$|(?:前|底|内)完成$|^(?:长期坚持|持续推进|持续实施|长期推进)$/;
@@ -40,6 +40,7 @@ const CO_VERB = /^(.+?)(?:按职责(?:分工)?)?(?:共同|组织|积极)?(?:配�
 const PLAIN_VERB = /^(?:由)?(.+?)(?:按职责(?:分工)?)?(?:共同|具体|组织|抓好|负责|配合)?(?:负责|落实|实施|推进|执行)(?:落实|实施|推进)?$/;
 const PLACE_SUFFIX = /(新区|区|县|旗|街道|镇|乡|兵团|片区|社区)$/;
 // …、机场分局为实施单位: the units named are the ones who carry the measure out.
+const LEAD_ROLE_SUFFIX = /^(.+?)(?:为|作为|是)(?:牵头单位|牵头部门|牵头责任单位|主责单位|主责部门)$/;
 const ROLE_SUFFIX = /^(.+?)(?:为|作为|是)(?:实施单位|责任单位|配合单位|参与单位|实施主体|责任主体)$/;
 // 行 only as a bank (人行杭州中心支行): 试行 and 暂行 are not agencies.
 const AGENCY_SUFFIX = /(厅|委|局|办|部|院|署|会|处|科|室|所|司|中心|政府|单位|部门|机关|机构|公司|集团|银行|支行|分行|小组|联|协|团|社|台|站|馆|队|校|大学|海关|委员会|领导小组|管委会|人大|政协|法院|检察院|专班|新区|[^各]区|县|旗|街道|镇|乡|兵团)$/;
@@ -61,10 +62,22 @@ export function parseResponsibility(contents: string, known: (name: string) => b
   let ditto = false;
   let markers = 0;
   let role: Role = 'plain';
+  // 负责 said of one agency beside others that 配合: that one leads (A负责，B、C配合).
+  const responsible: string[] = [];
+  let coByVerb = false;
   const add = (names: string[], as: Role) => {
-    for (const name of names) {
+    for (let name of names) {
+      let nameRole = as;
+      // 区发改局（牵头）: the mark after a name makes it the lead.
+      const marked = /^(.+?)\s*[（(](?:牵头|牵头单位|牵头部门)[）)]$/.exec(name);
+      if (marked) {
+        name = marked[1]!;
+        nameRole = 'lead';
+        explicitLead = true;
+        markers++;
+      }
       if (!looksLikeAgency(name, known)) unparsed.push(name);
-      else if (as === 'lead') leads.push(name);
+      else if (nameRole === 'lead') leads.push(name);
       else others.push(name);
     }
   };
@@ -120,6 +133,13 @@ export function parseResponsibility(contents: string, known: (name: string) => b
       add(splitNames(lead[1]!), 'lead');
       continue;
     }
+    const leading = LEAD_ROLE_SUFFIX.exec(segment);
+    if (leading) {
+      markers++;
+      explicitLead = true;
+      add(splitNames(leading[1]!), 'lead');
+      continue;
+    }
     const implementing = ROLE_SUFFIX.exec(segment);
     if (implementing) {
       markers++;
@@ -129,16 +149,23 @@ export function parseResponsibility(contents: string, known: (name: string) => b
     const co = CO_VERB.exec(segment);
     if (co && !label) {
       markers++;
+      coByVerb = true;
       add(splitNames(co[1]!), 'co');
       continue;
     }
     const plain = PLAIN_VERB.exec(segment);
     if (plain && !label) {
       markers++;
-      add(splitNames(plain[1]!), role);
+      const names = splitNames(plain[1]!);
+      if (role === 'plain' && leads.length === 0 && others.length === 0) responsible.push(...names);
+      add(names, role);
       continue;
     }
     add(splitNames(segment), role);
+  }
+  if (!explicitLead && coByVerb && responsible.length === 1 && others[0] === responsible[0]) {
+    explicitLead = true;
+    leads.push(others.shift()!);
   }
   // A name given twice (as 配合 and as 实施主体) is one agency of the measure.
   const agencies = [...new Set([...leads, ...others])];

@@ -63,8 +63,12 @@ export function tableChapters(table: TableBlock, known: (name: string) => boolea
     const line = table.line + header.index + 1 + offset;
     if (cells.join('|') === headerText || cells.every((cell) => cell === '')) return;
     const distinct = [...new Set(cells.filter((cell) => cell !== ''))];
-    const part = PART_ROW.exec(distinct[0] ?? '');
-    if (distinct.length === 1 && (part || cells.filter((cell) => cell !== '').length >= Math.min(3, cells.length))) {
+    let part = PART_ROW.exec(distinct[0] ?? '');
+    // A part row may also give its number in the 序号 cell (一 | 总体要求) and name nobody.
+    const numberOnly = columns.number === undefined ? undefined : /^([一二三四五六七八九十]{1,3})[、．.]?$/.exec(cells[columns.number] ?? '');
+    const namesNobody = [columns.lead, columns.co, columns.responsible].every((index) => index === undefined || (cells[index] ?? '') === '');
+    if (numberOnly && namesNobody && distinct.length === 2) part = [numberOnly[0], numberOnly[1]!, distinct.find((cell) => cell !== cells[columns.number!])!] as unknown as RegExpExecArray;
+    if ((distinct.length === 1 && (part || cells.filter((cell) => cell !== '').length >= Math.min(3, cells.length))) || (part && namesNobody && distinct.length <= 2)) {
       partRows = true;
       chapter = { number: part ? chineseNumber(part[1]!) : chapters.length + 1, title: (part ? part[2]! : distinct[0]!).replace(/[。：:]$/, ''), line, measures: [] };
       chapters.push(chapter);
@@ -124,7 +128,10 @@ export function tableChapters(table: TableBlock, known: (name: string) => boolea
 }
 
 function listOf(lead: string, co: string, responsible: string, known: (name: string) => boolean): ResponsibilityList | undefined {
-  if (lead !== '') return parseResponsibility(`牵头单位：${lead}${co || responsible ? `；配合单位：${[co, responsible].filter(Boolean).join('、')}` : ''}`, known);
+  const others = [co, responsible].filter(Boolean).join('、');
+  // A 牵头 cell that says who leads itself (A牵头，B) is read as written.
+  if (lead !== '' && /牵头|配合|负责/.test(lead)) return parseResponsibility(`${lead}${others ? `；配合单位：${others}` : ''}`, known);
+  if (lead !== '') return parseResponsibility(`牵头单位：${lead}${others ? `；配合单位：${others}` : ''}`, known);
   const text = [responsible, co].filter(Boolean).join('；');
   if (text === '') return undefined;
   // A single 责任单位 cell may say who leads itself (A牵头，B、C).

@@ -163,4 +163,48 @@ describe('import: the conventions of the genre', () => {
     const result = importGuideline(['一、任务', '（一）甲。内容。（市发展和改革委员会牵头）', '（二）乙。内容。（市发改委牵头）'].join('\n'), { id: 'doc', locale: 'en' });
     assert.deepEqual(result.aliases, [{ alias: '市发改委', name: '市发展和改革委员会' }]);
   });
+
+  it('reads A负责，B、C配合 and A为牵头单位 as A leading, and a (牵头) mark after a name', () => {
+    const text = ['一、任务', '（一）甲。内容。（市商务局负责，市财政局、市税务局配合）', '（二）乙。内容。（市教育局为牵头单位，市人社局为配合单位）', '（三）丙。内容。（责任单位：市财政局、区发改局（牵头）、各街道）'].join('\n');
+    assert.deepEqual(rowsOf(text), [
+      row('1.1', '市商务局', ['市财政局', '市税务局']),
+      row('1.2', '市教育局', ['市人社局']),
+      row('1.3', '区发改局', ['市财政局', '各街道']),
+    ]);
+  });
+
+  it('finds a list that follows the title, before the body', () => {
+    const text = ['一、任务', '1.推进智慧交通建设（责任单位：市交通局、市公安局交警支队）。建设智能信号系统。', '2.加强停车管理（牵头单位：市城管局）', '新增公共停车泊位。'].join('\n');
+    const result = importGuideline(text, { id: 'doc', locale: 'en' });
+    assert.deepEqual(rowsOf(text), [row('1.1', null, ['市交通局', '市公安局交警支队'], 'joint'), row('1.2', '市城管局', [])]);
+    const first = result.guideline.chapters[0]!.measures[0]!;
+    assert.equal(first.title, '推进智慧交通建设');
+    assert.equal(first.text, '建设智能信号系统。');
+  });
+
+  it('reads a task table whose part rows give their number in the 序号 column', () => {
+    const table = {
+      kind: 'table' as const,
+      line: 1,
+      rows: [
+        ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+        ['一', '优化营商环境', '', '', ''],
+        ['1', '深化“一网通办”改革。', '市政务服务中心', '市大数据局', '2025年底'],
+        ['2', '推行告知承诺制。', '市司法局', '', '持续推进'],
+        ['', '', '', '', ''],
+        ['二', '强化要素保障', '', '', ''],
+        ['3', '加大用地保障。', '市自然资源局牵头，市发展改革委', '', '2025年6月'],
+        ['4', '拓宽融资渠道。', '', '', ''],
+      ],
+    };
+    const result = importGuideline({ format: 'xlsx', paragraphsKnown: true, blocks: [table] }, { id: 'doc', locale: 'en' });
+    assert.deepEqual(result.guideline.chapters.map((chapter) => [chapter.id, chapter.title]), [['1', '优化营商环境'], ['2', '强化要素保障']]);
+    assert.deepEqual(matrixRows(result).map((m) => [m.id, m.lead, m.co]), [
+      ['1.1', '市政务服务中心', ['市大数据局']],
+      ['1.2', '市司法局', []],
+      ['2.3', '市自然资源局', ['市发展改革委']],
+      // A merged 牵头单位 cell is empty below its first row: row 4 shares row 3's agencies.
+      ['2.4', '市自然资源局', ['市发展改革委']],
+    ]);
+  });
 });
