@@ -4,7 +4,7 @@
 // paragraphs that ends in a list when one item holds several (—— bullets, or headings without
 // a full stop followed by paragraphs), numbered by position.
 import { listAtEnd, mergeLists, trailingParenthesis } from './lists';
-import { parseResponsibility } from './responsibility';
+import { IGNORED_LABEL, parseResponsibility } from './responsibility';
 import type { FoundList } from './lists';
 import type { OutlineNode } from './outline';
 import { paragraphsOf } from './outline';
@@ -94,11 +94,16 @@ function segmentsOf(paragraphs: Paragraph[], known: (name: string) => boolean): 
   let run: Paragraph[] = [];
   for (const paragraph of paragraphs) {
     const found = listAtEnd(paragraph, known);
+    const previous = segments[segments.length - 1];
+    // 完成时限：… or 责任领导：… beside the list lines belongs to the measure above, and starts none.
+    if (!found && run.length === 0 && previous && IGNORED_LABEL.test(paragraph.text)) {
+      previous.paragraphs.push(paragraph);
+      continue;
+    }
     if (!found) {
       run.push(paragraph);
       continue;
     }
-    const previous = segments[segments.length - 1];
     // 牵头单位：A on one line and 配合单位：B on the next make one list.
     if (run.length === 0 && previous && previous.list.start === 0 && found.start === 0) {
       const merged = mergeLists(previous.list, found, known);

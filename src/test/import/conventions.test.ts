@@ -207,4 +207,9 @@ describe('import: the conventions of the genre', () => {
       ['2.4', '市自然资源局', ['市发展改革委']],
     ]);
   });
+
+  it('keeps a 完成时限 or 责任领导 line between the list lines with its measure', () => {
+    const text = ['一、任务', '1.推进项目建设。加快建设。', '牵头单位：区发改局', '完成时限：2025年12月', '配合单位：区财政局', '2.优化服务。提升效率。', '牵头单位：区政务服务中心'].join('\n');
+    assert.deepEqual(rowsOf(text), [row('1.1', '区发改局', []), row('1.2', '区政务服务中心', [])].map((r, i) => (i === 0 ? { ...r, co: ['区财政局'] } : r)));
+  });
 });
