@@ -10,8 +10,7 @@ import { abbreviations } from './abbreviations';
 import { guidelineToYaml } from './emit';
 import type { ImportedChapter, ImportedGuideline, ImportedMeasure } from './emit';
 import { frontMatter } from './front-matter';
-import { listAtEnd, withoutList } from './lists';
-import type { FoundList } from './lists';
+import { withoutList } from './lists';
 import { hasList, measuresOf } from './measures';
 import type { MeasureDraft } from './measures';
 import { buildOutline, paragraphsOf } from './outline';
@@ -87,14 +86,15 @@ export function importGuideline(source: string | SourceDocument, options: Import
   for (const node of outside) if (hasList(node, known)) problem(node.heading, 'import.beforeParts');
 
   // Prose measures, and the measures of task tables (a 分工方案 in Word or a spreadsheet).
-  const used = new Set<Paragraph>();
+  // The paragraphs whose lists were read, with those lists as printed.
+  const used = new Map<Paragraph, string[]>();
   const proseDrafts: Draft[] = [];
   const chapters: Array<{ id: string; title: string }> = [];
   for (const part of parts) {
     const chapter = { id: String(part.path[0]), title: chapterTitle(part) };
     chapters.push(chapter);
     for (const measure of measuresOf(part, known)) {
-      measure.list.paragraphs.forEach((paragraph) => used.add(paragraph));
+      measure.list.paragraphs.forEach((paragraph) => used.set(paragraph, [...(used.get(paragraph) ?? []), ...measure.list.printed.split('\n')]));
       proseDrafts.push(draftOfMeasure(measure, chapter));
     }
   }
@@ -113,7 +113,7 @@ export function importGuideline(source: string | SourceDocument, options: Import
     // Numbered items that look like measures but name nobody, and lists this reading did not use.
     for (const part of parts) for (const node of unlistedItems(part, drafts, known)) problem(node.heading, 'import.noList');
     for (const paragraph of paragraphs) {
-      const stray = strayListIn(paragraph, used.has(paragraph));
+      const stray = strayListIn(paragraph, used.get(paragraph) ?? []);
       if (stray !== undefined) problem(paragraph, 'import.strayList', { list: stray });
     }
   }
@@ -267,10 +267,9 @@ function unlistedItems(part: OutlineNode, drafts: Draft[], known: (name: string)
  * The first parenthesis in a paragraph that reads like a responsibility list (ends in 负责, 牵头
  * or 单位) but is not the list this import used, if any.
  */
-function strayListIn(paragraph: Paragraph, listUsed: boolean): string | undefined {
-  const found: FoundList | undefined = listUsed ? listAtEnd(paragraph, () => false) : undefined;
-  const text = found ? paragraph.text.slice(0, found.start) : paragraph.text;
-  for (const match of text.matchAll(/[（(]([^（）()]{2,200})[）)]/g)) {
+function strayListIn(paragraph: Paragraph, listsUsed: string[]): string | undefined {
+  for (const match of paragraph.text.matchAll(/[（(]([^（）()]{2,200})[）)]/g)) {
+    if (listsUsed.some((printed) => printed.includes(match[0]))) continue;
     if (/(负责|牵头|单位)$/.test(match[1]!)) return match[0];
   }
   return undefined;
