@@ -72,7 +72,10 @@ function expand(node: OutlineNode, known: (name: string) => boolean, isPart: boo
     if (startAt > 0 && !paragraphs.slice(0, startAt).some(isSubheading)) paragraphs = paragraphs.slice(startAt);
     const heading = paragraphs[0]!;
     const numbered = heading === node.heading;
-    return { path: [...node.path, index + 1], printed: `${printed}${numbered ? '' : `——${index + 1}`}`, paragraphs, heading, numbered, list: segment.list };
+    // The item's own heading keeps its number; the runs after it are numbered by position.
+    const position = headingHasList && !isPart ? index : index + 1;
+    const path = numbered && !isPart ? node.path : [...node.path, position];
+    return { path, printed: `${printed}${numbered && !isPart ? '' : `——${position}`}`, paragraphs, heading, numbered, list: segment.list };
   });
   return [...drafts, ...children];
 }

@@ -212,4 +212,14 @@ describe('import: the conventions of the genre', () => {
     const text = ['一、任务', '1.推进项目建设。加快建设。', '牵头单位：区发改局', '完成时限：2025年12月', '配合单位：区财政局', '2.优化服务。提升效率。', '牵头单位：区政务服务中心'].join('\n');
     assert.deepEqual(rowsOf(text), [row('1.1', '区发改局', []), row('1.2', '区政务服务中心', [])].map((r, i) => (i === 0 ? { ...r, co: ['区财政局'] } : r)));
   });
+
+  it('numbers an item that carries its own list and bullets after it, and a part heading that is itself a measure', () => {
+    const text = ['一、任务', '（一）加强统筹。建立机制。（市发展改革委牵头）', '——编制清单。（市财政局牵头）', '——开展评估。（市统计局牵头）', '二、加强组织保障（各区政府负责）'].join('\n');
+    assert.deepEqual(rowsOf(text).map((r) => [r.id, r.lead ?? r.reason]), [
+      ['1.1', '市发展改革委'],
+      ['1.1.1', '市财政局'],
+      ['1.1.2', '市统计局'],
+      ['2.1', 'collective'],
+    ]);
+  });
 });
