@@ -79,3 +79,21 @@ export function placeInDocument(at: { line: number; page?: number }, format: Doc
   if (at.page !== undefined) return formatMessage(locale, 'import.at.page', { page: at.page, line: at.line });
   return formatMessage(locale, 'import.at.paragraph', { line: at.line });
 }
+
+/**
+ * The document as lines of text, numbered as the import numbers its problems: line N holds the
+ * paragraph (or table row, cells joined by ` | `) whose `line` is N. For a host to show a Word,
+ * PDF or spreadsheet file's paragraphs where an editor can point at them.
+ */
+export function documentLines(document: SourceDocument): string[] {
+  const lines: string[] = [];
+  const put = (line: number, text: string) => {
+    const flat = text.replace(/\s*[\r\n]+\s*/g, ' ');
+    lines[line - 1] = lines[line - 1] ? `${lines[line - 1]} ${flat}` : flat;
+  };
+  for (const block of document.blocks) {
+    if (block.kind === 'text') put(block.line, block.text);
+    else block.rows.forEach((row, index) => put(block.line + index, row.map((cell) => cell.trim()).join(' | ')));
+  }
+  return Array.from(lines, (line) => line ?? '');
+}

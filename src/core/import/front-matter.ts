@@ -50,7 +50,7 @@ function joinTitle(lines: string[]): string {
 
 function optionalIssuer(titles: string[], all: Paragraph[]): { issuer?: string } {
   for (const title of titles) {
-    const prefix = /^(.{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|国务院|部|厅|局|委))(?:关于|印发)/.exec(title);
+    const prefix = /^(国务院办公厅|国务院|.{2,20}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|部|厅|局|委))(?:关于|印发)/.exec(title);
     if (prefix) return { issuer: prefix[1]! };
   }
   // The signature: a short line right above the date.

@@ -3,7 +3,7 @@ export { importGuideline } from './importer';
 export type { ImportOptions, ImportProblem, ImportResult } from './importer';
 export { decodeDocument, TEXT_ENCODINGS } from './decode';
 export { readDocument } from './read/index';
-export { hasTextLines, placeInDocument, sourceDescription, unreadableReason } from './describe';
+export { documentLines, hasTextLines, placeInDocument, sourceDescription, unreadableReason } from './describe';
 export type { ReadOptions } from './read/index';
 export type { DocumentFormat, SourceBlock, SourceDocument, TableBlock, TextBlock, UnreadableDocument } from './source';
 export type { DecodedText, TextEncodingName } from './decode';

@@ -1,7 +1,7 @@
 // The words both hosts use about an import: one line per reason a file cannot be read, in both
 // languages; the format a document was read as; where an unsure paragraph is.
 import { strict as assert } from 'node:assert';
-import { placeInDocument, sourceDescription, unreadableReason } from '../../core/import/describe';
+import { documentLines, placeInDocument, sourceDescription, unreadableReason } from '../../core/import/describe';
 import { readDocument } from '../../core/import/read/index';
 import type { SourceDocument, UnreadableDocument } from '../../core/import/source';
 
@@ -66,5 +66,20 @@ describe('import: what the hosts say about a document', () => {
     assert.equal(placeInDocument({ line: 12 }, 'xlsx', 'en'), 'row 12');
     assert.equal(placeInDocument({ line: 7 }, 'text', 'en'), undefined);
     assert.equal(placeInDocument({ line: 7 }, 'csv', 'en'), undefined);
+  });
+
+  it('lays a document out as lines numbered as its problems are: paragraphs, and table rows with their cells', () => {
+    const document: SourceDocument = {
+      format: 'docx',
+      paragraphsKnown: true,
+      blocks: [
+        { kind: 'text', text: '关于推进数字政府建设的实施意见', line: 1 },
+        { kind: 'text', text: '一、重点任务', line: 3 },
+        { kind: 'table', rows: [['序号', '任务', '牵头单位'], ['1', '推进一网通办\n完善平台', '省发改委']], line: 4 },
+        { kind: 'text', text: '（一）加强', line: 6 },
+        { kind: 'text', text: '数据安全。', line: 6 },
+      ],
+    };
+    assert.deepEqual(documentLines(document), ['关于推进数字政府建设的实施意见', '', '一、重点任务', '序号 | 任务 | 牵头单位', '1 | 推进一网通办 完善平台 | 省发改委', '（一）加强 数据安全。']);
   });
 });

@@ -1,9 +1,12 @@
-// "taskmatrix: Import Policy Document…" in a real VS Code: a plain-text (here GB18030) policy
-// document becomes tasks/<id>.yaml, opened in an editor and checked like any task file; the
-// agencies the registry lacks are added as an unsaved edit of agencies.yaml, comments kept; an
-// existing file is never replaced without the drafter's answer.
+// "taskmatrix: Import Policy Document…" in a real VS Code: a plain-text (here GB18030) or Word
+// policy document becomes tasks/<id>.yaml, opened in an editor and checked like any task file;
+// the paragraphs the importer was unsure of are published as diagnostics (on the text file's
+// lines, or on a read-only document of a Word file's paragraphs); the agencies the registry lacks
+// are added as an unsaved edit of agencies.yaml, comments kept; an existing file is never replaced
+// without the drafter's answer; a file it cannot read gets the command line's one-line reason.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import * as vscode from 'vscode';
 import type { ImportCommandResult } from '../../../extension/import-command';
 import { activate, brief, listing, pristineText, REGISTRY, restoreFixture, ruleOf, waitForDiagnostics, wsUri } from './helpers';
@@ -32,6 +35,10 @@ describe('import command', () => {
       assert.deepEqual(answer.result.counts, { parts: 1, measures: 4, lists: 3, targets: 0 });
       assert.deepEqual(answer.result.newAgencies, ['省人力社保厅']);
       assert.deepEqual(answer.result.problems.map((problem) => problem.line), [8]);
+      // The unsure paragraph is a link on the text file's own line.
+      assert.equal(answer.paragraphs.toString(), source.toString());
+      const unsure = vscode.languages.getDiagnostics(source).filter((d) => d.source === 'taskmatrix import');
+      assert.deepEqual(unsure.map((d) => d.range.start.line), [7]);
 
       const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
       assert.match(written, /^id: ai-education$/m);
@@ -51,6 +58,48 @@ describe('import command', () => {
       await vscode.workspace.fs.delete(target);
       await vscode.workspace.fs.delete(wsUri('incoming'), { recursive: true });
       await restoreFixture();
+    }
+  });
+
+  it('imports a Word document and publishes its unsure paragraphs on a read-only document of its paragraphs', async () => {
+    const source = wsUri('incoming/ai-education.docx');
+    const target = wsUri('tasks/ai-education-word.yaml');
+    const paragraphs = DOCUMENT.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] }));
+    await vscode.workspace.fs.writeFile(source, new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }))));
+    try {
+      const answer = (await vscode.commands.executeCommand('taskmatrix.importDocument', source, { id: 'ai-education-word', addAgencies: false })) as ImportCommandResult;
+      assert.deepEqual(answer.result.counts, { parts: 1, measures: 4, lists: 3, targets: 0 });
+      const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      assert.match(written, /^id: ai-education-word$/m);
+      assert.match(written, /agencies: \[省教育厅, 省科技厅, 省人力社保厅\]/);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the guideline opens in the active group');
+
+      // The unsure paragraph: a diagnostic on the document of the extracted paragraphs, whose line is that paragraph.
+      assert.equal(answer.paragraphs.scheme, 'taskmatrix-import');
+      const unsure = vscode.languages.getDiagnostics(answer.paragraphs);
+      assert.equal(unsure.length, 1, listing(unsure));
+      assert.equal(unsure[0]!.source, 'taskmatrix import');
+      assert.match(unsure[0]!.message, /\(paragraph 8\)$|（第 8 段）$|\(第 8 段\)$/);
+      const extracted = await vscode.workspace.openTextDocument(answer.paragraphs);
+      assert.equal(extracted.lineAt(unsure[0]!.range.start.line).text, '（四）开展试点示范。遴选一批试点学校。');
+      assert.equal(extracted.lineAt(4).text, DOCUMENT.split('\n')[4]);
+    } finally {
+      await vscode.workspace.fs.delete(target);
+      await vscode.workspace.fs.delete(wsUri('incoming'), { recursive: true });
+      await restoreFixture();
+    }
+  });
+
+  it('refuses a legacy Word file (.doc) with the one-line reason of the command line', async () => {
+    const source = wsUri('incoming/通知.doc');
+    const bytes = new Uint8Array(2048);
+    bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    try {
+      await vscode.workspace.fs.writeFile(source, bytes);
+      assert.equal(await vscode.commands.executeCommand('taskmatrix.importDocument', source, { id: 'legacy' }), undefined);
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(wsUri('tasks/legacy.yaml'))));
+    } finally {
+      await vscode.workspace.fs.delete(wsUri('incoming'), { recursive: true });
     }
   });
 
