@@ -221,12 +221,18 @@ function wrapMargin(lines: Line[]): number | undefined {
  * sentence) that occur more than once. The first occurrence is kept when it comes before the
  * body, where it is the document's own title.
  */
+function unbalancedClose(text: string): boolean {
+  return (text.match(/[）)]/g)?.length ?? 0) > (text.match(/[（(]/g)?.length ?? 0);
+}
+
 function runningHeaders(lines: string[]): Set<number> {
   const seen = new Map<string, number[]>();
   lines.forEach((text, index) => {
     // A line that is all parenthesis is a responsibility list wrapped onto its own line (two
     // measures may well share one), never a letterhead.
-    if (text === '' || text.length > 40 || /[。；]$/.test(text) || /^[（(].*[）)]$/.test(text) || MARKERS.some(({ pattern }) => pattern.test(text))) return;
+    // Nor is a line with a clause's punctuation, or the tail of a list broken at the margin
+    // (任单位：相关区政府）), which repeats wherever two measures share a list.
+    if (text === '' || text.length > 80 || /[。；，、：:,;]/.test(text) || /^[（(].*[）)]$/.test(text) || unbalancedClose(text) || MARKERS.some(({ pattern }) => pattern.test(text))) return;
     const list = seen.get(text);
     if (list) list.push(index);
     else seen.set(text, [index]);

@@ -28,8 +28,8 @@ describe('import: the corpus of real documents', function () {
     for (const document of corpus) assert.ok(document.truth.source.url || document.truth.source.repository, document.slug);
   });
 
-  for (const form of ['text', 'docx', 'pdf', 'xlsx'] as Form[]) {
-    describe(`as ${form === 'text' ? 'text (.txt, .csv)' : form}`, () => {
+  for (const form of ['text', 'wrapped', 'docx', 'pdf', 'xlsx'] as Form[]) {
+    describe(`as ${form === 'text' ? 'text (.txt, .csv)' : form === 'wrapped' ? 'text copied out of a PDF (hard-wrapped, paged)' : form}`, () => {
       const scores: string[] = [];
       let right = 0;
       let total = 0;

@@ -40,7 +40,7 @@ export interface CorpusDocument {
   truth: Truth;
 }
 
-export type Form = 'text' | 'docx' | 'pdf' | 'xlsx';
+export type Form = 'text' | 'wrapped' | 'docx' | 'pdf' | 'xlsx';
 
 export interface Row {
   id: string;
@@ -73,7 +73,7 @@ export function loadCorpus(): CorpusDocument[] {
 
 /** The forms a document is tried in: a text as text, Word and PDF; a table as CSV, Excel and a Word table. */
 export function formsOf(document: CorpusDocument): Form[] {
-  return document.kind === 'table' ? ['text', 'xlsx', 'docx'] : ['text', 'docx', 'pdf'];
+  return document.kind === 'table' ? ['text', 'xlsx', 'docx'] : ['text', 'wrapped', 'docx', 'pdf'];
 }
 
 /** The bytes of a document in one form, made from its stored text or table. */
@@ -86,8 +86,38 @@ export async function bytesOf(document: CorpusDocument, form: Form): Promise<{ b
     if (form === 'xlsx') return { bytes: await xlsxFromTable(rows), fileName: `${document.slug}.xlsx` };
     return { bytes: await docxFromTable(rows, document.truth.title), fileName: `${document.slug}.docx` };
   }
+  if (form === 'wrapped') return { bytes: Buffer.from(hardWrapped(text, 35, document.truth.title)), fileName: document.file };
   if (form === 'docx') return { bytes: await docxFromText(text), fileName: `${document.slug}.docx` };
   return { bytes: await pdfFromText(text, { header: document.truth.title }), fileName: `${document.slug}.pdf` };
+}
+
+/**
+ * The text as a PDF copied to plain text leaves it: lines broken at a width of 35 ems (a Latin
+ * letter or digit counts half), and every 40 lines a page number and the running header.
+ */
+export function hardWrapped(text: string, width: number, header: string): string {
+  const lines: string[] = [];
+  let count = 0;
+  const push = (line: string) => {
+    lines.push(line);
+    if (++count % 40 === 0) lines.push('', `- ${count / 40} -`, '', header);
+  };
+  for (const paragraph of text.split(/\r?\n/)) {
+    let current = '';
+    let used = 0;
+    for (const char of paragraph) {
+      const size = char.charCodeAt(0) < 0x2000 ? 0.5 : 1;
+      if (used + size > width) {
+        push(current);
+        current = '';
+        used = 0;
+      }
+      current += char;
+      used += size;
+    }
+    if (current !== '') push(current);
+  }
+  return lines.join('\n');
 }
 
 /** Imports one form of a document and reads its measures back as the matrix gives them. */
