@@ -32,7 +32,7 @@ describe('import command', () => {
     try {
       const answer = (await vscode.commands.executeCommand('taskmatrix.importDocument', source, { id: 'ai-education', addAgencies: true })) as ImportCommandResult;
       assert.equal(answer.target.toString(), target.toString());
-      assert.deepEqual(answer.result.counts, { parts: 1, measures: 4, lists: 3, targets: 0 });
+      assert.deepEqual(answer.result.counts, { parts: 1, measures: 3, lists: 3, targets: 0 });
       assert.deepEqual(answer.result.newAgencies, ['省人力社保厅']);
       assert.deepEqual(answer.result.problems.map((problem) => problem.line), [8]);
       // The unsure paragraph is a link on the text file's own line.
@@ -53,7 +53,7 @@ describe('import command', () => {
 
       // Checked like any task file: with the new entry known, only the genuine no-lead findings remain.
       const shown = await waitForDiagnostics(target, (d) => d.length > 0 && d.every((x) => ruleOf(x) === 'no-lead'), 'no-lead findings only', 15000);
-      assert.deepEqual(shown.map(brief).map((b) => b.split(' ')[0]), ['no-lead', 'no-lead'], listing(shown));
+      assert.deepEqual(shown.map(brief).map((b) => b.split(' ')[0]), ['no-lead'], listing(shown));
     } finally {
       await vscode.workspace.fs.delete(target);
       await vscode.workspace.fs.delete(wsUri('incoming'), { recursive: true });
@@ -68,7 +68,7 @@ describe('import command', () => {
     await vscode.workspace.fs.writeFile(source, new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }))));
     try {
       const answer = (await vscode.commands.executeCommand('taskmatrix.importDocument', source, { id: 'ai-education-word', addAgencies: false })) as ImportCommandResult;
-      assert.deepEqual(answer.result.counts, { parts: 1, measures: 4, lists: 3, targets: 0 });
+      assert.deepEqual(answer.result.counts, { parts: 1, measures: 3, lists: 3, targets: 0 });
       const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
       assert.match(written, /^id: ai-education-word$/m);
       assert.match(written, /agencies: \[省教育厅, 省科技厅, 省人力社保厅\]/);
@@ -114,7 +114,7 @@ describe('import command', () => {
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), '# drafter notes\n');
 
       const replaced = (await vscode.commands.executeCommand('taskmatrix.importDocument', source, { id: 'second-doc', overwrite: true, addAgencies: false })) as ImportCommandResult;
-      assert.equal(replaced.result.counts.measures, 4);
+      assert.equal(replaced.result.counts.measures, 3);
       assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /^id: second-doc$/m);
 
       const binary = wsUri('incoming/scan.txt');
