@@ -79,6 +79,8 @@ interface Line {
   text: string;
   line: number;
   blankBefore: boolean;
+  /** The line starts with an indent (two full-width spaces, or several spaces): a paragraph's first line. */
+  indented: boolean;
 }
 
 /** The paragraphs of a plain text, in order, with the line each starts on. */
@@ -106,7 +108,7 @@ function paragraphsOfLines(rawLines: Array<{ text: string; line: number }>, wrap
       blank = true;
       return;
     }
-    lines.push({ text, line: rawLines[index]!.line, blankBefore: blank });
+    lines.push({ text, line: rawLines[index]!.line, blankBefore: blank, indented: /^(\u3000|\s{2,}|\t)/.test(rawLines[index]!.text.replace(/^\uFEFF/, '')) });
     blank = !wrapped;
   });
   const margin = wrapped ? wrapMargin(lines) : undefined;
@@ -191,7 +193,10 @@ class Numbering {
  * and never a bare heading: `一、总体要求` stands alone even without a full stop.
  */
 function continues(paragraph: Paragraph, lastLine: string, line: Line, margin: number | undefined): boolean {
-  if (margin !== undefined && width(lastLine) >= margin - 2) return true;
+  // A line that reaches the margin goes on below, unless it ends a sentence and the next line is
+  // indented as a paragraph's first line is. Justified Chinese lines fall a little short of the
+  // margin when they end in punctuation or Latin text, hence the tolerance.
+  if (margin !== undefined && width(lastLine) >= margin - 3) return !(line.indented && TERMINAL.test(lastLine));
   if (line.blankBefore || TERMINAL.test(paragraph.text)) return false;
   // A labelled list line (牵头单位：A, then 责任单位：B) stands alone, as do a document number and a date.
   if (LIST_LABEL.test(line.text) || LIST_LABEL.test(lastLine) || STANDALONE.test(lastLine) || STANDALONE.test(line.text)) return false;
@@ -208,12 +213,13 @@ function continues(paragraph: Paragraph, lastLine: string, line: Line, margin: n
  * paragraphs. Wrapped text has most of its lines at about the same, modest width.
  */
 function wrapMargin(lines: Line[]): number | undefined {
-  if (lines.length < 8) return undefined;
-  const widths = lines.map((line) => width(line.text)).sort((a, b) => a - b);
+  // Short lines (headings, table cells, signatures) say nothing about the margin: only the long ones do.
+  const widths = lines.map((line) => width(line.text)).filter((w) => w >= 16).sort((a, b) => a - b);
+  if (widths.length < 8) return undefined;
   const margin = widths[Math.floor(widths.length * 0.8)]!;
   if (margin > 120) return undefined;
   const atMargin = widths.filter((w) => w >= margin - 2 && w <= margin + 1).length;
-  return atMargin >= lines.length * 0.4 ? margin : undefined;
+  return atMargin >= widths.length * 0.5 && atMargin >= lines.length * 0.25 ? margin : undefined;
 }
 
 /**

@@ -28,7 +28,7 @@ export interface ResponsibilityList {
 /** 排名第一的为牵头单位, 列第一位者为牵头单位, 排在第一位的部门为牵头部门, 第一个单位为牵头单位, 排在首位的为牵头单位 */
 export const LEAD_RULE = /(第一|首位|首个|第1|前面|最前)[^，。；,;]{0,8}?(为|是|的)[^，。；,;]{0,4}?牵头|牵头(单位|部门)为(排|列)/;
 const DITTO = /^(以下|下文|下|后)同$/;
-const BY_FUNCTION = /(?:(?:根据|按照|依据|按)?(?:各自)?(?:职能|职责)(?:分工)?(?:各自|分别)?(?:牵头)?|分别|各自|各负其责)(?:负责|落实|推进)*$/;
+const BY_FUNCTION = /(?:(?:根据|按照|依据|按)?(?:各自)?(?:职能|职责)(?:分工)?(?:各自|分别)?(?:牵头)?|分别|各自|各负其责)(?:负责|落实|推进)*(?:相关工作|有关工作|各项工作)?$/;
 export const LABEL = /^(?:主要)?(主办|协办|配合|参与|责任|牵头责任单位|牵头单位|牵头部门|牵头处室|牵头|主办单位|主责单位|主责部门|主体责任单位|责任单位|责任部门|责任处室|责任主体|负责单位|负责部门|具体责任单位|实施单位|实施主体|实施部门|承办单位|配合单位|配合部门|协办单位|协办部门|参与单位|参与部门|协同单位|协同部门|支持单位|协助单位)\s*[:：]\s*/;
 export const IGNORED_LABEL = /^(完成时限|完成时间|时间节点|时间进度|时限要求|时限|进度安排|时间安排|预期成果|责任领导|分管领导|牵头领导|责任人|联系人)\s*[:：]/;
 // A deadline written inside the list (2025年6月底前完成, 长期坚持, 持续推进): a date, not an agency.
@@ -37,13 +37,13 @@ const LEAD_VERB = /^(?:由)?(.+?)(?:负责)?(?:分别)?牵头(?:负责|实施|�
 // 由A会同B、C负责: A leads, the others work with it.
 const TOGETHER_WITH = /^(?:由)?(.+?)会同(.+?)(?:共同)?(?:负责|推进|落实|实施)?$/;
 const CO_VERB = /^(.+?)(?:按职责(?:分工)?)?(?:共同|组织|积极)?(?:配合|参与|协同|协助|协办|支持)(?:实施|推进|落实)?$/;
-const PLAIN_VERB = /^(?:由)?(.+?)(?:按职责(?:分工)?)?(?:共同|具体|组织|抓好|负责|配合)?(?:负责|落实|实施|推进|执行)(?:落实|实施|推进)?$/;
+const PLAIN_VERB = /^(?:由)?(.+?)(?:按职责(?:分工)?)?(?:共同|具体|组织|抓好|负责|配合)?(?:负责|落实|实施|推进|执行)(?:落实|实施|推进)?(?:相关工作|有关工作|各项工作)?$/;
 const PLACE_SUFFIX = /(新区|区|县|旗|街道|镇|乡|兵团|片区|社区)$/;
 // …、机场分局为实施单位: the units named are the ones who carry the measure out.
 const LEAD_ROLE_SUFFIX = /^(.+?)(?:为|作为|是)(?:牵头单位|牵头部门|牵头责任单位|主责单位|主责部门)$/;
 const ROLE_SUFFIX = /^(.+?)(?:为|作为|是)(?:实施单位|责任单位|配合单位|参与单位|实施主体|责任主体)$/;
 // 行 only as a bank (人行杭州中心支行): 试行 and 暂行 are not agencies.
-const AGENCY_SUFFIX = /(厅|委|局|办|部|院|署|会|处|科|室|所|司|中心|政府|单位|部门|机关|机构|公司|集团|银行|支行|分行|小组|联|协|团|社|台|站|馆|队|校|大学|海关|委员会|领导小组|管委会|人大|政协|法院|检察院|专班|新区|[^各]区|县|旗|街道|镇|乡|兵团)$/;
+const AGENCY_SUFFIX = /(厅|委|局|办|部|院|署|会|处|科|室|所|司|中心|政府|单位|部门|机关|机构|公司|集团|国企|银行|支行|分行|小组|联|协|团|社|台|站|馆|队|校|大学|海关|委员会|领导小组|管委会|人大|政协|法院|检察院|专班|新区|[^各]区|县|旗|街道|镇|乡|兵团)$/;
 
 type Role = 'lead' | 'co' | 'plain';
 
@@ -172,7 +172,7 @@ export function parseResponsibility(contents: string, known: (name: string) => b
   if (agencies.length === 0 && !statesLeadRule) return undefined;
   // Without any wording of responsibility, only a list of agency-like names is a list.
   // A place (（朱桥片区）, （浦东新区）) alone is no list: the first name must be a body's.
-  if (markers === 0 && (unparsed.length > agencies.length || !looksLikeAgency(firstName(contents), known) || (!known(firstName(contents)) && PLACE_SUFFIX.test(firstName(contents))))) return undefined;
+  if (markers === 0 && (unparsed.length > agencies.length || !looksLikeAgency(firstName(contents), known) || (!known(firstName(contents)) && PLACE_SUFFIX.test(firstName(contents)) && !/^各/.test(firstName(contents))))) return undefined;
   const hasLead = explicitLead && leads.length > 0;
   return { agencies, explicitLead: hasLead, leadCount: hasLead ? leads.length : 0, byFunction: byFunction && !hasLead, statesLeadRule, ditto, unparsed };
 }
