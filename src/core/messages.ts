@@ -204,6 +204,10 @@ const catalog = {
     en: 'a responsibility list on a part heading belongs to no measure; number the measures (（一）…) to import it',
     'zh-cn': '责任单位括注位于部分标题上，不属于任何措施；请为措施编号（（一）……）后再导入',
   },
+  'import.noMeasures': {
+    en: 'no measure with a responsibility list was found in this document (no （…负责）, （牵头单位：…）, 责任单位：… or task table); is it a policy document?',
+    'zh-cn': '文件中未找到带责任单位的措施（无“（……负责）”“（牵头单位：……）”“责任单位：……”或任务分工表），请确认是否为政策文件',
+  },
   'import.beforeParts': {
     en: 'this numbered item with a responsibility list comes before the first part heading (一、…); it was not imported',
     'zh-cn': '该带责任单位括注的编号条目位于第一个部分标题（一、……）之前，未导入',

@@ -66,7 +66,7 @@ interface Draft {
 }
 
 const EXCERPT_LENGTH = 30;
-type ProblemKey = 'import.noList' | 'import.unreadName' | 'import.strayList' | 'import.beforeParts';
+type ProblemKey = 'import.noList' | 'import.unreadName' | 'import.strayList' | 'import.beforeParts' | 'import.noMeasures';
 
 /** Imports a document: its plain text, or the blocks a format reader gave. */
 export function importGuideline(source: string | SourceDocument, options: ImportOptions): ImportResult {
@@ -108,6 +108,7 @@ export function importGuideline(source: string | SourceDocument, options: Import
   const drafts = tableDrafts.length > proseDrafts.length ? uniqueIds(tableDrafts) : proseDrafts;
   const fromTables = drafts === tableDrafts || (tableDrafts.length > 0 && drafts !== proseDrafts);
 
+  if (drafts.length === 0) problem(paragraphs[0] ?? { line: 1, text: '' }, 'import.noMeasures');
   for (const draft of drafts) for (const name of draft.list.unparsed) problem({ line: draft.line, text: draft.title }, 'import.unreadName', { name });
   if (!fromTables) {
     // Numbered items that look like measures but name nobody, and lists this reading did not use.

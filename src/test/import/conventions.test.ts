@@ -222,4 +222,10 @@ describe('import: the conventions of the genre', () => {
       ['2.1', 'collective'],
     ]);
   });
+
+  it('says so, at the first line, when a text holds no measure with a list', () => {
+    const result = importGuideline('这是一份会议纪要。\n会议研究了有关事项。', { id: 'doc', locale: 'en' });
+    assert.equal(result.counts.measures, 0);
+    assert.deepEqual(result.problems.map((p) => [p.line, p.message.slice(0, 40)]), [[1, 'no measure with a responsibility list wa']]);
+  });
 });
