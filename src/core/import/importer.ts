@@ -89,15 +89,21 @@ export function importGuideline(source: string | SourceDocument, options: Import
   // The paragraphs whose lists were read, with those lists as printed.
   const used = new Map<Paragraph, string[]>();
   const proseDrafts: Draft[] = [];
-  const chapters: Array<{ id: string; title: string }> = [];
-  for (const part of parts) {
-    const chapter = { id: String(part.path[0]), title: chapterTitle(part) };
-    chapters.push(chapter);
-    for (const measure of measuresOf(part, known)) {
+  let chapters: Array<{ id: string; title: string }> = [];
+  const measuresByPart = parts.map((part) => ({ part, measures: measuresOf(part, known) }));
+  // A document whose parts are its measures (一、…（A负责） 二、…（B负责）, as many State Council
+  // opinions are written) has one chapter, and the parts' numbers are the measures' own: 1.1 … 1.20.
+  const partsAreMeasures = measuresByPart.filter(({ measures }) => measures.length > 0).length > 1 && measuresByPart.every(({ part, measures }) => measures.length === 0 || (measures.length === 1 && measures[0]!.heading === part.heading));
+  for (const { part, measures } of measuresByPart) {
+    const chapter = partsAreMeasures ? { id: '1', title } : { id: String(part.path[0]), title: chapterTitle(part) };
+    if (!chapters.some((each) => each.id === chapter.id)) chapters.push(chapter);
+    for (const measure of measures) {
       measure.list.paragraphs.forEach((paragraph) => used.set(paragraph, [...(used.get(paragraph) ?? []), ...measure.list.printed.split('\n')]));
-      proseDrafts.push(draftOfMeasure(measure, chapter));
+      const draft = draftOfMeasure(measure, chapter);
+      proseDrafts.push(partsAreMeasures ? { ...draft, id: `1.${part.path[0]}`, printed: part.markers.join('') } : draft);
     }
   }
+  if (partsAreMeasures) chapters = chapters.slice(0, 1);
   const tables = document.blocks.filter((block): block is TableBlock => block.kind === 'table' && isTaskTable(block));
   const tableDrafts = tables.flatMap((table) =>
     tableChapters(table, known, title).flatMap((chapter) =>

@@ -56,6 +56,10 @@ function expand(node: OutlineNode, known: (name: string) => boolean, isPart: boo
     }
     return children;
   }
+  // A part whose own text carries the one list, with no measures under it: the part is the measure.
+  if (segments.length === 1 && isPart && children.length === 0) {
+    return [{ path: [...node.path, 1], printed: `${printed}——1`, paragraphs: paragraphsOf(node), heading: node.heading, numbered: true, list: segments[0]!.list }];
+  }
   if (segments.length === 1 && !isPart) {
     // The item's own list: the measure is the item, with its sub-items' text when they name nobody.
     const paragraphs = children.length === 0 ? paragraphsOf(node) : own;

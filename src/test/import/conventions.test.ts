@@ -228,4 +228,29 @@ describe('import: the conventions of the genre', () => {
     assert.equal(result.counts.measures, 0);
     assert.deepEqual(result.problems.map((p) => [p.line, p.message.slice(0, 40)]), [[1, 'no measure with a responsibility list wa']]);
   });
+
+  it('makes one chapter of a document whose parts are its measures, numbered by the parts', () => {
+    const text = [
+      '国务院办公厅关于加快发展流通促进商业消费的意见',
+      '国办发〔2099〕42号',
+      '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+      '为推动流通创新发展，现提出以下意见：',
+      '一、促进流通新业态新模式发展。顺应商业变革趋势。（商务部、国家发展改革委等按职责分工负责）',
+      '二、推动传统流通企业创新转型升级',
+      '鼓励企业应用大数据。（商务部牵头，市场监管总局按职责分工负责）',
+      '三、加快发展农村流通体系。改造提升农村流通基础设施。（商务部、农业农村部、供销合作总社负责）',
+      '各地区、各部门要加强组织领导。',
+      '国务院办公厅',
+      '2099年8月16日',
+    ].join('\n');
+    const result = importGuideline(text, { id: 'doc', locale: 'en' });
+    assert.deepEqual(result.guideline.chapters.map((chapter) => [chapter.id, chapter.measures.map((m) => [m.id, m.title])]), [
+      ['1', [['1.1', '促进流通新业态新模式发展'], ['1.2', '推动传统流通企业创新转型升级'], ['1.3', '加快发展农村流通体系']]],
+    ]);
+    assert.deepEqual(rowsOf(text), [
+      row('1.1', null, ['商务部', '国家发展改革委'], 'by-function'),
+      row('1.2', '商务部', ['市场监管总局']),
+      row('1.3', null, ['商务部', '农业农村部', '供销合作总社'], 'joint'),
+    ]);
+  });
 });
