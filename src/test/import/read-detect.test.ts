@@ -4,6 +4,8 @@ import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
 import { MAX_FILE_BYTES } from '../../core/document';
 import { readDocument } from '../../core/import/read/index';
+import { unpackedSize } from '../../core/import/read/zip-size';
+import { docxFromText } from './forms';
 
 const OLE2_HEADER = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -55,5 +57,16 @@ describe('import: telling the format of a document', () => {
     const bytes = new Uint8Array(MAX_FILE_BYTES + 1);
     bytes.set(Buffer.from('%PDF-1.7'));
     assert.deepEqual(await readDocument(bytes), { error: 'too-large' });
+  });
+
+  it('refuses a Word file whose entries unpack to more than 256 MB before inflating any (a zip bomb)', async () => {
+    const docx = Buffer.from(await docxFromText('一、任务\n（一）甲。（省科技厅负责）'));
+    const honest = unpackedSize(docx)!;
+    assert.ok(honest > 0 && honest < 1024 * 1024, `${honest}`);
+    // Claim 1 GB for the first entry in the central directory, as a bomb's directory does.
+    const central = docx.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    docx.writeUInt32LE(1024 * 1024 * 1024, central + 24);
+    const read = await readDocument(docx, { fileName: 'bomb.docx' });
+    assert.ok('error' in read && read.error === 'too-large', JSON.stringify(read));
   });
 });

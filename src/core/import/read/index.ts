@@ -7,6 +7,7 @@ import type { TextEncodingName } from '../decode';
 import type { SourceDocument, UnreadableDocument } from '../source';
 import { readCsv, taskTableDelimiter } from './csv';
 import { readText } from './text';
+import { MAX_UNPACKED_BYTES, unpackedSize } from './zip-size';
 
 export interface ReadOptions {
   /** The file's name or path: its extension is a hint. */
@@ -22,7 +23,11 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
   if (bytes.length > MAX_FILE_BYTES) return { error: 'too-large' };
   if (bytes.length === 0) return { error: 'empty' };
   const extension = /\.([^./\\]+)$/.exec(options.fileName ?? '')?.[1]?.toLowerCase();
-  if (isZip(bytes)) return (await loadReaders()).readOfficeFile(bytes, extension === 'docx' || extension === 'xlsx' ? extension : undefined);
+  if (isZip(bytes)) {
+    const unpacked = unpackedSize(bytes);
+    if (unpacked !== undefined && unpacked > MAX_UNPACKED_BYTES) return { error: 'too-large', format: extension === 'xlsx' ? 'xlsx' : 'docx', detail: `it unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB` };
+    return (await loadReaders()).readOfficeFile(bytes, extension === 'docx' || extension === 'xlsx' ? extension : undefined);
+  }
   if (isPdf(bytes)) return (await loadReaders()).readPdf(bytes);
   if (startsWith(bytes, OLE2)) return legacyOfficeFile(bytes, extension);
   if (startsWith(bytes, [...Buffer.from('{\\rtf')])) return { error: 'unsupported', format: 'rtf', detail: 'an RTF file: save it as .docx' };
