@@ -222,6 +222,10 @@ const catalog = {
   'fix.acknowledgeReason': { en: 'reviewed: as in the source document', 'zh-cn': '已核对：与原文一致' },
   'fix.all': { en: 'Fix all taskmatrix problems with an obvious fix', 'zh-cn': '修复所有可自动修复的 taskmatrix 问题' },
   // taskmatrix import: why a document cannot be read ({name} is the file's name)
+  'import.read.unpacksTooLarge': {
+    en: '{name} unpacks to more than {limit} MB; a policy document is far smaller: it is damaged or hostile, and was not opened',
+    'zh-cn': '{name} 解压后超过 {limit} MB，政策文件远小于此：文件已损坏或有恶意，未予打开',
+  },
   'import.read.tooLarge': {
     en: '{name} is larger than {limit} MB; a policy document is far smaller: is this the right file?',
     'zh-cn': '{name} 超过 {limit} MB，政策文件远小于此，请确认文件是否正确',

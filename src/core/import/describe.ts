@@ -6,6 +6,7 @@ import { formatMessage } from '../messages';
 import type { MessageKey } from '../messages';
 import type { Locale } from '../types';
 import type { TextEncodingName } from './decode';
+import { MAX_UNPACKED_BYTES } from './read/zip-size';
 import type { DocumentFormat, SourceDocument, UnreadableDocument } from './source';
 
 const FORMAT_NAMES: Record<string, string> = { docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', pdf: 'PDF', csv: 'CSV', text: 'text', zip: 'ZIP' };
@@ -18,6 +19,7 @@ export function unreadableReason(unreadable: UnreadableDocument, name: string, l
   const say = (key: MessageKey, args: Record<string, string | number> = {}) => formatMessage(locale, key, { name, ...args });
   switch (unreadable.error) {
     case 'too-large':
+      if (unreadable.format === 'docx' || unreadable.format === 'xlsx') return say('import.read.unpacksTooLarge', { limit: MAX_UNPACKED_BYTES / 1024 / 1024 });
       return say('import.read.tooLarge', { limit: MAX_FILE_BYTES / 1024 / 1024 });
     case 'empty':
       return say('import.read.empty');

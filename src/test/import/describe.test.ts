@@ -17,6 +17,7 @@ const REASONS: Array<[UnreadableDocument, RegExp, RegExp]> = [
   [{ error: 'unsupported', format: 'opendocument' }, /OpenDocument.*save it as \.docx or \.xlsx/, /OpenDocument/],
   [{ error: 'empty' }, /is empty/, /空文件/],
   [{ error: 'too-large' }, /larger than 32 MB/, /超过 32 MB/],
+  [{ error: 'too-large', format: 'docx' }, /unpacks to more than 256 MB/, /解压后超过 256 MB/],
   [{ error: 'binary' }, /not a document taskmatrix can read/, /不是 taskmatrix 能读取的文件/],
   [{ error: 'undecodable', format: 'text', detail: 'gb18030' }, /neither UTF-8 nor GB18030\/GBK text/, /既不是 UTF-8 也不是 GB18030\/GBK/],
 ];
