@@ -64,13 +64,20 @@ function labelledStart(text: string): number | undefined {
 
 function unbracketed(printed: string): string {
   const trimmed = printed.trim();
-  return /^[（(].*[）)]$/s.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
+  return /^[（(【].*[）)】]$/s.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
 }
 
-/** The last parenthesised group of a text when nothing but a full stop follows it. */
+/**
+ * The last parenthesised group of a text when nothing but a full stop follows it. 【…】 counts as
+ * a bracket too: some documents set the list in it (【牵头单位：…】).
+ */
 export function trailingParenthesis(text: string): { contents: string; start: number } | undefined {
   const trimmed = text.replace(/[\s。.；;]+$/, '');
   const last = trimmed[trimmed.length - 1];
+  if (last === '】') {
+    const open = trimmed.lastIndexOf('【');
+    return open >= 0 ? { contents: trimmed.slice(open + 1, -1), start: open } : undefined;
+  }
   if (last !== '）' && last !== ')') return undefined;
   let depth = 0;
   for (let index = trimmed.length - 1; index >= 0; index--) {

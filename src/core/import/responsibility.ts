@@ -82,7 +82,12 @@ export function parseResponsibility(contents: string, known: (name: string) => b
     }
   };
   // 、 after a verb ends a clause as ， does: A牵头负责、B组织落实.
-  const clauses = contents.replace(/\s*\n\s*/g, '；').replace(/(牵头负责|牵头|负责|配合|落实|实施)、/g, '$1，');
+  // A label in the middle of a clause starts a new one (牵头单位：A 配合单位：B, run together when
+  // a table's cells were copied as one line).
+  const clauses = contents
+    .replace(/\s*\n\s*/g, '；')
+    .replace(/(牵头负责|牵头|负责|配合|落实|实施)、/g, '$1，')
+    .replace(/(?<=[^，,；;：:\s])\s*(?=(?:牵头|配合|协办|参与|责任|主责)(?:单位|部门|处室)\s*[:：])/g, '；');
   for (let segment of splitTopLevel(clauses, /[，,；;。]/)) {
     segment = segment.trim().replace(/[。.]$/, '');
     if (segment === '') continue;

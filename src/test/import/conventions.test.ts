@@ -253,4 +253,9 @@ describe('import: the conventions of the genre', () => {
       row('1.3', null, ['商务部', '农业农村部', '供销合作总社'], 'joint'),
     ]);
   });
+
+  it('reads a list in 【】 and labelled fields run together without a separator', () => {
+    const text = ['一、任务', '（一）甲。内容。【牵头单位：市科技局；配合单位：市财政局】', '（二）乙。内容。', '牵头单位：市教育局 配合单位：市人社局、市财政局'].join('\n');
+    assert.deepEqual(rowsOf(text), [row('1.1', '市科技局', ['市财政局']), row('1.2', '市教育局', ['市人社局', '市财政局'])]);
+  });
 });
