@@ -244,6 +244,8 @@ describe('import: the conventions of the genre', () => {
       '2099年8月16日',
     ].join('\n');
     const result = importGuideline(text, { id: 'doc', locale: 'en' });
+    // The close after the last list (各地区、各部门要…, the signature) belongs to no measure.
+    assert.equal(result.guideline.chapters[0]!.measures[2]!.text, '改造提升农村流通基础设施。');
     assert.deepEqual(result.guideline.chapters.map((chapter) => [chapter.id, chapter.measures.map((m) => [m.id, m.title])]), [
       ['1', [['1.1', '促进流通新业态新模式发展'], ['1.2', '推动传统流通企业创新转型升级'], ['1.3', '加快发展农村流通体系']]],
     ]);
