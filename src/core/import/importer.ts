@@ -86,33 +86,12 @@ export function importGuideline(source: string | SourceDocument, options: Import
   for (const node of outside) if (hasList(node, known)) problem(node.heading, 'import.beforeParts');
 
   // Prose measures, and the measures of task tables (a 分工方案 in Word or a spreadsheet).
-  // The paragraphs whose lists were read, with those lists as printed.
-  const used = new Map<Paragraph, string[]>();
-  const proseDrafts: Draft[] = [];
-  let chapters: Array<{ id: string; title: string }> = [];
-  const measuresByPart = parts.map((part) => ({ part, measures: measuresOf(part, known) }));
-  // A document whose parts are its measures (一、…（A负责） 二、…（B负责）, as many State Council
-  // opinions are written) has one chapter, and the parts' numbers are the measures' own: 1.1 … 1.20.
-  const partsAreMeasures = measuresByPart.filter(({ measures }) => measures.length > 0).length > 1 && measuresByPart.every(({ part, measures }) => measures.length === 0 || (measures.length === 1 && measures[0]!.heading === part.heading));
-  for (const { part, measures } of measuresByPart) {
-    const chapter = partsAreMeasures ? { id: '1', title } : { id: String(part.path[0]), title: chapterTitle(part) };
-    if (!chapters.some((each) => each.id === chapter.id)) chapters.push(chapter);
-    for (const measure of measures) {
-      measure.list.paragraphs.forEach((paragraph) => used.set(paragraph, [...(used.get(paragraph) ?? []), ...measure.list.printed.split('\n')]));
-      const draft = draftOfMeasure(measure, chapter);
-      proseDrafts.push(partsAreMeasures ? { ...draft, id: `1.${part.path[0]}`, printed: part.markers.join('') } : draft);
-    }
-  }
-  if (partsAreMeasures) chapters = chapters.slice(0, 1);
-  const tables = document.blocks.filter((block): block is TableBlock => block.kind === 'table' && isTaskTable(block));
-  const tableDrafts = tables.flatMap((table) =>
-    tableChapters(table, known, title).flatMap((chapter) =>
-      chapter.measures.map((measure): Draft => ({ chapter: { id: String(chapter.number), title: chapter.title }, id: measure.path.join('.'), printed: measure.printed, title: measure.title, text: measure.text, list: measure.list, line: measure.line })),
-    ),
-  );
+  const prose = proseMeasures(parts, title, known);
+  const tableDrafts = tableMeasures(document, title, known);
   // A plan circulated as a table has prose only around it (title, preamble): the table is the plan.
-  const drafts = tableDrafts.length > proseDrafts.length ? uniqueIds(tableDrafts) : proseDrafts;
-  const fromTables = drafts === tableDrafts || (tableDrafts.length > 0 && drafts !== proseDrafts);
+  const fromTables = tableDrafts.length > prose.drafts.length;
+  const drafts = fromTables ? uniqueIds(tableDrafts) : prose.drafts;
+  const { used } = prose;
 
   if (drafts.length === 0) problem(paragraphs[0] ?? { line: 1, text: '' }, 'import.noMeasures');
   for (const draft of drafts) for (const name of draft.list.unparsed) problem({ line: draft.line, text: draft.title }, 'import.unreadName', { name });
@@ -139,7 +118,7 @@ export function importGuideline(source: string | SourceDocument, options: Import
   };
   const importedChapters: ImportedChapter[] = [];
   const chapterById = new Map<string, ImportedChapter>();
-  const chapterList = fromTables ? uniqueChapters(drafts.map((draft) => draft.chapter)) : chapters;
+  const chapterList = fromTables ? uniqueChapters(drafts.map((draft) => draft.chapter)) : prose.chapters;
   for (const chapter of chapterList) {
     const imported: ImportedChapter = { id: chapter.id, title: chapter.title, measures: [] };
     chapterById.set(chapter.id, imported);
@@ -183,6 +162,42 @@ export function importGuideline(source: string | SourceDocument, options: Import
     newAgencies,
     aliases,
   };
+}
+
+/**
+ * The measures of the outline, the chapters they go in, and the paragraphs whose lists were read
+ * (with those lists as printed). A document whose parts are its measures (一、…（A负责）
+ * 二、…（B负责）, as many State Council opinions are written) has one chapter, and the parts'
+ * numbers are the measures' own: 1.1 … 1.20.
+ */
+function proseMeasures(parts: OutlineNode[], title: string, known: (name: string) => boolean): { drafts: Draft[]; chapters: Array<{ id: string; title: string }>; used: Map<Paragraph, string[]> } {
+  const used = new Map<Paragraph, string[]>();
+  const drafts: Draft[] = [];
+  const chapters: Array<{ id: string; title: string }> = [];
+  const measuresByPart = parts.map((part) => ({ part, measures: measuresOf(part, known) }));
+  const partsAreMeasures =
+    measuresByPart.filter(({ measures }) => measures.length > 0).length > 1 &&
+    measuresByPart.every(({ part, measures }) => measures.length === 0 || (measures.length === 1 && measures[0]!.heading === part.heading));
+  for (const { part, measures } of measuresByPart) {
+    const chapter = partsAreMeasures ? { id: '1', title } : { id: String(part.path[0]), title: chapterTitle(part) };
+    if (!chapters.some((each) => each.id === chapter.id)) chapters.push(chapter);
+    for (const measure of measures) {
+      for (const paragraph of measure.list.paragraphs) used.set(paragraph, [...(used.get(paragraph) ?? []), ...measure.list.printed.split('\n')]);
+      const draft = draftOfMeasure(measure, chapter);
+      drafts.push(partsAreMeasures ? { ...draft, id: `1.${part.path[0]}`, printed: part.markers.join('') } : draft);
+    }
+  }
+  return { drafts, chapters, used };
+}
+
+/** The measures of the task-division tables among the document's blocks, in order. */
+function tableMeasures(document: SourceDocument, title: string, known: (name: string) => boolean): Draft[] {
+  const tables = document.blocks.filter((block): block is TableBlock => block.kind === 'table' && isTaskTable(block));
+  return tables.flatMap((table) =>
+    tableChapters(table, known, title).flatMap((chapter) =>
+      chapter.measures.map((measure): Draft => ({ chapter: { id: String(chapter.number), title: chapter.title }, id: measure.path.join('.'), printed: measure.printed, title: measure.title, text: measure.text, list: measure.list, line: measure.line })),
+    ),
+  );
 }
 
 /**
