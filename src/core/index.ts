@@ -20,7 +20,7 @@ export { findSuppressions } from './suppressions';
 export { closestName, editDistance } from './suggest';
 export { matrixToCsv } from './export/matrix-csv';
 export { matrixToMarkdown } from './export/matrix-markdown';
-export { csvField, escapeHtml, markdownCell, scriptJson } from './export/escape';
+export { csvField, escapeHtml, htmlData, jsonText, markdownCell, scriptJson, visibleText } from './export/escape';
 export { buildOwnershipGraph, ownershipGraphOf, GraphFilterError, MERMAID_LIMITS } from './graph/ownership-graph';
 export type { GraphLevel, GraphOptions, OwnershipGraph } from './graph/ownership-graph';
 export { mermaidLabel } from './graph/mermaid-text';

@@ -3,7 +3,7 @@
 // and the measures without a lead as plain HTML.
 import type { OwnershipGraph } from '../graph/ownership-graph';
 import type { Locale } from '../types';
-import { escapeHtml, scriptJson } from './escape';
+import { escapeHtml, htmlData, scriptJson } from './escape';
 import { htmlPage } from './html-page';
 import { label } from './labels';
 import { columnHeaders } from './matrix-table';
@@ -23,11 +23,12 @@ export function graphToHtml(graph: OwnershipGraph, options: GraphHtmlOptions): s
   const headers = [...(multiple ? [h.document] : []), h.id, h.title, label(locale, 'reason'), label(locale, 'agencies')];
   const noLeadRows = graph.noLead
     .map((m) => {
-      const cells = [...(multiple ? [m.document] : []), m.id, m.title, label(locale, `reason.${m.noLeadReason!}`), m.co.join('、')];
-      return `<tr class="no-lead">${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`;
+      const data = (cell: string) => `<td>${htmlData(cell)}</td>`;
+      const names = `<td>${m.co.map(htmlData).join('、')}</td>`;
+      return `<tr class="no-lead">${[...(multiple ? [m.document] : []), m.id, m.title].map(data).join('')}<td>${escapeHtml(label(locale, `reason.${m.noLeadReason!}`))}</td>${names}</tr>`;
     })
     .join('\n');
-  const body = `<h1>${escapeHtml(options.title)} — ${escapeHtml(label(locale, 'graphTitle'))}</h1>
+  const body = `<h1>${htmlData(options.title)} — ${escapeHtml(label(locale, 'graphTitle'))}</h1>
 ${graph.notice ? `<p class="notice" id="notice">${escapeHtml(graph.notice)}</p>` : ''}
 <div class="graph" id="graph" data-level="${graph.level}"><p class="muted">${escapeHtml(label(locale, 'rendering'))}</p></div>
 <h2>${escapeHtml(label(locale, 'legend'))}</h2>

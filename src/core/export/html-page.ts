@@ -25,6 +25,9 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var
 th { background: color-mix(in srgb, var(--line) 35%, transparent); } tr.no-lead td { background: var(--warn-bg); color: var(--warn-fg); }
 td.lead { font-weight: 600; } .muted, footer { color: var(--muted); } ul.legend { padding-left: 1.2rem; }
 table.grid td { text-align: center; white-space: nowrap; } table.grid th.agency { writing-mode: vertical-rl; white-space: nowrap; }
+h1, td, th { overflow-wrap: anywhere; }
+bdi.clip { display: inline-block; max-width: 40em; max-height: 7.5em; overflow: hidden; text-overflow: ellipsis; vertical-align: top; }
+table.grid th.agency bdi.clip { max-width: none; max-height: 20em; }
 `;
 
 export function htmlPage(page: HtmlPage): string {

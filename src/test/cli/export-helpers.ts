@@ -167,12 +167,14 @@ export function htmlTable(html: string, className?: string): HtmlTable {
   const body = /<tbody\b[^>]*>([\s\S]*?)<\/tbody>/i.exec(inner)?.[1] ?? '';
   const cellsOf = (row: string, tag: 'td' | 'th') => [...row.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'gi'))];
   const ths = cellsOf(head, 'th');
+  // A cell's text, as a browser's textContent: without the <bdi> that isolates the data.
+  const text = (inner: string) => unescapeHtml(inner.replace(/<[^>]*>/g, ''));
   return {
-    headers: ths.map((m) => unescapeHtml(m[2]!)),
+    headers: ths.map((m) => text(m[2]!)),
     headerClasses: ths.map((m) => attribute(m[1]!, 'class')),
     rows: [...body.matchAll(/<tr\b([^>]*)>([\s\S]*?)<\/tr>/gi)].map((tr) => {
       const tds = cellsOf(tr[2]!, 'td');
-      return { className: attribute(tr[1]!, 'class'), cells: tds.map((m) => unescapeHtml(m[2]!)), cellClasses: tds.map((m) => attribute(m[1]!, 'class')) };
+      return { className: attribute(tr[1]!, 'class'), cells: tds.map((m) => text(m[2]!)), cellClasses: tds.map((m) => attribute(m[1]!, 'class')) };
     }),
   };
 }
