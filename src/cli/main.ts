@@ -16,6 +16,7 @@ import { InputError, reasonOf, UsageError } from './files';
 import { helpText } from './help';
 import { ConfigError } from './load';
 import { t } from './messages';
+import { printable, terminalSafe } from './text-width';
 import { lintWorkerJob, runLintWorker } from './parallel-lint';
 
 const COMMANDS: Record<string, (context: CommandContext) => number | Promise<number>> = {
@@ -62,8 +63,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
   // The locale is read before parsing so that even a parse error speaks the user's language.
   let locale = localeFromArguments(argv) ?? localeFromEnvironment(env);
   const [command, ...rest] = argv;
-  const stdout = (text: string) => void process.stdout.write(text);
-  const stderr = (text: string) => void process.stderr.write(text);
+  // Data may hold terminal escapes (ESC]0;…BEL, ESC[2J) and bidi overrides. Every output format
+  // shows them escaped already; this is the last guard: nothing reaches a terminal raw but the
+  // colour codes of our own (redirected, standard output stays byte for byte what the format wrote).
+  let colourOn = false;
+  const stdout = (text: string) => void process.stdout.write(process.stdout.isTTY ? terminalSafe(text, colourOn) : text);
+  const stderr = (text: string) => void process.stderr.write(terminalSafe(text, false));
   try {
     const parsed = parseArgs({ args: command && !command.startsWith('-') ? rest : argv, options: OPTIONS, allowPositionals: true, strict: true });
     const options = parsed.values as Record<string, string | boolean | undefined>;
@@ -97,6 +102,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
     const output = typeof options.output === 'string' && !WRITES_OWN_OUTPUT.has(command) ? options.output : undefined;
     const chunks: string[] = [];
     const color = output === undefined && !options['no-color'] && (Boolean(options.color) || (process.stdout.isTTY === true && !('NO_COLOR' in env)));
+    colourOn = color;
     const code = await handler({
       paths: parsed.positionals,
       options,
@@ -129,7 +135,7 @@ function reportFailure(error: unknown, locale: Locale, command: string | undefin
     stderr(`${t(locale, 'usageError', { detail: t(locale, error.key, error.args), command: commandHint })}\n`);
   } else if (error instanceof ConfigError) {
     stderr(`taskmatrix: ${t(locale, 'configInvalid', { path: error.path })}\n`);
-    for (const problem of error.problems) stderr(`${problem.file}:${problem.line}:${problem.column}: ${problem.message} (${problem.rule})\n`);
+    for (const problem of error.problems) stderr(`${printable(problem.file)}:${problem.line}:${problem.column}: ${printable(problem.message)} (${problem.rule})\n`);
   } else if ((error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
     // Node's own wording names the option precisely ("Unknown option '--foo'").
     stderr(`${t(locale, 'usageError', { detail: (error as Error).message.split('\n')[0]!, command: commandHint })}\n`);

@@ -1,5 +1,6 @@
 // Every string the command line prints itself (diagnostic messages come from the core).
 import type { Locale } from '../core/index';
+import { printable } from './text-width';
 
 const strings = {
   usageError: { en: 'taskmatrix: {detail}\nRun "taskmatrix {command}--help" for usage.', 'zh-cn': 'taskmatrix：{detail}\n运行“taskmatrix {command}--help”查看用法。' },
@@ -79,7 +80,7 @@ const strings = {
 
 export type CliMessage = keyof typeof strings;
 
-/** A command-line string in the given locale, `{name}` placeholders filled. */
+/** A command-line string in the given locale, `{name}` placeholders filled with the data shown printable (no control or bidi character raw). */
 export function t(locale: Locale, key: CliMessage, args: Record<string, string | number> = {}): string {
-  return strings[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  return strings[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? printable(String(args[name])) : whole));
 }

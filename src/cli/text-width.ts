@@ -1,4 +1,6 @@
-// Terminal column widths: CJK characters take two columns, so tables align only if counted so.
+// Terminal column widths: CJK characters take two columns, so tables align only if counted so;
+// and what may reach a terminal at all.
+import { visibleText } from '../core/index';
 
 /** Display width of a string in a terminal (East Asian wide and full-width characters count 2). */
 export function displayWidth(text: string): number {
@@ -44,7 +46,30 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
-/** Control characters in user data would move the cursor or recolour the terminal: show them escaped. */
+/**
+ * Data on one line of a terminal: control characters (which would move the cursor, retitle or
+ * clear the terminal) and bidi controls (which would reorder the line) shown escaped, as `\u001b`.
+ */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, '\\n');
+  return visibleText(text, '\t');
+}
+
+/** ESC [ … m: the colour codes taskmatrix itself writes. */
+const OWN_COLOUR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * The last guard before a terminal, applied to everything the command line writes to standard
+ * output and standard error: any control or bidi character that is not structure (tab, line feed,
+ * the CR of CRLF) is shown escaped; with `colour`, the colour codes taskmatrix writes are kept.
+ */
+export function terminalSafe(text: string, colour: boolean): string {
+  const escape = (part: string) => visibleText(part, '\t\n\r').replace(/\r(?!\n)/g, '\\r');
+  if (!colour || !text.includes('\u001b')) return escape(text);
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(OWN_COLOUR)) {
+    out += escape(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + escape(text.slice(last));
 }

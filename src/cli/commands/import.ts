@@ -7,6 +7,7 @@ import { applyTextEdits, DOCUMENT_ID, documentIdFromFileName, formatMessage, imp
 import type { RegistryIndex, RegistryUpdate, SourceFile, TextEncodingName } from '../../core/index';
 import { displayPath, findRegistryAbove, InputError, readTaskFile, reasonOf, UsageError } from '../files';
 import { t } from '../messages';
+import { printable } from '../text-width';
 import { writeAllOrNothing } from '../safe-write';
 import type { PlannedWrite } from '../safe-write';
 import type { CommandContext } from './command';
@@ -68,7 +69,8 @@ export async function importCommand(context: CommandContext): Promise<number> {
     for (const problem of result.problems) {
       // file:line for text, which terminals and editors link; page and paragraph (or row) otherwise.
       const place = placeInDocument(problem, source.format, locale);
-      stderr(`  ${inputShown}:${place === undefined ? problem.line : ` ${place}`}: ${problem.message}\n      ${problem.excerpt}\n`);
+      // The excerpt and the message quote the document: shown printable, never as terminal commands.
+      stderr(`  ${printable(inputShown)}:${place === undefined ? problem.line : ` ${place}`}: ${printable(problem.message)}\n      ${printable(problem.excerpt)}\n`);
     }
   } else {
     stderr(`${t(locale, 'importAllRead')}\n`);

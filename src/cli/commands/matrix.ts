@@ -1,6 +1,6 @@
 // `taskmatrix matrix`: the responsibility matrix as JSON (the design's contract), CSV, Markdown or HTML;
 // `--grid` gives measures × agencies instead of one row per measure.
-import { buildMatrix, matrixToCsv, matrixToHtml, matrixToMarkdown } from '../../core/index';
+import { buildMatrix, jsonText, matrixToCsv, matrixToHtml, matrixToMarkdown } from '../../core/index';
 import type { Matrix } from '../../core/index';
 import { UsageError } from '../files';
 import type { CommandContext } from './command';
@@ -22,7 +22,7 @@ export function matrixCommand(context: CommandContext): number {
 export function renderMatrix(matrix: Matrix, format: MatrixFormat, shape: 'list' | 'grid', context: Pick<CommandContext, 'locale'>, title: string): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(matrix, null, 2)}\n`;
+      return `${jsonText(matrix, 2)}\n`;
     case 'csv':
       return matrixToCsv(matrix, context.locale, shape);
     case 'markdown':

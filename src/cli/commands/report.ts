@@ -3,7 +3,7 @@
 // (graph, matrix, stats, lint) written into a folder for reviewers.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { agencyLoads, buildMatrix, buildOwnershipGraph } from '../../core/index';
+import { agencyLoads, buildMatrix, buildOwnershipGraph, jsonText } from '../../core/index';
 import type { MatrixMeasure, NoLeadReason } from '../../core/index';
 import { counts, LINT_FORMATS } from '../formatters/index';
 import { displayPath, reasonOf, UsageError } from '../files';
@@ -42,7 +42,7 @@ export function reportCommand(context: CommandContext): number {
     bold(t(locale, 'reportLeads')),
   );
   const qualify = new Set(matrix.measures.map((m) => m.document)).size > 1;
-  const label = (m: MatrixMeasure) => (qualify ? `${m.document} ${m.id}` : m.id);
+  const label = (m: MatrixMeasure) => printable(qualify ? `${m.document} ${m.id}` : m.id);
   const idWidth = Math.max(0, ...matrix.measures.map((m) => label(m).length));
   const leadOf = (m: MatrixMeasure) => printable(m.lead ?? `— ${t(locale, 'noLeadMarker')}`);
   const leadWidth = Math.max(0, ...matrix.measures.map((m) => displayWidth(leadOf(m))));
@@ -73,7 +73,7 @@ export function reportCommand(context: CommandContext): number {
       ['matrix.html', () => renderMatrix(matrix, 'html', 'list', context, input.title)],
       ['matrix-grid.csv', () => renderMatrix(matrix, 'csv', 'grid', context, input.title)],
       ['matrix-grid.html', () => renderMatrix(matrix, 'html', 'grid', context, input.title)],
-      ['stats.json', () => `${JSON.stringify({ agencies: loads }, null, 2)}\n`],
+      ['stats.json', () => `${jsonText({ agencies: loads }, 2)}\n`],
       ['lint.sarif', () => LINT_FORMATS.sarif!(lintInput)],
     ];
     try {
@@ -83,7 +83,7 @@ export function reportCommand(context: CommandContext): number {
       throw new UsageError('cannotWrite', { path: folder, reason: reasonOf(error) });
     }
     out.push('', bold(t(locale, 'reportWritten', { dir: displayPath(resolve(context.cwd, folder), context.cwd) })));
-    for (const [name] of files) out.push(`  ${join(folder, name)}`);
+    for (const [name] of files) out.push(`  ${printable(join(folder, name))}`);
   }
   context.write(`${out.join('\n')}\n`);
   return counts(diagnostics).errors > 0 ? 1 : 0;

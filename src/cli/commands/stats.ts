@@ -1,5 +1,5 @@
 // `taskmatrix stats`: per agency, measures led, co-owned and sat in without a lead, by load.
-import { agencyLoads, buildMatrix } from '../../core/index';
+import { agencyLoads, buildMatrix, jsonText } from '../../core/index';
 import type { AgencyLoad } from '../../core/index';
 import { UsageError } from '../files';
 import { t } from '../messages';
@@ -12,7 +12,7 @@ export function statsCommand(context: CommandContext): number {
   if (format !== 'table' && format !== 'json') throw new UsageError('unknownFormat', { format, command: 'stats', formats: 'table, json' });
   const input = loadExportInput(context);
   const loads = agencyLoads(buildMatrix(input.project, input.guidelines));
-  context.write(format === 'json' ? `${JSON.stringify({ agencies: loads }, null, 2)}\n` : statsTable(loads, context));
+  context.write(format === 'json' ? `${jsonText({ agencies: loads }, 2)}\n` : statsTable(loads, context));
   return 0;
 }
 

@@ -1,4 +1,5 @@
 // `lint --format json`: the design's stable contract.
+import { jsonText } from '../../core/index';
 import type { Diagnostic } from '../../core/index';
 import type { Formatter } from './format';
 
@@ -18,5 +19,5 @@ export const json: Formatter = (input) => {
   if (input.reportSuppressed) {
     output.suppressed = input.suppressed.map((s) => ({ ...contract(s), suppression: s.suppression }));
   }
-  return `${JSON.stringify(output, null, 2)}\n`;
+  return `${jsonText(output, 2)}\n`;
 };

@@ -1,11 +1,16 @@
 // `lint --format junit`: one test suite per file, one failing test case per diagnostic,
 // one passing case for a clean file, so CI dashboards count files and findings.
+import { visibleText } from '../../core/index';
 import type { Diagnostic } from '../../core/index';
 import type { Formatter } from './format';
 
-/** Text safe in XML 1.0 attributes and content: markup escaped, characters XML forbids dropped. */
+/**
+ * Text safe in XML 1.0 attributes and content: markup escaped; control and bidi characters shown
+ * as \u001b (XML forbids most of them, and a dashboard must not be reordered by them); what
+ * else XML forbids (lone surrogates, U+FFFE) dropped.
+ */
 export function escapeXml(text: string): string {
-  return text
+  return visibleText(text, '\t\n\r')
     .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

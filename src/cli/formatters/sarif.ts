@@ -1,6 +1,6 @@
 // `lint --format sarif`: SARIF 2.1.0 for code-scanning services, with the rule metadata.
 import { pathToFileURL } from 'node:url';
-import { RULES } from '../../core/index';
+import { jsonText, RULES } from '../../core/index';
 import type { Diagnostic, Severity } from '../../core/index';
 import type { Formatter } from './format';
 
@@ -58,5 +58,5 @@ export const sarif: Formatter = (input) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonText(log, 2)}\n`;
 };

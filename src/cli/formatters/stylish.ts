@@ -12,7 +12,7 @@ export const stylish: Formatter = (input) => {
   const byFile = new Map<string, typeof diagnostics>();
   for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   for (const [file, list] of byFile) {
-    lines.push(paint(color, '4', file));
+    lines.push(paint(color, '4', printable(file)));
     const positionWidth = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
     for (const d of list) {
       const severity = d.severity === 'error' ? paint(color, '31', 'error  ') : d.severity === 'warning' ? paint(color, '33', 'warning') : paint(color, '36', 'info   ');
@@ -23,7 +23,7 @@ export const stylish: Formatter = (input) => {
   if (input.reportSuppressed && input.suppressed.length) {
     lines.push(t(locale, 'suppressedHeading'));
     for (const s of input.suppressed) {
-      lines.push(`  ${s.file}:${s.line}:${s.column}  ${s.rule}  ${printable(s.suppression.reason || t(locale, 'noReason'))}`);
+      lines.push(`  ${printable(s.file)}:${s.line}:${s.column}  ${s.rule}  ${printable(s.suppression.reason || t(locale, 'noReason'))}`);
     }
     lines.push('');
   }
