@@ -36,7 +36,7 @@ export { agencyAt, referencesTo } from './editor/agency-at';
 export type { AgencyMention, MeasureReference } from './editor/agency-at';
 export { fixesFor, fixAllEdits, makeLeadFix, scalarLike } from './editor/fixes';
 export type { Fix, FileEdit } from './editor/fixes';
-export { completionContextAt } from './editor/completion-context';
+export { agencyCompletionText, completionContextAt } from './editor/completion-context';
 export type { CompletionContext } from './editor/completion-context';
 export { outlineOf } from './editor/outline';
 export type { OutlineItem } from './editor/outline';

@@ -1,7 +1,7 @@
 // Completion of agency names inside `agencies:` lists (registry names first, aliases marked as
 // such, agencies already listed left out) and of `division:` values.
 import * as vscode from 'vscode';
-import { completionContextAt, DIVISIONS } from '../core/index';
+import { agencyCompletionText, completionContextAt, DIVISIONS } from '../core/index';
 import { WorkspaceIndex } from './workspace-index';
 
 const DIVISION_DOCS: Record<string, string> = {
@@ -40,14 +40,16 @@ export class TaskCompletion implements vscode.CompletionItemProvider {
       if (listed.has(name)) return;
       const item = new vscode.CompletionItem({ label: name, description: agency.fullName }, vscode.CompletionItemKind.Value);
       item.detail = [agency.kind, agency.en].filter(Boolean).join(' · ');
+      // Quoted where YAML needs it (`"A, B"`, `"true"`, `"2024"`), as the quick fixes write names.
+      item.insertText = agencyCompletionText(name);
       item.range = replace;
       item.sortText = `0${String(order).padStart(5, '0')}`;
-      item.filterText = [name, agency.fullName, ...agency.aliases.map((alias) => alias.value)].filter(Boolean).join(' ');
+      item.filterText = [name, agency.fullName, ...agency.aliases.map((alias) => alias.value), item.insertText !== name ? item.insertText : undefined].filter(Boolean).join(' ');
       items.push(item);
       for (const alias of agency.aliases) {
         // An alias is offered as itself, labelled, and inserts the registry name (what alias-agency asks for).
         const aliasItem = new vscode.CompletionItem({ label: alias.value, description: vscode.l10n.t('alias of {0}', name) }, vscode.CompletionItemKind.Reference);
-        aliasItem.insertText = name;
+        aliasItem.insertText = agencyCompletionText(name);
         aliasItem.range = replace;
         aliasItem.sortText = `1${String(order).padStart(5, '0')}`;
         aliasItem.filterText = alias.value;

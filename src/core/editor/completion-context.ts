@@ -1,6 +1,7 @@
 // What the cursor is completing, read from the text of the lines around it (while the drafter
 // types, the YAML is often incomplete, so this does not rely on the parsed tree).
 import type { OffsetRange } from '../types';
+import { yamlScalar } from '../yaml-scalar';
 
 export type CompletionContext =
   | { kind: 'agency'; replace: OffsetRange; typed: string; listed: string[] }
@@ -32,7 +33,7 @@ export function completionContextAt(text: string, offset: number): CompletionCon
     const rest = /^[^,\]]*/.exec(after)![0].trimEnd();
     const closing = after.indexOf(']');
     const listText = inside.slice(0, tokenStart) + (closing >= 0 ? after.slice(rest.length, closing) : after.slice(rest.length));
-    return { kind: 'agency', typed, replace: [offset - typed.length, offset + rest.length], listed: names(listText.split(',')) };
+    return { kind: 'agency', typed, replace: [offset - typed.length, offset + rest.length], listed: names(flowItems(listText)) };
   }
 
   const item = BLOCK_ITEM.exec(before);
@@ -67,6 +68,50 @@ export function completionContextAt(text: string, offset: number): CompletionCon
   return undefined;
 }
 
+/**
+ * The text a completion inserts for an agency: the name as a YAML scalar that reads back as that
+ * name in a flow or a block list, quoted as the quick fixes quote it (`"A, B"`, `"X: Y"`,
+ * `"true"`, `"2024"`), plain otherwise.
+ */
+export function agencyCompletionText(name: string): string {
+  return yamlScalar(name);
+}
+
+/** The items of a flow list's text, split at the commas outside quotes. */
+function flowItems(text: string): string[] {
+  const items: string[] = [];
+  let start = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote === '"' && c === '\\') i++;
+    else if (quote && c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else quote = undefined;
+    } else if (!quote && (c === '"' || c === "'") && /^\s*$/.test(text.slice(start, i))) quote = c;
+    else if (!quote && c === ',') {
+      items.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(text.slice(start));
+  return items;
+}
+
 function names(raw: string[]): string[] {
-  return raw.map((part) => part.replace(/#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2')).filter(Boolean);
+  // A comment starts at a # after white space (or at the start); a quoted name may hold one.
+  return raw.map((part) => part.trim()).map((part) => (/^["']/.test(part) ? unquote(part.replace(/\s+#[^"']*$/, '')) : part.replace(/(^|\s)#.*$/, '').trim())).filter(Boolean);
+}
+
+/** A scalar as written in a list: quotes removed, escapes of a double-quoted one read. */
+function unquote(text: string): string {
+  if (/^".*"$/.test(text)) {
+    try {
+      return JSON.parse(text) as string;
+    } catch {
+      return text.slice(1, -1);
+    }
+  }
+  if (/^'.*'$/.test(text)) return text.slice(1, -1).replace(/''/g, "'");
+  return text;
 }

@@ -1,7 +1,7 @@
 // Completion of agency names inside `agencies:` lists and of `division:` values.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { activate, applyEdit, GUIDELINE, labelOf, restoreFixture, settled, showDoc } from './helpers';
+import { activate, applyEdit, GUIDELINE, labelOf, REGISTRY, replaceText, restoreFixture, settled, showDoc, sleep, wsUri } from './helpers';
 
 const REGISTRY_NAMES = ['省科技厅', '省经信厅', '省教育厅', '之江实验室', '省数字经济领导小组各成员单位'];
 
@@ -75,6 +75,25 @@ describe('completion', () => {
     edit.replace(document.uri, range, String(item.insertText ?? labelOf(item)));
     await applyEdit(edit);
     assert.ok(document.getText().endsWith('          - 省教育厅\n          - 省经信厅'));
+  });
+
+  it('quotes registry names that would break or retype the list (`A, B`, `X: Y`, `true`, `2024`)', async () => {
+    const registry = await vscode.workspace.openTextDocument(wsUri(REGISTRY));
+    const odd = ['A, B', 'X: Y', 'true', '2024'];
+    await replaceText(registry, 'agencies:\n', `agencies:\n${odd.map((name) => `  - name: ${JSON.stringify(name)}\n    kind: government\n`).join('')}`);
+    await settled(REGISTRY);
+    const position = await appendMeasure(document, ['        agencies: [省经信厅, ']);
+    let items: vscode.CompletionItem[] = [];
+    for (let tries = 0; tries < 50 && !odd.every((name) => items.some((i) => labelOf(i) === name)); tries++) {
+      if (tries) await sleep(100);
+      items = await complete(document, position, ' ');
+    }
+    for (const name of odd) {
+      const item = items.find((i) => labelOf(i) === name);
+      assert.ok(item, `${name} is offered: ${items.map(labelOf).join(', ')}`);
+      assert.equal(item.insertText, JSON.stringify(name), `${name} is inserted quoted`);
+    }
+    assert.equal(items.find((i) => labelOf(i) === '省科技厅')!.insertText, '省科技厅', 'an ordinary name stays plain');
   });
 
   it('after `division: ` offers the three values', async () => {
