@@ -128,6 +128,32 @@ describe('cli: import', () => {
     assert.match(gb.stdout, /省商务厅/);
   });
 
+  it('reads UTF-16 without a byte-order mark, in either byte order, as the UTF-8 original', () => {
+    const dir = temp.make();
+    const le = Buffer.from(SMALL_DOCUMENT, 'utf16le');
+    writeFileSync(join(dir, 'le.txt'), le);
+    writeFileSync(join(dir, 'be.txt'), Buffer.from(le).swap16());
+    writeFileSync(join(dir, 'utf8.txt'), SMALL_DOCUMENT);
+    const utf8 = run(['import', 'utf8.txt', '--id', 'x'], { cwd: dir });
+    for (const [file, encoding] of [['le.txt', 'UTF-16LE'], ['be.txt', 'UTF-16BE']]) {
+      const result = run(['import', file!, '--id', 'x'], { cwd: dir });
+      assert.equal(result.status, 0, result.stderr);
+      assert.ok(result.stderr.includes(`${file} (${encoding})`), result.stderr);
+      assert.equal(result.stdout, utf8.stdout);
+    }
+  });
+
+  it('never says every measure was read when there is no text or no measure', () => {
+    const dir = temp.withFiles({ 'blank.txt': '\n  \n\u3000\n', 'prose.txt': '关于某事的通知\n\n请各单位认真做好相关工作。\n' });
+    const blank = run(['import', 'blank.txt', '--id', 'x'], { cwd: dir });
+    assert.equal(blank.status, 2);
+    assert.equal(blank.stderr, 'taskmatrix: blank.txt is empty: it holds no text to import\n');
+    const prose = run(['import', 'prose.txt', '--id', 'x'], { cwd: dir });
+    assert.match(prose.stderr, /0 measures/);
+    assert.match(prose.stderr, /no measure with a responsibility list was found/);
+    assert.doesNotMatch(prose.stderr, /Every measure and agency list was read/);
+  });
+
   it('refuses damaged, binary, undecodable, empty and huge files with a one-line reason (exit 2)', () => {
     const dir = temp.make();
     writeFileSync(join(dir, 'scan.pdf'), Buffer.from('%PDF-1.7\n\u0000\u0001binary', 'latin1'));

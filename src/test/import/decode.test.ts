@@ -64,8 +64,23 @@ describe('import: decoding a document', () => {
       assert.deepEqual(decodeDocument(utf16('😀中文', 'be')), { text: '😀中文', encoding: 'utf-16be' });
     });
 
-    it('takes UTF-16 without a BOM for binary (it has NUL bytes), unless forced', () => {
-      assert.deepEqual(decodeDocument(utf16('ABC中文', 'le', false)), { error: 'binary' });
+    it('decodes UTF-16 without a BOM in either byte order, told by the NULs of its ASCII and the text it makes', () => {
+      assert.deepEqual(decodeDocument(utf16(SAMPLE, 'le', false)), { text: SAMPLE, encoding: 'utf-16le' });
+      assert.deepEqual(decodeDocument(utf16(SAMPLE, 'be', false)), { text: SAMPLE, encoding: 'utf-16be' });
+      assert.deepEqual(decodeDocument(utf16('ABC中文\r\n', 'le', false)), { text: 'ABC中文\r\n', encoding: 'utf-16le' });
+      // 一 (U+4E00) and the ideographic space (U+3000) have NUL low bytes: still read the right way round.
+      const ones = '一、一一\u3000一\n（一）一\n';
+      assert.deepEqual(decodeDocument(utf16(ones, 'le', false)), { text: ones, encoding: 'utf-16le' });
+      assert.deepEqual(decodeDocument(utf16(ones, 'be', false)), { text: ones, encoding: 'utf-16be' });
+    });
+
+    it('still takes binary bytes with NULs for binary, and UTF-16 of an odd length too', () => {
+      assert.deepEqual(decodeDocument(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])), { error: 'binary' });
+      assert.deepEqual(decodeDocument(new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251))), { error: 'binary' });
+      assert.deepEqual(decodeDocument(utf16('ABC中文', 'le', false).slice(0, 9)), { error: 'binary' });
+    });
+
+    it('decodes UTF-16 without a BOM as the encoding it is forced to', () => {
       assert.deepEqual(decodeDocument(utf16('ABC中文', 'le', false), 'utf-16le'), { text: 'ABC中文', encoding: 'utf-16le' });
       assert.deepEqual(decodeDocument(utf16('ABC中文', 'be', false), 'utf-16be'), { text: 'ABC中文', encoding: 'utf-16be' });
     });
