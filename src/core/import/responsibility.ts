@@ -43,7 +43,7 @@ const PLACE_SUFFIX = /(新区|区|县|旗|街道|镇|乡|兵团|片区|社区)$/
 const LEAD_ROLE_SUFFIX = /^(.+?)(?:为|作为|是)(?:牵头单位|牵头部门|牵头责任单位|主责单位|主责部门)$/;
 const ROLE_SUFFIX = /^(.+?)(?:为|作为|是)(?:实施单位|责任单位|配合单位|参与单位|实施主体|责任主体)$/;
 // 行 only as a bank (人行杭州中心支行): 试行 and 暂行 are not agencies.
-const AGENCY_SUFFIX = /(厅|委|局|办|部|院|署|会|处|科|室|所|司|中心|政府|单位|部门|机关|机构|公司|集团|国企|银行|支行|分行|小组|联|协|团|社|台|站|馆|队|校|大学|海关|委员会|领导小组|管委会|人大|政协|法院|检察院|专班|新区|[^各]区|县|旗|街道|镇|乡|兵团)$/;
+const AGENCY_SUFFIX = /(厅|委|局|办|部|院|署|会|处|科|室|所|司|中心|政府|单位|部门|机关|机构|公司|集团|国企|银行|支行|分行|小组|联|协|团|社|台|站|馆|队|校|大学|海关|委员会|领导小组|管委会|人大|政协|法院|检察院|专班|工作组|中央|新区|[^各]区|县|旗|街道|镇|乡|兵团)$/;
 
 type Role = 'lead' | 'co' | 'plain';
 
@@ -162,7 +162,7 @@ export function parseResponsibility(contents: string, known: (name: string) => b
     if (plain && !label) {
       markers++;
       const names = splitNames(plain[1]!);
-      if (role === 'plain' && leads.length === 0 && others.length === 0) responsible.push(...names);
+      if (role === 'plain' && leads.length === 0 && others.length === 0) for (const name of names) responsible.push(name);
       add(names, role);
       continue;
     }
@@ -207,12 +207,12 @@ function splitNames(text: string): string[] {
     // 省发展改革委、省经信厅等有关部门: the named ones, then the rest of them as a collective.
     const etc = /^(.+?)等(?:和|及|以及)?(.*)$/.exec(name);
     if (etc) {
-      names.push(...splitJoined(etc[1]!));
+      for (const part of splitJoined(etc[1]!)) names.push(part);
       const rest = etc[2]!;
       if (rest !== '' && !/^(部门|单位|部门和单位|单位和部门|部门单位|方面|机构)$/.test(rest)) names.push(rest);
       continue;
     }
-    names.push(...splitJoined(name));
+    for (const part of splitJoined(name)) names.push(part);
   }
   return names.filter((name) => name !== '');
 }
