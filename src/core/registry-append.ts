@@ -7,7 +7,7 @@ import { guessAgencyKind } from './agency-kind';
 import { valueOf } from './document';
 import type { SourceFile } from './document';
 import { formatMessage } from './messages';
-import { lineStart, nextLineStart } from './text-lines';
+import { lineEndAt, lineStart, nextLineStart } from './text-lines';
 import type { Locale } from './types';
 import { yamlScalar } from './yaml-scalar';
 
@@ -33,9 +33,9 @@ export function registryInsertion(registry: SourceFile, names: readonly string[]
   const { text } = registry;
   const dash = text.lastIndexOf('-', firstItem.range[0]);
   const indent = text.slice(lineStart(text, dash), dash);
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
   // After the last entry's own last line: comments that follow it (# end of list) stay last.
   const offset = nextLineStart(text, contentEnd(lastItem));
+  const newline = lineEndAt(text, offset);
   const prefix = offset === text.length && text.length > 0 && !text.endsWith('\n') ? newline : '';
   const entries = names.map((name) => registryEntry(name, indent, newline, locale));
   return { offset, newText: prefix + entries.join(''), entryOffset: prefix.length };

@@ -9,7 +9,7 @@ import { scalarText } from './document';
 import type { SourceFile } from './document';
 import { formatMessage } from './messages';
 import { contentEnd, registryEntry } from './registry-append';
-import { lineStart, nextLineStart } from './text-lines';
+import { lineEndAt, lineStart, nextLineStart } from './text-lines';
 import type { Locale, OffsetRange } from './types';
 import { yamlScalar } from './yaml-scalar';
 
@@ -53,7 +53,8 @@ export interface RegistryUpdate {
  */
 export function registryUpdate(registry: SourceFile | undefined, additions: RegistryAdditions, options: RegistryUpdateOptions): RegistryUpdate | undefined {
   const text = registry?.text ?? '';
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  // Line ends follow the line before each insertion (a file may mix them).
+  const eol = (at: number) => lineEndAt(text, at);
   const names = [...new Set(additions.names)];
   const existing = registry ? entriesByName(registry) : new Map<string, YAMLMap>();
 
@@ -74,7 +75,7 @@ export function registryUpdate(registry: SourceFile | undefined, additions: Regi
     }
   }
   for (const [name, aliases] of aliasesOfExisting) {
-    const edit = aliasInsertion(text, existing.get(name)!, aliases, newline);
+    const edit = aliasInsertion(text, existing.get(name)!, aliases);
     if (edit) {
       aliasEdits.push(edit);
       aliased.push(...aliases.map((alias) => ({ alias, name })));
@@ -87,26 +88,27 @@ export function registryUpdate(registry: SourceFile | undefined, additions: Regi
   const added = names.filter((name) => !inAliases.has(name));
   // The edits, and where the first new entry starts: the new entries end the insertion they are in.
   const result = (edits: TextEdit[], entriesAt?: number): RegistryUpdate => {
-    const merged = mergeInsertions(text, [...aliasEdits, ...edits], newline);
+    const merged = mergeInsertions(text, [...aliasEdits, ...edits]);
     const firstAlias = aliasEdits[0] && { offset: aliasEdits[0].range[0], length: aliasEdits[0].newText.length };
     const first = entriesAt !== undefined && entryText !== '' ? { offset: entriesAt, length: entryText.length } : firstAlias;
     return { edits: merged, created: false, added, aliased, separate, ...optional(first && revealAt(merged, first.offset, first.length)) };
   };
   let entryText = '';
-  const entries = (indent: string) => (entryText = added.map((name) => registryEntry(name, indent, newline, options.locale, { aliases: aliasesOfNew.get(name), comment: comments.get(name) })).join(''));
+  const entries = (indent: string, at: number) => (entryText = added.map((name) => registryEntry(name, indent, eol(at), options.locale, { aliases: aliasesOfNew.get(name), comment: comments.get(name) })).join(''));
 
   if (!registry) {
-    const modeline = options.schemaPath ? `# yaml-language-server: $schema=${options.schemaPath}${newline}` : '';
-    const body = `agencies:${newline}`;
-    return { ...result([]), edits: [{ range: [0, 0], newText: modeline + body + entries('  ') }], created: true, reveal: modeline.length + body.length };
+    const modeline = options.schemaPath ? `# yaml-language-server: $schema=${options.schemaPath}\n` : '';
+    const body = 'agencies:\n';
+    return { ...result([]), edits: [{ range: [0, 0], newText: modeline + body + entries('  ', 0) }], created: true, reveal: modeline.length + body.length };
   }
   if (added.length === 0) return result([]);
 
   const contents = registry.doc.contents as Node | null;
   if (!contents) {
     // Empty, or only comments: `agencies:` goes after them (a blank file gets the modeline too).
+    const newline = eol(text.length);
     const modeline = text.trim() === '' && options.schemaPath ? `# yaml-language-server: $schema=${options.schemaPath}${newline}` : '';
-    return result([{ range: [text.length, text.length], newText: `${modeline}agencies:${newline}${entries('  ')}` }], text.length);
+    return result([{ range: [text.length, text.length], newText: `${modeline}agencies:${newline}${entries('  ', text.length)}` }], text.length);
   }
   if (!isMap(contents)) return undefined;
   const pair = contents.items.find((item) => scalarText(item.key as Node) === 'agencies') as Pair<Node, Node | null> | undefined;
@@ -115,7 +117,7 @@ export function registryUpdate(registry: SourceFile | undefined, additions: Regi
     if (contents.items.length > 0 || !contents.flow || !contents.range) return undefined;
     const [start, end] = contents.range;
     const at = lineAfter(text, end);
-    return result([{ range: [start, end], newText: 'agencies:' }, { range: [at, at], newText: entries('  ') }], at);
+    return result([{ range: [start, end], newText: 'agencies:' }, { range: [at, at], newText: entries('  ', at) }], at);
   }
   const value = pair.value;
   if (!value || (isScalar(value) && value.value === null)) {
@@ -124,13 +126,13 @@ export function registryUpdate(registry: SourceFile | undefined, additions: Regi
     const end = value?.range && value.range[1] > value.range[0] ? value.range[1] : keyEnd;
     const removal: TextEdit[] = end > keyEnd ? [{ range: [spaceBefore(text, value!.range![0]), end], newText: '' }] : [];
     const at = lineAfter(text, end);
-    return result([...removal, { range: [at, at], newText: entries('  ') }], at);
+    return result([...removal, { range: [at, at], newText: entries('  ', at) }], at);
   }
   if (isSeq(value) && value.flow && value.items.length === 0 && value.range) {
     // `agencies: []`: the brackets go, the entries follow on the next lines (a comment after them stays).
     const [start, end] = value.range;
     const at = lineAfter(text, end);
-    return result([{ range: [spaceBefore(text, start), end], newText: '' }, { range: [at, at], newText: entries('  ') }], at);
+    return result([{ range: [spaceBefore(text, start), end], newText: '' }, { range: [at, at], newText: entries('  ', at) }], at);
   }
   if (!isSeq(value) || value.flow || value.items.length === 0) return undefined;
   const firstItem = value.items[0] as Node;
@@ -141,7 +143,7 @@ export function registryUpdate(registry: SourceFile | undefined, additions: Regi
   if (!/^ *$/.test(indent)) return undefined;
   // After the last entry's own last line: comments that follow it (# end of list) stay last.
   const at = lineAfter(text, contentEnd(lastItem));
-  return result([{ range: [at, at], newText: entries(indent) }], at);
+  return result([{ range: [at, at], newText: entries(indent, at) }], at);
 }
 
 /** Whether a registry holds no agencies yet: empty, only comments, `{}`, `agencies:` alone or `agencies: []`. */
@@ -184,7 +186,7 @@ function entriesByName(file: SourceFile): Map<string, YAMLMap> {
  * or a `- short` line after a block list. Undefined for anything else (a flow entry, an alias list
  * that is empty as `aliases:` or written in another way).
  */
-function aliasInsertion(text: string, entry: YAMLMap, aliases: string[], newline: string): TextEdit | undefined {
+function aliasInsertion(text: string, entry: YAMLMap, aliases: string[]): TextEdit | undefined {
   if (entry.flow || entry.items.length === 0) return undefined;
   const written = aliases.map(yamlScalar);
   const pair = entry.items.find((item) => scalarText(item.key as Node) === 'aliases');
@@ -193,7 +195,7 @@ function aliasInsertion(text: string, entry: YAMLMap, aliases: string[], newline
     if (!key.range) return undefined;
     const column = key.range[0] - lineStart(text, key.range[0]);
     const at = lineAfter(text, contentEnd(entry));
-    return { range: [at, at], newText: `${' '.repeat(column)}aliases: [${written.join(', ')}]${newline}` };
+    return { range: [at, at], newText: `${' '.repeat(column)}aliases: [${written.join(', ')}]${lineEndAt(text, at)}` };
   }
   const list = pair.value as Node | null;
   if (!isSeq(list) || !list.range) return undefined;
@@ -212,7 +214,7 @@ function aliasInsertion(text: string, entry: YAMLMap, aliases: string[], newline
   const indent = text.slice(lineStart(text, dash), dash);
   if (!/^ *$/.test(indent)) return undefined;
   const at = lineAfter(text, contentEnd(last));
-  return { range: [at, at], newText: written.map((alias) => `${indent}- ${alias}${newline}`).join('') };
+  return { range: [at, at], newText: written.map((alias) => `${indent}- ${alias}${lineEndAt(text, at)}`).join('') };
 }
 
 /**
@@ -220,7 +222,7 @@ function aliasInsertion(text: string, entry: YAMLMap, aliases: string[], newline
  * last entry), in the order given; and a line end before an insertion at the end of a text that
  * does not end with one.
  */
-function mergeInsertions(text: string, edits: TextEdit[], newline: string): TextEdit[] {
+function mergeInsertions(text: string, edits: TextEdit[]): TextEdit[] {
   const sorted = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.range[0] - b.edit.range[0] || a.order - b.order);
   const merged: TextEdit[] = [];
   for (const { edit } of sorted) {
@@ -233,7 +235,7 @@ function mergeInsertions(text: string, edits: TextEdit[], newline: string): Text
     }
   }
   return merged.map((edit) =>
-    edit.range[0] === text.length && text.length > 0 && !text.endsWith('\n') && edit.newText !== '' ? { range: edit.range, newText: newline + edit.newText } : edit,
+    edit.range[0] === text.length && text.length > 0 && !text.endsWith('\n') && edit.newText !== '' ? { range: edit.range, newText: lineEndAt(text, text.length) + edit.newText } : edit,
   );
 }
 

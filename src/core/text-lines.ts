@@ -10,3 +10,14 @@ export function nextLineStart(text: string, offset: number): number {
   const end = text.indexOf('\n', offset);
   return end < 0 ? text.length : end + 1;
 }
+
+/**
+ * The line end to write at `offset`: that of the line before it (the last line end before the
+ * offset), else the text's first, else LF. In a file with mixed line ends, new lines match
+ * their neighbours.
+ */
+export function lineEndAt(text: string, offset: number): '\n' | '\r\n' {
+  let end = text.lastIndexOf('\n', offset - 1);
+  if (end < 0) end = text.indexOf('\n');
+  return end > 0 && text[end - 1] === '\r' ? '\r\n' : '\n';
+}

@@ -221,6 +221,20 @@ describe('cli: import', () => {
     assert.deepEqual([...new Set(rules)].sort(), ['no-lead']);
   });
 
+  it('--update-registry keeps the registry\'s UTF-8 byte-order mark, and its line ends where they are mixed', () => {
+    // CRLF at the top, LF in the list: the new entries follow the line before them.
+    const registry = '\uFEFF# yaml-language-server: $schema=../schemas/agencies.schema.json\r\nagencies:\r\n  - name: 省发展改革委\n    kind: government\n    aliases: [省发改委]\n  - name: 省经信厅\n    kind: government\n';
+    const dir = temp.withFiles({ 'tasks/agencies.yaml': registry, 'doc.txt': SMALL_DOCUMENT });
+    const result = run(['import', 'doc.txt', '--id', 'doc', '-o', 'tasks/doc.yaml', '--registry', 'tasks/agencies.yaml', '--update-registry'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    const bytes = readFileSync(join(dir, 'tasks/agencies.yaml'));
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the BOM is kept');
+    const text = bytes.toString('utf8');
+    assert.ok(text.startsWith(registry), text);
+    assert.equal(text.slice(registry.length).match(/\r/g), null, 'the new entries end their lines as the list does (LF)');
+    assert.match(text.slice(registry.length), /^ {2}- name: 省大数据局\n/);
+  });
+
   it('--update-registry without a registry starts one beside the output, with its modeline', () => {
     const dir = temp.withFiles({ 'doc.txt': SMALL_DOCUMENT });
     const result = run(['import', 'doc.txt', '--id', 'doc', '-o', 'tasks/doc.yaml', '--update-registry'], { cwd: dir });

@@ -2,7 +2,7 @@
 // modeline, filled when it holds no agencies yet, appended to otherwise, comments and order kept,
 // and shortened names written as aliases of their full names where that is a clean insertion.
 import { strict as assert } from 'node:assert';
-import { applyTextEdits, isEmptyRegistry, parseSourceFile, Project, registryUpdate } from '../../core/index';
+import { applyTextEdits, isEmptyRegistry, parseSourceFile, Project, registryInsertion, registryUpdate } from '../../core/index';
 import type { RegistryAdditions } from '../../core/index';
 
 const SCHEMA = '../schemas/agencies.schema.json';
@@ -58,6 +58,29 @@ describe('registry update: from nothing, empty, or appended to', () => {
     const text = '# kept\r\nagencies:\r\n  - name: 省经信厅\r\n    kind: government\r\n';
     assert.equal(updated(text, { names: ['省统计局'] }), `${text}  - name: 省统计局\r\n    kind: government${REVIEW}\r\n`);
     assert.equal(updated('agencies: []\r\n', { names: ['省统计局'] }), `agencies:\r\n  - name: 省统计局\r\n    kind: government${REVIEW}\r\n`);
+  });
+
+  it('in a file with mixed line ends, follows the line before each insertion', () => {
+    // CRLF at the top (the modeline, pasted from Windows), LF below: the new entries get LF.
+    const lfBelow = '# yaml-language-server: $schema=x\r\nagencies:\r\n  - name: 省经信厅\n    kind: government\n';
+    assert.equal(updated(lfBelow, { names: ['省统计局'] }), `${lfBelow}  - name: 省统计局\n    kind: government${REVIEW}\n`);
+    // And the other way round.
+    const crlfBelow = '# header\nagencies:\n  - name: 省经信厅\r\n    kind: government\r\n';
+    assert.equal(updated(crlfBelow, { names: ['省统计局'] }), `${crlfBelow}  - name: 省统计局\r\n    kind: government${REVIEW}\r\n`);
+    // An alias line follows the entry it goes into; the new entries follow the end of the list.
+    const mixed = 'agencies:\n  - name: 省发展和改革委员会\r\n    kind: government\r\n  - name: 省经信厅\n    kind: government\n';
+    assert.equal(
+      updated(mixed, { names: ['发改委', '省统计局'], aliases: [{ alias: '发改委', name: '省发展和改革委员会' }] }),
+      'agencies:\n  - name: 省发展和改革委员会\r\n    kind: government\r\n    aliases: [发改委]\r\n  - name: 省经信厅\n    kind: government\n' + `  - name: 省统计局\n    kind: government${REVIEW}\n`,
+    );
+  });
+
+  it('the quick fix "add to the registry" follows the line before it too', () => {
+    const text = 'agencies:\r\n  - name: 省经信厅\n    kind: government\n';
+    const insertion = registryInsertion(parseSourceFile('tasks/agencies.yaml', text), ['省统计局'], 'en')!;
+    assert.equal(insertion.newText, `  - name: 省统计局\n    kind: government${REVIEW}\n`);
+    const crlf = registryInsertion(parseSourceFile('tasks/agencies.yaml', 'agencies:\n  - name: 省经信厅\r\n    kind: government\r\n'), ['省统计局'], 'en')!;
+    assert.equal(crlf.newText, `  - name: 省统计局\r\n    kind: government${REVIEW}\r\n`);
   });
 
   it('appends after the last entry of an existing list, before the comment that ends it, in its indentation', () => {
