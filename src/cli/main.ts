@@ -28,6 +28,24 @@ const COMMANDS: Record<string, (context: CommandContext) => number | Promise<num
   import: importCommand,
 };
 
+type OptionName = keyof typeof OPTIONS;
+
+/** Options every command takes: language, colour, help and version. */
+const GLOBAL_OPTIONS: readonly OptionName[] = ['locale', 'color', 'no-color', 'help', 'version'];
+
+/**
+ * The options of each command, besides the global ones. Any other is a usage error (exit 2):
+ * `matrix --chapter 2` must not print the whole matrix as if it had been heard.
+ */
+const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
+  lint: ['format', 'max-warnings', 'report-suppressed', 'cache', 'cache-location', 'concurrency', 'output', 'config'],
+  graph: ['format', 'agency', 'chapter', 'output', 'config'],
+  matrix: ['format', 'grid', 'output', 'config'],
+  stats: ['format', 'output', 'config'],
+  report: ['out', 'output', 'config'],
+  import: ['id', 'output', 'force', 'registry', 'update-registry', 'encoding', 'title', 'issuer'],
+};
+
 /** Commands that write their -o file themselves (import refuses to overwrite without --force). */
 const WRITES_OWN_OUTPUT = new Set(['import']);
 
@@ -70,7 +88,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
   const stdout = (text: string) => void process.stdout.write(process.stdout.isTTY ? terminalSafe(text, colourOn) : text);
   const stderr = (text: string) => void process.stderr.write(terminalSafe(text, false));
   try {
-    const parsed = parseArgs({ args: command && !command.startsWith('-') ? rest : argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: command && !command.startsWith('-') ? rest : argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
     const options = parsed.values as Record<string, string | boolean | undefined>;
     if (typeof options.locale === 'string') {
       if (!/^(en|zh)([-_].*)?$/i.test(options.locale)) throw new UsageError('badLocale', { value: options.locale });
@@ -99,6 +117,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
       stdout(helpText(command, locale));
       return 0;
     }
+    refuseForeignOptions(command, parsed.tokens);
     const output = typeof options.output === 'string' && !WRITES_OWN_OUTPUT.has(command) ? options.output : undefined;
     const chunks: string[] = [];
     const color = output === undefined && !options['no-color'] && (Boolean(options.color) || (process.stdout.isTTY === true && !('NO_COLOR' in env)));
@@ -125,6 +144,16 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
   } catch (error) {
     return reportFailure(error, locale, command, stderr);
   }
+}
+
+/** A usage error for the first option given that the command does not take, naming the commands that do. */
+function refuseForeignOptions(command: string, tokens: ReadonlyArray<{ kind: string; name?: string; rawName?: string }>): void {
+  const takes = new Set<string>([...GLOBAL_OPTIONS, ...(COMMAND_OPTIONS[command] ?? [])]);
+  const foreign = tokens.find((token) => token.kind === 'option' && token.name !== undefined && !takes.has(token.name));
+  if (!foreign) return;
+  const name = foreign.name!;
+  const commands = Object.keys(COMMAND_OPTIONS).filter((other) => COMMAND_OPTIONS[other]!.includes(name as OptionName));
+  throw new UsageError('optionNotFor', { option: foreign.rawName ?? `--${name}`, command, commands: commands.join(', ') });
 }
 
 function reportFailure(error: unknown, locale: Locale, command: string | undefined, stderr: (text: string) => void): number {

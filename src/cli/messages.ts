@@ -5,6 +5,7 @@ import { printable } from './text-width';
 const strings = {
   usageError: { en: 'taskmatrix: {detail}\nRun "taskmatrix {command}--help" for usage.', 'zh-cn': 'taskmatrix：{detail}\n运行“taskmatrix {command}--help”查看用法。' },
   inputError: { en: 'taskmatrix: {detail}', 'zh-cn': 'taskmatrix：{detail}' },
+  optionNotFor: { en: '{command} does not take {option}; it is an option of {commands}', 'zh-cn': '{command} 不支持 {option}；该选项用于 {commands}' },
   unknownCommand: { en: 'unknown command "{command}"', 'zh-cn': '未知命令“{command}”' },
   unknownFormat: { en: 'unknown format "{format}" for {command}; use one of {formats}', 'zh-cn': '{command} 不支持格式“{format}”；可用格式：{formats}' },
   badMaxWarnings: { en: '--max-warnings needs a whole number, not "{value}"', 'zh-cn': '--max-warnings 需要一个整数，而不是“{value}”' },

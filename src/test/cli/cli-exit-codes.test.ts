@@ -106,6 +106,28 @@ describe('cli: exit codes', function () {
       assert.doesNotMatch(result.stdout + result.stderr, STACK_FRAME);
     });
 
+    it('an option the command does not take, naming the commands that take it (never ignored: matrix --chapter 2 printed everything)', function () {
+      assertUsageFailure(run(['matrix', '--chapter', '2']), /^taskmatrix: matrix does not take --chapter; it is an option of graph$/m);
+      assertUsageFailure(run(['matrix', '--agency', '省科技厅', '-f', 'csv']), /matrix does not take --agency; it is an option of graph/);
+      assertUsageFailure(run(['stats', '--grid']), /stats does not take --grid; it is an option of matrix/);
+      assertUsageFailure(run(['graph', '--max-warnings', '0']), /graph does not take --max-warnings; it is an option of lint/);
+      assertUsageFailure(run(['report', '-f', 'json']), /report does not take -f; it is an option of lint, graph, matrix, stats/);
+      assertUsageFailure(run(['lint', '--out', 'x']), /lint does not take --out; it is an option of report/);
+      assertUsageFailure(run(['import', 'doc.txt', '--config', 'x.yaml']), /import does not take --config/);
+      assertUsageFailure(run(['lint', '--id=x']), /lint does not take --id; it is an option of import/);
+      const chinese = run(['matrix', '--chapter', '2', '--locale', 'zh-cn']);
+      assert.equal(chinese.status, 2);
+      assert.match(chinese.stderr, /^taskmatrix：matrix 不支持 --chapter；该选项用于 graph$/m);
+    });
+
+    it('the options every command takes: --locale, --color, --no-color, --help', function () {
+      for (const command of ['lint', 'graph', 'matrix', 'stats', 'report']) {
+        const result = run([command, '--locale', 'en', '--no-color', '--color']);
+        assert.ok(result.status === 0 || result.status === 1, `${command}: ${result.stderr}`);
+      }
+      assert.equal(run(['import', '--help', '--no-color']).status, 0);
+    });
+
     it('an unknown command', function () {
       assertUsageFailure(run(['frobnicate', 'tasks/']), /frobnicate/);
     });
