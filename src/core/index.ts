@@ -48,3 +48,5 @@ export type { RegistryAdditions, RegistryUpdate, RegistryUpdateOptions, TextEdit
 export { guessAgencyKind } from './agency-kind';
 export type { KindGuess } from './agency-kind';
 export { yamlScalar } from './yaml-scalar';
+export { readWithinLimit } from './host-read';
+export type { HostFile } from './host-read';

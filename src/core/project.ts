@@ -3,7 +3,7 @@
 // A file added by a reader is read only when first used, and a lint may release each
 // guideline's parse once it is checked, keeping only the agency names cross-file rules need:
 // that keeps memory flat however many files a CLI run covers.
-import { decodeTaskFile, parseSourceFile, positionAt, unreadableSourceFile } from './document';
+import { decodeTaskFile, detectKind, MAX_FILE_BYTES, parseSourceFile, positionAt, unreadableSourceFile } from './document';
 import type { FileKind, SourceFile } from './document';
 import type { ProjectConfig, RuleSetting } from './config';
 import { EMPTY_CONFIG } from './config';
@@ -77,6 +77,16 @@ export class Project {
   setFileBytes(path: string, bytes: Uint8Array, kind?: FileKind): SourceFile {
     const file = sourceFromBytes(path, bytes, kind);
     this.put(path, { kind: file.kind, file, load: () => sourceFromBytes(path, bytes, file.kind) });
+    return file;
+  }
+
+  /**
+   * Adds a file that a stat showed to be over MAX_FILE_BYTES, without reading it: it gets the one
+   * diagnostic an oversized file gets (see readWithinLimit).
+   */
+  setOversizedFile(path: string, kind: FileKind = detectKind(path, '')): SourceFile {
+    const file = unreadableSourceFile(path, { range: [0, 0], key: 'yaml.tooLarge', args: { limit: MAX_FILE_BYTES / 1024 / 1024 } }, kind);
+    this.put(path, { kind, file, load: () => file });
     return file;
   }
 

@@ -7,7 +7,7 @@
 // Problems panel opens its paragraph. Agencies missing from the registry are added, on request,
 // as an undoable (unsaved) edit of agencies.yaml — or of a new one beside the guideline.
 import * as vscode from 'vscode';
-import { documentLines, DOCUMENT_ID, documentIdFromFileName, importGuideline, placeInDocument, readDocument, registryUpdate, sourceDescription, unreadableReason } from '../core/index';
+import { documentLines, DOCUMENT_ID, documentIdFromFileName, importGuideline, placeInDocument, readDocument, readWithinLimit, registryUpdate, sourceDescription, unreadableReason } from '../core/index';
 import type { ImportProblem, ImportResult, SourceDocument } from '../core/index';
 import { editorLocale } from './locale';
 import { toVscodeRange } from './positions';
@@ -84,7 +84,10 @@ export class ImportCommand implements vscode.Disposable {
     if (!source) return undefined;
     const locale = editorLocale();
     // The engine reads the bytes and tells the format; its reasons are the command line's.
-    const document = await readDocument(await vscode.workspace.fs.readFile(source), { fileName: baseName(source) });
+    // The size from a stat first: a file over the limit is refused before it is read.
+    const file = source;
+    const bytes = await readWithinLimit({ size: async () => (await vscode.workspace.fs.stat(file)).size, read: () => vscode.workspace.fs.readFile(file) });
+    const document = 'tooLarge' in bytes ? ({ error: 'too-large' } as const) : await readDocument(bytes.bytes, { fileName: baseName(source) });
     if ('error' in document) return this.fail(unreadableReason(document, baseName(source), locale));
     const id = options.id ?? (await this.askId(source));
     if (!id) return undefined;

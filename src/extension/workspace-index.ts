@@ -2,7 +2,7 @@
 // the file system API (so virtual workspaces work), open editors overriding disk, watchers for
 // the rest. Nothing from the workspace is ever executed.
 import * as vscode from 'vscode';
-import { agencyAt, CONFIG_FILE_NAMES, parseConfig, Project } from '../core/index';
+import { agencyAt, CONFIG_FILE_NAMES, parseConfig, Project, readWithinLimit } from '../core/index';
 import type { AgencyMention, Diagnostic, Locale } from '../core/index';
 
 const decoder = new TextDecoder('utf-8');
@@ -59,8 +59,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   async rebuild(): Promise<void> {
     const project = await this.loadConfig();
     const uris = await this.findTaskFiles();
-    const texts = await Promise.all(uris.map(async (uri) => [uri, await this.readText(uri)] as const));
-    for (const [uri, text] of texts) if (text !== undefined) project.setFile(WorkspaceIndex.key(uri), text);
+    const files = await Promise.all(uris.map(async (uri) => [uri, await this.readTaskFile(uri)] as const));
+    for (const [uri, read] of files) if (read) putFile(project, WorkspaceIndex.key(uri), read);
     this.versions.clear();
     for (const document of vscode.workspace.textDocuments) {
       const key = WorkspaceIndex.key(document.uri);
@@ -116,12 +116,23 @@ export class WorkspaceIndex implements vscode.Disposable {
     return found;
   }
 
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+  /**
+   * A file's text, or `tooLarge` when a stat shows it is over the engine's limit (it is then never
+   * read: a 2 GB file in the workspace must not be loaded to be refused); undefined if unreadable.
+   */
+  private async readTaskFile(uri: vscode.Uri): Promise<{ text: string } | { tooLarge: true } | undefined> {
     try {
-      return decoder.decode(await vscode.workspace.fs.readFile(uri));
+      const read = await readWithinLimit({ size: async () => (await vscode.workspace.fs.stat(uri)).size, read: () => vscode.workspace.fs.readFile(uri) });
+      return 'tooLarge' in read ? read : { text: decoder.decode(read.bytes) };
     } catch {
       return undefined;
     }
+  }
+
+  /** A file's text if it is within the limit and readable (the configuration). */
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    const read = await this.readTaskFile(uri);
+    return read && 'text' in read ? read.text : undefined;
   }
 
   private watch(): void {
@@ -132,9 +143,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       const reread = async (uri: vscode.Uri) => {
         // An open editor is the source of truth for its file (a save changes nothing the index lacks).
         if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return;
-        const text = await this.readText(uri);
-        if (text === undefined) return;
-        this.project.setFile(WorkspaceIndex.key(uri), text);
+        const read = await this.readTaskFile(uri);
+        if (!read) return;
+        putFile(this.project, WorkspaceIndex.key(uri), read);
         this.versions.delete(WorkspaceIndex.key(uri));
         this.changed.fire({ keys: [WorkspaceIndex.key(uri)], all: false });
       };
@@ -181,9 +192,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     const missing = (await this.findTaskFiles()).filter((uri) => !this.has(uri));
     const keys: string[] = [];
     for (const uri of missing) {
-      const text = await this.readText(uri);
-      if (text === undefined || this.has(uri)) continue;
-      this.project.setFile(WorkspaceIndex.key(uri), text);
+      const read = await this.readTaskFile(uri);
+      if (!read || this.has(uri)) continue;
+      putFile(this.project, WorkspaceIndex.key(uri), read);
       keys.push(WorkspaceIndex.key(uri));
     }
     if (keys.length) this.changed.fire({ keys, all: false });
@@ -194,6 +205,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.watchers.forEach((watcher) => watcher.dispose());
     this.disposables.forEach((disposable) => disposable.dispose());
   }
+}
+
+/** Puts a file read from the workspace into the project: its text, or the one diagnostic of a file too large to read. */
+function putFile(project: Project, key: string, read: { text: string } | { tooLarge: true }): void {
+  if ('text' in read) project.setFile(key, read.text);
+  else project.setOversizedFile(key);
 }
 
 /** Files named in messages as the CLI names them: relative to the workspace folder. */

@@ -56,7 +56,9 @@ describe('the .vsix package', function () {
   it('declares the schemas for Red Hat YAML, untrusted and virtual workspace support, and both languages', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     assert.deepEqual(manifest.contributes.yamlValidation.map((v: { url: string }) => v.url).sort(), ['./schemas/agencies.schema.json', './schemas/guideline.schema.json']);
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    // Limited: a cloned repository's settings must not choose which files the extension reads.
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('taskmatrix.files'));
     assert.equal(manifest.capabilities.virtualWorkspaces.supported, true);
     const en = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
     const zh = JSON.parse(readFileSync(join(root, 'package.nls.zh-cn.json'), 'utf8'));

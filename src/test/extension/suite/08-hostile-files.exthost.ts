@@ -88,6 +88,19 @@ describe('hostile files', () => {
     assert.ok(sameAsEngine(shownNow, runs[0]!), `the extension shows ${listing(shownNow)}\nthe engine ${where(runs[0]!).slice(0, 200)}`);
   });
 
+  it('a file over 32 MB on disk gets the size finding without being read', async () => {
+    const uri = wsUri('tasks/huge.yaml');
+    await vscode.workspace.fs.writeFile(uri, new Uint8Array(33 * 1024 * 1024).fill(0x61));
+    try {
+      const diagnostics = await waitForDiagnostics(uri, (d) => d.length > 0, 'the size finding', 30000);
+      assert.deepEqual(diagnostics.map(startOf), ['yaml-syntax 1:1'], listing(diagnostics));
+      assert.match(diagnostics[0]!.message, /larger than the 32 MB/);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitForDiagnostics(uri, (d) => d.length === 0, 'the finding gone with the file');
+  });
+
   it('leave every other feature working afterwards', async () => {
     const api = await activate();
     const document = (await showDoc(GUIDELINE)).document;
