@@ -1,7 +1,7 @@
 // Parses a task file into a YAML document that keeps source positions,
 // and turns offsets into the 1-based line/column pairs every output uses.
 import { Document, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Alias, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { parseFast } from './fast-yaml';
 import type { OffsetRange, Position } from './types';
 import type { MessageKey } from './messages';
@@ -90,7 +90,7 @@ export function parseSourceFile(path: string, rawText: string, kind: FileKind = 
 
   // Measure what aliases would expand to before anything expands them: yaml's alias count
   // misses polynomial blow-ups (a list of aliases to lists of aliases …).
-  const written = countWrittenNodes(doc);
+  const written = indexAliases(doc);
   let aliasesUsable = written.aliases === 0 || expandedSize(doc, written.nodes + MAX_ALIAS_EXPANSION) <= written.nodes + MAX_ALIAS_EXPANSION;
   if (!aliasesUsable) syntaxProblems.push({ range: findAlias(doc, () => true) ?? [0, 0], key: 'yaml.aliasLimit', args: {} });
 
@@ -106,20 +106,51 @@ export function parseSourceFile(path: string, rawText: string, kind: FileKind = 
   return { path, kind, text, doc, lineStarts: lineStartsOf(text), syntaxProblems, data, aliasesUsable };
 }
 
-/** Nodes as written in the document (an alias counts one), and how many of them are aliases. */
-function countWrittenNodes(doc: Document.Parsed): { nodes: number; aliases: number } {
+/** Where an alias points: the document it was parsed in, and the node it names (undefined: no such anchor before it). */
+const aliasTargets = new WeakMap<Alias, { doc: Document.Parsed; target: AliasTarget | undefined }>();
+type AliasTarget = NonNullable<ReturnType<Alias['resolve']>>;
+type ResolveContext = Parameters<Alias['resolve']>[1];
+
+/**
+ * Counts the nodes as written (an alias counts one) and the aliases, and gives every alias its
+ * anchor in one walk. yaml's own Alias.resolve scans the whole document for the anchor on each
+ * call, and toJS calls it once per alias: n aliases cost n². The walk is yaml's own order (a node
+ * before its children, a key before its value), so "the last node anchored with that name before
+ * the alias" is the node yaml would find.
+ */
+function indexAliases(doc: Document.Parsed): { nodes: number; aliases: number } {
   let nodes = 0;
   let aliases = 0;
+  const anchored = new Map<string, AliasTarget>();
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const node = stack.pop();
     if (!node) continue;
     nodes++;
-    if (isAlias(node)) aliases++;
-    else if (isPair(node)) stack.push(node.key, node.value);
-    else if (isCollection(node)) for (const item of node.items) stack.push(item);
+    if (isAlias(node)) {
+      aliases++;
+      aliasTargets.set(node, { doc, target: anchored.get(node.source) });
+      Object.defineProperty(node, 'resolve', { value: resolveIndexed, configurable: true, writable: true });
+      continue;
+    }
+    if ((isScalar(node) || isCollection(node)) && node.anchor) anchored.set(node.anchor, node);
+    if (isPair(node)) stack.push(node.value, node.key);
+    else if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
   }
   return { nodes, aliases };
+}
+
+/**
+ * Alias.resolve answered from the index. Given a conversion context (toJS), it hands yaml's own
+ * resolve a cache holding just the target, so that yaml's alias counting (the bomb guard) runs
+ * unchanged; an alias the index does not know about is left to yaml.
+ */
+function resolveIndexed(this: Alias, doc: Document, ctx?: ResolveContext): AliasTarget | undefined {
+  const known = aliasTargets.get(this);
+  const resolve = Object.getPrototypeOf(this).resolve as Alias['resolve'];
+  if (ctx) ctx.aliasResolveCache = known?.doc === doc ? (known.target ? [known.target] : []) : undefined;
+  if (!known || known.doc !== doc) return resolve.call(this, doc, ctx);
+  return ctx ? resolve.call(this, doc, ctx) : known.target;
 }
 
 /**
