@@ -38,9 +38,11 @@ export function validateSchema(file: SourceFile, locale: Locale): SchemaProblem[
   if (validate(file.data)) return [];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
+  const places = new Map<string, Place>();
   for (const error of validate.errors ?? []) {
-    const problem = describe(file, error, locale);
-    const key = `${problem.range[0]}:${problem.range[1]}:${problem.key}:${JSON.stringify(problem.args)}`;
+    const problem = describe(file, error, locale, places);
+    // The same message key always takes the same arguments, in the same order.
+    const key = `${problem.range[0]}:${problem.range[1]}:${problem.key}:${Object.values(problem.args).join('\u0000')}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.push(problem);
@@ -48,12 +50,43 @@ export function validateSchema(file: SourceFile, locale: Locale): SchemaProblem[
   return problems;
 }
 
-function describe(file: SourceFile, error: ErrorObject, locale: Locale): SchemaProblem {
-  const path = decodePointer(error.instancePath);
-  const { node, via } = nodeAt(file, path);
+/** What an error's instance path points at, worked out once per path: a file can hold a million errors about one mapping. */
+interface Place {
+  path: (string | number)[];
+  node: Node | undefined;
+  via: OffsetRange | undefined;
+  what: string;
+  range: OffsetRange;
+}
+
+/** The allowed keys of a schema object, listed once per schema object rather than once per unknown key. */
+const allowedKeys = new WeakMap<object, { keys: string[]; text: string }>();
+
+function allowedKeysOf(schema: { properties?: Record<string, unknown> }): { keys: string[]; text: string } {
+  let known = allowedKeys.get(schema);
+  if (!known) {
+    const keys = Object.keys(schema.properties ?? {});
+    allowedKeys.set(schema, (known = { keys, text: keys.join(', ') }));
+  }
+  return known;
+}
+
+function placeOf(file: SourceFile, error: ErrorObject, locale: Locale, places: Map<string, Place>): Place {
   // When the value at fault is an entity's own id, naming the entity by that id would say it twice.
-  const what = label(file, path, locale, error.keyword === 'pattern');
-  const range = via ?? headRange(file, node);
+  const byPosition = error.keyword === 'pattern';
+  const memo = `${byPosition ? 'p' : 'v'}${error.instancePath}`;
+  let place = places.get(memo);
+  if (!place) {
+    const path = decodePointer(error.instancePath);
+    const { node, via } = nodeAt(file, path);
+    place = { path, node, via, what: label(file, path, locale, byPosition), range: via ?? headRange(file, node) };
+    places.set(memo, place);
+  }
+  return place;
+}
+
+function describe(file: SourceFile, error: ErrorObject, locale: Locale, places: Map<string, Place>): SchemaProblem {
+  const { path, node, via, what, range } = placeOf(file, error, locale, places);
   const params = error.params as Record<string, unknown>;
   const parentSchema = (error.parentSchema ?? {}) as { examples?: unknown[]; properties?: Record<string, unknown> };
 
@@ -75,13 +108,13 @@ function describe(file: SourceFile, error: ErrorObject, locale: Locale): SchemaP
       return { range, key: 'schema.required', args: { what, key: String(params.missingProperty) } };
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const allowed = Object.keys(parentSchema.properties ?? {});
+      const allowed = allowedKeysOf(parentSchema);
       const pair = isMap(node) ? pairOf(node, key) : undefined;
       // A pair whose key was left out (`: value`) has no key node: point at its value instead.
       const keyNode = (pair?.key ?? pair?.value) as Node | null | undefined;
       const keyRange = via ?? (keyNode ? nodeRange(keyNode) : range);
-      const suggestion = closestName(key, allowed);
-      const args = { key, what, allowed: allowed.join(', ') };
+      const suggestion = closestName(key, allowed.keys);
+      const args = { key, what, allowed: allowed.text };
       return suggestion
         ? { range: keyRange, key: 'schema.unknownKeySuggest', args: { ...args, suggestion } }
         : { range: keyRange, key: 'schema.unknownKey', args };

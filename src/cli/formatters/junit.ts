@@ -26,7 +26,11 @@ export function escapeXmlAttribute(text: string): string {
 
 export const junit: Formatter = (input) => {
   const byFile = new Map<string, Diagnostic[]>(input.files.map((file) => [file, []]));
-  for (const d of input.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of input.diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   let tests = 0;
   let failures = 0;
   const suites: string[] = [];

@@ -10,7 +10,11 @@ export const stylish: Formatter = (input) => {
   const { diagnostics, locale, color } = input;
   const lines: string[] = [];
   const byFile = new Map<string, typeof diagnostics>();
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   for (const [file, list] of byFile) {
     lines.push(paint(color, '4', printable(file)));
     const positionWidth = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
