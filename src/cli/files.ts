@@ -134,5 +134,9 @@ export function reasonOf(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ENOTDIR') return 'not a folder';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EFBIG') return 'file too large';
+  if (code === 'EROFS') return 'read-only file system';
   return error instanceof Error ? error.message : String(error);
 }

@@ -43,9 +43,10 @@ export function reportCommand(context: CommandContext): number {
   );
   const qualify = new Set(matrix.measures.map((m) => m.document)).size > 1;
   const label = (m: MatrixMeasure) => printable(qualify ? `${m.document} ${m.id}` : m.id);
-  const idWidth = Math.max(0, ...matrix.measures.map((m) => label(m).length));
+  // Folds, not Math.max(...measures): a call takes fewer arguments than a file can hold measures.
+  const idWidth = matrix.measures.reduce((width, m) => Math.max(width, label(m).length), 0);
   const leadOf = (m: MatrixMeasure) => printable(m.lead ?? `— ${t(locale, 'noLeadMarker')}`);
-  const leadWidth = Math.max(0, ...matrix.measures.map((m) => displayWidth(leadOf(m))));
+  const leadWidth = matrix.measures.reduce((width, m) => Math.max(width, displayWidth(leadOf(m))), 0);
   for (const m of matrix.measures) {
     const co = m.lead && m.co.length ? `  (${t(locale, 'reportCo', { count: m.co.length })})` : '';
     out.push(`  ${padEnd(label(m), idWidth)}  ${padEnd(leadOf(m), leadWidth)}  ${truncate(printable(m.title), 36)}${co}`);

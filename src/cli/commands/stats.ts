@@ -20,7 +20,7 @@ export function statsCommand(context: CommandContext): number {
 export function statsTable(loads: AgencyLoad[], context: Pick<CommandContext, 'locale'>): string {
   const headers = [t(context.locale, 'statsAgency'), t(context.locale, 'statsLed'), t(context.locale, 'statsCo'), t(context.locale, 'statsNoLead'), t(context.locale, 'statsTotal')];
   const rows = loads.map((l) => [printable(l.name), String(l.led), String(l.coOwned), String(l.noLead), String(l.total)]);
-  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i]!))));
+  const widths = headers.map((h, i) => rows.reduce((width, row) => Math.max(width, displayWidth(row[i]!)), displayWidth(h)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? padEnd(cell, widths[i]!) : ' '.repeat(widths[i]! - displayWidth(cell)) + cell)).join('  ').trimEnd();
   return `${[line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')}\n`;
 }

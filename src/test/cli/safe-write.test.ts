@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../cli/files';
-import { writeAllOrNothing } from '../../cli/safe-write';
+import { makeFolders, refuseUnsafeTargets, writeAllOrNothing, writeFileSafely } from '../../cli/safe-write';
 import type { WriteOps } from '../../cli/safe-write';
 import { TempDirs } from './helpers';
 
@@ -77,4 +77,54 @@ describe('cli: writing the import\'s files', () => {
 
 function failRename(): never {
   throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
+}
+
+describe('cli: writing any user file', () => {
+  const temp = new TempDirs();
+  afterEach(() => temp.cleanup());
+
+  it('makes missing folders one by one and gives up at the first that cannot be made (mkdir -p spins under /proc)', function () {
+    const dir = temp.make();
+    assert.deepEqual(makeFolders(join(dir, 'a/b')), [join(dir, 'a'), join(dir, 'a/b')]);
+    assert.deepEqual(makeFolders(join(dir, 'a/b')), []);
+    if (!fs.existsSync('/proc/self')) this.skip();
+    const started = Date.now();
+    assert.throws(() => makeFolders('/proc/taskmatrix-x/y'), (error: NodeJS.ErrnoException) => error.code === 'ENOENT');
+    assert.ok(Date.now() - started < 1000);
+  });
+
+  it('removes the folders it made when the write fails', () => {
+    const dir = temp.make();
+    const failing: WriteOps = { ...fs, fsyncSync: () => failRename() };
+    assert.throws(() => writeFileSafely({ path: join(dir, 'out/report/a.json'), shown: 'a.json', text: '{}' }, failing), refusal('writeFailed'));
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
+
+  it('refuses a link, a device or a folder under a file before the work starts', () => {
+    const dir = temp.withFiles({ 'file.txt': 'x' });
+    fs.symlinkSync(join(dir, 'file.txt'), join(dir, 'link.json'));
+    assert.throws(() => refuseUnsafeTargets([{ path: join(dir, 'link.json'), shown: 'link.json' }]), refusal('writeSymlink'));
+    assert.throws(() => refuseUnsafeTargets([{ path: join(dir, 'file.txt/x.json'), shown: 'x.json' }]), refusal('writeFailed'));
+    assert.throws(() => refuseUnsafeTargets([{ path: join(dir, 'missing/x.json'), shown: 'x.json', folderMustExist: true }]), refusal('writeFailed'));
+    refuseUnsafeTargets([{ path: join(dir, 'missing/x.json'), shown: 'x.json' }]);
+    if (fs.existsSync('/dev/null')) assert.throws(() => refuseUnsafeTargets([{ path: '/dev/null', shown: '/dev/null' }]), refusal('writeNotFile'));
+  });
+
+  it('removes the temporary files a killed run left beside its targets, and only those', () => {
+    const dead = 2 ** 22 + 12345; // above Linux's default pid_max: no such process
+    const dir = temp.withFiles({
+      'stats.json': 'old',
+      [`.stats.json.${dead}.abc123.tmp`]: 'half',
+      [`.stats.json.${dead}.abc123.tmp.old`]: 'old',
+      [`.stats.json.${process.ppid}.def456.tmp`]: 'a live process is writing',
+      [`.other.json.${dead}.abc123.tmp`]: 'not ours to remove',
+    });
+    writeFileSafely({ path: join(dir, 'stats.json'), shown: 'stats.json', text: 'new' });
+    assert.deepEqual(fs.readdirSync(dir).sort(), [`.other.json.${dead}.abc123.tmp`, `.stats.json.${process.ppid}.def456.tmp`, 'stats.json']);
+    assert.equal(fs.readFileSync(join(dir, 'stats.json'), 'utf8'), 'new');
+  });
+});
+
+function refusal(key: string) {
+  return (error: unknown) => error instanceof UsageError && error.key === key;
 }
