@@ -1,6 +1,6 @@
 // Entry point of the `taskmatrix` command: argument parsing, locale, output and exit codes.
 // Every decision is the core's; this file only translates between it and a terminal.
-import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { resolveLocale } from '../core/index';
@@ -12,12 +12,13 @@ import { matrixCommand } from './commands/matrix';
 import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import type { CommandContext } from './commands/command';
-import { InputError, reasonOf, UsageError } from './files';
+import { InputError, UsageError } from './files';
 import { helpText } from './help';
 import { ConfigError } from './load';
 import { t } from './messages';
 import { printable, terminalSafe } from './text-width';
 import { lintWorkerJob, runLintWorker } from './parallel-lint';
+import { refuseUnsafeTargets, writeFileSafely } from './safe-write';
 
 const COMMANDS: Record<string, (context: CommandContext) => number | Promise<number>> = {
   lint: lintCommand,
@@ -119,6 +120,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
     }
     refuseForeignOptions(command, parsed.tokens);
     const output = typeof options.output === 'string' && !WRITES_OWN_OUTPUT.has(command) ? options.output : undefined;
+    // A link or non-file as -o is refused before the work, not after it.
+    const target = output === undefined ? undefined : { path: resolve(cwd, output), shown: output, folderMustExist: true };
+    if (target) refuseUnsafeTargets([target]);
     const chunks: string[] = [];
     const color = output === undefined && !options['no-color'] && (Boolean(options.color) || (process.stdout.isTTY === true && !('NO_COLOR' in env)));
     colourOn = color;
@@ -133,13 +137,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
       write: output === undefined ? stdout : (text) => void chunks.push(text),
       stderr,
     });
-    if (output !== undefined) {
-      try {
-        writeFileSync(output, chunks.join(''));
-      } catch (error) {
-        throw new UsageError('cannotWrite', { path: output, reason: reasonOf(error) });
-      }
-    }
+    if (target) writeFileSafely({ ...target, text: chunks.join('') });
     return code;
   } catch (error) {
     return reportFailure(error, locale, command, stderr);

@@ -49,7 +49,8 @@ export async function lintCommand(context: CommandContext): Promise<number> {
 async function lintWithCache(loaded: LoadedProject, context: CommandContext): Promise<LintResult> {
   const { project } = loaded;
   const cacheLocation = context.options['cache-location'];
-  const cache = LintCache.load(cacheFilePath(typeof cacheLocation === 'string' ? cacheLocation : undefined, context.cwd));
+  const cacheFile = cacheFilePath(typeof cacheLocation === 'string' ? cacheLocation : undefined, context.cwd);
+  const cache = LintCache.load(cacheFile, displayPath(cacheFile, context.cwd));
   const settings = digest(context.version, context.locale, loaded.settings);
   const registryDigests = new Map<string, string>();
   const registryDigest = (path: string) => {
@@ -87,7 +88,10 @@ async function lintWithCache(loaded: LoadedProject, context: CommandContext): Pr
   try {
     cache.save();
   } catch (error) {
-    context.stderr(`${t(context.locale, 'cacheNotWritten', { path: displayPath(cache.file, context.cwd), reason: reasonOf(error) })}\n`);
+    // A link or a non-file put there since the start is refused (exit 2); a disk that fails only costs the next run time.
+    if (error instanceof UsageError && error.key !== 'writeFailed') throw error;
+    const reason = error instanceof UsageError ? String(error.args.reason) : reasonOf(error);
+    context.stderr(`${t(context.locale, 'cacheNotWritten', { path: displayPath(cache.file, context.cwd), reason })}\n`);
   }
   for (const d of fresh.diagnostics) reused.diagnostics.push(d);
   for (const d of fresh.suppressed) reused.suppressed.push(d);

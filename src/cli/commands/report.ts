@@ -1,14 +1,14 @@
 // `taskmatrix report` (what `npm start` runs): diagnostics, the lead of every measure, the
 // measures nobody leads and the heaviest agency loads on one screen; with --out, every export
 // (graph, matrix, stats, lint) written into a folder for reviewers.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { agencyLoads, buildMatrix, buildOwnershipGraph, jsonText } from '../../core/index';
 import type { MatrixMeasure, NoLeadReason } from '../../core/index';
 import { counts, LINT_FORMATS } from '../formatters/index';
-import { displayPath, reasonOf, UsageError } from '../files';
+import { displayPath } from '../files';
 import { t } from '../messages';
 import type { CliMessage } from '../messages';
+import { refuseUnsafeTargets, writeAllOrNothing } from '../safe-write';
 import { displayWidth, padEnd, printable, truncate } from '../text-width';
 import type { CommandContext } from './command';
 import { loadExportInput } from './export-input';
@@ -77,12 +77,10 @@ export function reportCommand(context: CommandContext): number {
       ['stats.json', () => `${jsonText({ agencies: loads }, 2)}\n`],
       ['lint.sarif', () => LINT_FORMATS.sarif!(lintInput)],
     ];
-    try {
-      mkdirSync(folder, { recursive: true });
-      for (const [name, render] of files) writeFileSync(join(folder, name), render());
-    } catch (error) {
-      throw new UsageError('cannotWrite', { path: folder, reason: reasonOf(error) });
-    }
+    // Every file or none: all rendered and flushed to temporary files first, then renamed into place.
+    const target = (name: string) => ({ path: resolve(context.cwd, folder, name), shown: join(folder, name) });
+    refuseUnsafeTargets(files.map(([name]) => target(name)));
+    writeAllOrNothing(files.map(([name, render]) => ({ ...target(name), text: render() })));
     out.push('', bold(t(locale, 'reportWritten', { dir: displayPath(resolve(context.cwd, folder), context.cwd) })));
     for (const [name] of files) out.push(`  ${printable(join(folder, name))}`);
   }
