@@ -12,7 +12,7 @@ import { matrixCommand } from './commands/matrix';
 import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import type { CommandContext } from './commands/command';
-import { InputError, UsageError } from './files';
+import { InputError, reasonOf, UsageError } from './files';
 import { helpText } from './help';
 import { ConfigError } from './load';
 import { t } from './messages';
@@ -187,10 +187,14 @@ function localeFromEnvironment(env: NodeJS.ProcessEnv): Locale {
 
 /** Runs the command line as a process: arguments from argv, result in the exit code. */
 export function main(): void {
-  // A closed pipe (taskmatrix lint | head) is not an error worth a stack trace.
+  // A closed pipe (taskmatrix lint | head) is not an error worth a word; any other failure of
+  // standard output (a full disk: lint > /dev/full) is one line and exit 2, never exit 1, which
+  // CI would read as "lint errors".
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    const locale = localeFromArguments(process.argv.slice(2)) ?? localeFromEnvironment(process.env);
+    process.stderr.write(`${t(locale, 'inputError', { detail: t(locale, 'stdoutFailed', { reason: reasonOf(error) }) })}\n`);
+    process.exit(2);
   });
   void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

@@ -28,6 +28,7 @@ const strings = {
   cannotWrite: { en: 'cannot write {path}: {reason}', 'zh-cn': '无法写入 {path}：{reason}' },
   cannotRead: { en: 'cannot read {path}: {reason}', 'zh-cn': '无法读取 {path}：{reason}' },
   cacheNotWritten: { en: 'taskmatrix: warning: the lint cache {path} could not be written: {reason}', 'zh-cn': 'taskmatrix：警告：无法写入检查缓存 {path}：{reason}' },
+  stdoutFailed: { en: 'cannot write standard output: {reason}', 'zh-cn': '无法写入标准输出：{reason}' },
   noFiles: { en: 'no task files (*.yaml, *.yml) found in {paths}', 'zh-cn': '在 {paths} 中没有找到任务文件（*.yaml、*.yml）' },
   configInvalid: { en: 'the configuration {path} is invalid:', 'zh-cn': '配置文件 {path} 无效：' },
   noRegistry: {
