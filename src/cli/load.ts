@@ -1,10 +1,10 @@
 // Builds the project a command works on: configuration, the requested task files and the
 // registries they resolve against (found next to them or above, loaded as context).
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseConfig, Project } from '../core/index';
-import type { Diagnostic, Locale } from '../core/index';
-import { collectTaskFiles, detectTaskFileKind, displayPath, findConfigAbove, findRegistryAbove, readTaskFile, reasonOf, UsageError } from './files';
+import { MAX_FILE_BYTES, parseConfig, Project } from '../core/index';
+import type { Diagnostic, FileKind, Locale } from '../core/index';
+import { assertRegularFile, collectTaskFiles, detectTaskFileKind, displayPath, findConfigAbove, findRegistryAbove, InputError, readTaskFile, reasonOf, UsageError } from './files';
+import type { SkippedFile } from './files';
 import { t } from './messages';
 
 export interface LoadOptions {
@@ -42,13 +42,15 @@ export function loadProject(paths: string[], options: LoadOptions): LoadedProjec
   let registryPath: string | undefined;
   let settings = '';
   if (configFile) {
-    let text: string;
-    try {
-      text = readFileSync(configFile, 'utf8');
-    } catch (error) {
-      throw new UsageError('cannotRead', { path: displayPath(configFile, cwd), reason: reasonOf(error) });
-    }
     const shown = displayPath(configFile, cwd);
+    let bytes: Uint8Array;
+    try {
+      bytes = readTaskFile(configFile);
+    } catch (error) {
+      throw new UsageError('cannotRead', { path: shown, reason: reasonOf(error) });
+    }
+    if (bytes.byteLength > MAX_FILE_BYTES) throw new InputError('configTooLarge', { path: shown, limit: MAX_FILE_BYTES / 1024 / 1024 });
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     settings = `${configFile}\n${text}`;
     const { config, problems } = parseConfig(shown, text, locale);
     if (problems.length) throw new ConfigError(shown, problems);
@@ -58,19 +60,21 @@ export function loadProject(paths: string[], options: LoadOptions): LoadedProjec
     project = new Project({ locale });
   }
 
-  const absolute = collectTaskFiles(paths.length ? paths : ['tasks/'], cwd);
-  if (absolute.length === 0) throw new UsageError('noFiles', { paths: (paths.length ? paths : ['tasks/']).join(', ') });
+  const collected = collectTaskFiles(paths.length ? paths : ['tasks/'], cwd);
+  const notes = collected.skipped.map((skipped) => skippedNote(skipped, cwd, locale));
+  if (collected.files.length === 0) throw new UsageError('noFiles', { paths: (paths.length ? paths : ['tasks/']).join(', ') });
   const requested: string[] = [];
   const where = new Map<string, string>();
-  for (const file of absolute) {
+  // The configured registry is a registry whatever its name or first line.
+  if (registryPath !== undefined) addFile(project, resolve(cwd, registryPath), registryPath, cwd, where, 'registry');
+  for (const file of collected.files) {
     const shown = displayPath(file, cwd);
     addFile(project, file, shown, cwd, where);
     requested.push(shown);
   }
+  // Linting a project (a folder) lints its registry too, wherever the configuration keeps it.
+  if (registryPath !== undefined && collected.walked && !requested.includes(registryPath)) requested.push(registryPath);
 
-  if (registryPath !== undefined && !project.has(registryPath)) addFile(project, resolve(cwd, registryPath), registryPath, cwd, where);
-
-  const notes: string[] = [];
   for (const path of project.guidelinePaths()) {
     if (project.registryPathFor(path) !== undefined) continue;
     const found = findRegistryAbove(dirname(resolve(cwd, path)));
@@ -80,12 +84,20 @@ export function loadProject(paths: string[], options: LoadOptions): LoadedProjec
   return { project, requested, notes, absolute: where, settings };
 }
 
-function addFile(project: Project, absolute: string, shown: string, cwd: string, where: Map<string, string>): void {
+/** The line on standard error for a file a folder walk skipped. */
+function skippedNote(skipped: SkippedFile, cwd: string, locale: Locale): string {
+  const path = displayPath(skipped.path, cwd);
+  return t(locale, skipped.reason === 'linkOutside' ? 'skippedLinkOutside' : skipped.reason === 'linkBroken' ? 'skippedLinkBroken' : 'skippedNameNotUtf8', { path, target: skipped.target === undefined ? '' : displayPath(skipped.target, cwd) });
+}
+
+function addFile(project: Project, absolute: string, shown: string, cwd: string, where: Map<string, string>, known?: FileKind): void {
   if (project.has(shown)) return;
   where.set(shown, absolute);
   let kind;
   try {
-    kind = detectTaskFileKind(absolute, shown);
+    // A pipe or device is refused here, before anything waits on it.
+    assertRegularFile(absolute);
+    kind = known ?? detectTaskFileKind(absolute, shown);
   } catch (error) {
     throw new UsageError('cannotRead', { path: displayPath(absolute, cwd), reason: reasonOf(error) });
   }

@@ -29,6 +29,10 @@ const strings = {
   cannotRead: { en: 'cannot read {path}: {reason}', 'zh-cn': '无法读取 {path}：{reason}' },
   cacheNotWritten: { en: 'taskmatrix: warning: the lint cache {path} could not be written: {reason}', 'zh-cn': 'taskmatrix：警告：无法写入检查缓存 {path}：{reason}' },
   stdoutFailed: { en: 'cannot write standard output: {reason}', 'zh-cn': '无法写入标准输出：{reason}' },
+  configTooLarge: { en: 'the configuration {path} is larger than {limit} MB; a configuration is a few lines of YAML', 'zh-cn': '配置文件 {path} 超过 {limit} MB；配置文件应只有几行 YAML' },
+  skippedLinkOutside: { en: 'taskmatrix: warning: skipped {path}: a symbolic link to {target}, outside the project', 'zh-cn': 'taskmatrix：警告：已跳过 {path}：它是指向项目之外（{target}）的符号链接' },
+  skippedLinkBroken: { en: 'taskmatrix: warning: skipped {path}: a symbolic link to nothing', 'zh-cn': 'taskmatrix：警告：已跳过 {path}：它是指向不存在目标的符号链接' },
+  skippedNameNotUtf8: { en: 'taskmatrix: warning: skipped {path}: its name is not UTF-8; rename it to lint it', 'zh-cn': 'taskmatrix：警告：已跳过 {path}：文件名不是 UTF-8 编码，请重命名后再检查' },
   noFiles: { en: 'no task files (*.yaml, *.yml) found in {paths}', 'zh-cn': '在 {paths} 中没有找到任务文件（*.yaml、*.yml）' },
   configInvalid: { en: 'the configuration {path} is invalid:', 'zh-cn': '配置文件 {path} 无效：' },
   noRegistry: {
