@@ -60,7 +60,8 @@ Options:
   --cache-location PATH cache file, or folder for lint-cache.json (default:
                         node_modules/.cache/taskmatrix/, else .taskmatrixcache)
   --concurrency auto|off|N  threads for many files (default auto: one per core, up
-                        to 4, once there are several MB of guidelines)
+                        to 4, once there are several MB of guidelines; N at most
+                        one per core)
 
 Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage or I/O failure.
 `,
@@ -80,7 +81,7 @@ Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage o
   --cache-location PATH 缓存文件，或存放 lint-cache.json 的文件夹（默认
                         node_modules/.cache/taskmatrix/，否则为 .taskmatrixcache）
   --concurrency auto|off|N  大量文件时使用的线程数（默认 auto：指导意见达数 MB 时
-                        每个 CPU 核一个线程，最多 4 个）
+                        每个 CPU 核一个线程，最多 4 个；N 不超过 CPU 核数）
 
 退出码：0 无问题或仅有警告；1 有错误（或警告过多）；2 用法或读写错误。
 `,

@@ -83,7 +83,12 @@ function threadCount(loaded: LoadedProject, guidelines: string[], concurrency = 
     if (guidelines.length < MIN_FILES || totalBytes(loaded, guidelines) < MIN_BYTES) return 1;
     return Math.min(availableParallelism(), MAX_THREADS, Math.floor(guidelines.length / MIN_FILES));
   }
-  return Math.max(1, Math.min(requested, guidelines.length));
+  return requestedThreads(requested, guidelines.length, availableParallelism());
+}
+
+/** --concurrency N as threads: never more than the files to share or the cores to run them (256 threads took 3.5 GB). */
+export function requestedThreads(requested: number, files: number, cores: number): number {
+  return Math.max(1, Math.min(requested, files, cores));
 }
 
 function totalBytes(loaded: LoadedProject, paths: string[]): number {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCorpus } from '../../bench/generate-corpus';
+import { requestedThreads } from '../../cli/parallel-lint';
 import { ensureBuilt, ROOT, run, TempDirs } from './helpers';
 
 describe('cli: lint --concurrency', function () {
@@ -48,6 +49,17 @@ describe('cli: lint --concurrency', function () {
     const second = run(['lint', '--format', 'json', '--concurrency', '2', '--cache'], { cwd });
     assert.equal(first.stdout, single.stdout);
     assert.equal(second.stdout, single.stdout);
+  });
+
+  it('never runs more threads than there are cores or files, whatever --concurrency says', () => {
+    assert.equal(requestedThreads(256, 100, 4), 4);
+    assert.equal(requestedThreads(256, 3, 8), 3);
+    assert.equal(requestedThreads(2, 100, 8), 2);
+    assert.equal(requestedThreads(8, 0, 8), 1);
+    // End to end: 256 threads asked for on this machine give the output of one.
+    const cwd = corpus();
+    const single = run(['lint', '--format', 'json', '--concurrency', 'off'], { cwd });
+    assert.equal(run(['lint', '--format', 'json', '--concurrency', '256'], { cwd }).stdout, single.stdout);
   });
 
   it('rejects a value that is not auto, off or a number (exit 2)', () => {
