@@ -111,7 +111,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async findTaskFiles(): Promise<vscode.Uri[]> {
     const found: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      found.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, filesGlob(folder)), '**/node_modules/**')));
+      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, filesGlob(folder)), '**/node_modules/**')) found.push(uri);
     }
     return found;
   }

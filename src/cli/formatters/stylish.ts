@@ -17,7 +17,8 @@ export const stylish: Formatter = (input) => {
   }
   for (const [file, list] of byFile) {
     lines.push(paint(color, '4', printable(file)));
-    const positionWidth = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
+    // A fold, not Math.max(...list): a file can have more findings than a call takes arguments.
+    const positionWidth = list.reduce((width, d) => Math.max(width, `${d.line}:${d.column}`.length), 0);
     for (const d of list) {
       const severity = d.severity === 'error' ? paint(color, '31', 'error  ') : d.severity === 'warning' ? paint(color, '33', 'warning') : paint(color, '36', 'info   ');
       lines.push(`  ${padEnd(`${d.line}:${d.column}`, positionWidth)}  ${severity}  ${printable(d.message)}  ${paint(color, '2', d.rule)}`);

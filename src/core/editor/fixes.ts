@@ -82,7 +82,7 @@ export function fixAllEdits(project: Project, path: string, diagnostics: Diagnos
     const fix = fixesFor(project, diagnostic, locale).find((candidate) => candidate.preferred);
     if (!fix || fix.edits.some((edit) => edit.path !== path)) continue;
     if (fix.edits.some((edit) => edits.some((other) => edit.range[0] < other.range[1] && other.range[0] < edit.range[1]))) continue;
-    edits.push(...fix.edits);
+    for (const edit of fix.edits) edits.push(edit);
   }
   return edits;
 }

@@ -137,7 +137,7 @@ class BodyReader {
       }
       rows.push(cells);
     }
-    const width = Math.max(0, ...rows.map((cells) => cells.length));
+    const width = rows.reduce((widest, cells) => Math.max(widest, cells.length), 0);
     for (const cells of rows) while (cells.length < width) cells.push('');
     if (rows.some((cells) => cells.some((cell) => cell.trim() !== ''))) this.blocks.push({ kind: 'table', rows, line });
   }
@@ -156,8 +156,8 @@ function flattenWrappers(parent: Element, wanted: string): Element[] {
   const result: Element[] = [];
   for (const element of childElements(parent)) {
     if (element.localName === wanted) result.push(element);
-    else if (element.localName === 'sdt') result.push(...flattenWrappers(child(element, 'sdtContent') ?? element, wanted));
-    else if (element.localName === 'customXml' || element.localName === 'ins') result.push(...flattenWrappers(element, wanted));
+    else if (element.localName === 'sdt') for (const found of flattenWrappers(child(element, 'sdtContent') ?? element, wanted)) result.push(found);
+    else if (element.localName === 'customXml' || element.localName === 'ins') for (const found of flattenWrappers(element, wanted)) result.push(found);
   }
   return result;
 }

@@ -198,15 +198,19 @@ function bodySize(lines: PrintedLine[]): number {
 /** The left and right text margins of each page: where continuation lines start, where full lines end. */
 function pageMargins(lines: PrintedLine[]): Map<number, Margins> {
   const byPage = new Map<number, PrintedLine[]>();
-  for (const line of lines) byPage.set(line.page, [...(byPage.get(line.page) ?? []), line]);
+  for (const line of lines) {
+    const group = byPage.get(line.page);
+    if (group) group.push(line);
+    else byPage.set(line.page, [line]);
+  }
   const leftOf = (group: PrintedLine[]) => {
     // The leftmost start that two lines share: a centred title or an indent is never the margin.
     const counts = new Map<number, number>();
     for (const line of group) counts.set(Math.round(line.x0), (counts.get(Math.round(line.x0)) ?? 0) + 1);
     const shared = [...counts].filter(([, count]) => count >= 2).map(([x]) => x);
-    return shared.length > 0 ? Math.min(...shared) : undefined;
+    return shared.length > 0 ? shared.reduce((least, x) => Math.min(least, x)) : undefined;
   };
-  const documentLeft = leftOf(lines) ?? Math.min(...lines.map((line) => line.x0));
+  const documentLeft = leftOf(lines) ?? lines.reduce((least, line) => Math.min(least, line.x0), Infinity);
   const lefts = new Map([...byPage].map(([page, group]) => [page, leftOf(group) ?? documentLeft]));
   // The width of the text column: the longest lines, less an outlier (a URL or table sticking out).
   const widths = lines.map((line) => line.x1 - lefts.get(line.page)!).sort((a, b) => a - b);
@@ -217,7 +221,11 @@ function pageMargins(lines: PrintedLine[]): Map<number, Margins> {
 /** The usual distance between consecutive baselines on each page. */
 function lineSpacing(lines: PrintedLine[]): Map<number, number> {
   const byPage = new Map<number, PrintedLine[]>();
-  for (const line of lines) byPage.set(line.page, [...(byPage.get(line.page) ?? []), line]);
+  for (const line of lines) {
+    const group = byPage.get(line.page);
+    if (group) group.push(line);
+    else byPage.set(line.page, [line]);
+  }
   return new Map([...byPage].map(([page, group]) => [page, medianStep(group)]));
 }
 

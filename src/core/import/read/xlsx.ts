@@ -28,7 +28,7 @@ function sheetTable(sheet: Worksheet): TableBlock | undefined {
     if (cells.some((cell) => cell.trim() !== '')) rows.push({ number: r, cells });
   }
   if (rows.length === 0) return undefined;
-  const width = Math.max(...rows.map(({ cells }) => cells.reduce((last, cell, index) => (cell.trim() !== '' ? index + 1 : last), 0)));
+  const width = rows.reduce((widest, { cells }) => Math.max(widest, cells.reduce((last, cell, index) => (cell.trim() !== '' ? index + 1 : last), 0)), 0);
   return { kind: 'table', rows: rows.map(({ cells }) => cells.slice(0, width)), line: rows[0]!.number, sheet: sheet.name };
 }
 
