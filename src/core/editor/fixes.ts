@@ -7,7 +7,7 @@ import { registryInsertion } from '../registry-append';
 import { lineStart, nextLineStart } from '../text-lines';
 import { yamlScalar } from '../yaml-scalar';
 import { allMeasures } from '../model';
-import type { Located, MeasureModel } from '../model';
+import type { GuidelineModel, Located, MeasureModel } from '../model';
 import type { Project } from '../project';
 import type { Diagnostic, Locale, OffsetRange } from '../types';
 
@@ -74,28 +74,117 @@ export function makeLeadFix(project: Project, path: string, offset: number, loca
 
 /** Every preferred fix of a file's diagnostics that does not overlap another: "fix all". */
 export function fixAllEdits(project: Project, path: string, diagnostics: Diagnostic[], locale: Locale): FileEdit[] {
-  const edits: FileEdit[] = [];
   // Removing a repeated agency beats renaming it: an alias that repeats its own agency goes away.
   const ordered = [...diagnostics].sort((a, b) => Number(b.rule === 'duplicate-agency') - Number(a.rule === 'duplicate-agency'));
+  const candidates: Fix[] = [];
   for (const diagnostic of ordered) {
     if (diagnostic.file !== path) continue;
     const fix = fixesFor(project, diagnostic, locale).find((candidate) => candidate.preferred);
-    if (!fix || fix.edits.some((edit) => edit.path !== path)) continue;
-    if (fix.edits.some((edit) => edits.some((other) => edit.range[0] < other.range[1] && other.range[0] < edit.range[1]))) continue;
-    for (const edit of fix.edits) edits.push(edit);
+    if (fix && fix.edits.every((edit) => edit.path === path)) candidates.push(fix);
+  }
+  // In that order, a fix is taken unless one of its edits overlaps an edit taken before it.
+  const taken = new TakenRanges(candidates.flatMap((fix) => fix.edits.map((edit) => edit.range[0])));
+  const edits: FileEdit[] = [];
+  for (const fix of candidates) {
+    if (fix.edits.some((edit) => taken.overlaps(edit.range))) continue;
+    for (const edit of fix.edits) {
+      taken.add(edit.range);
+      edits.push(edit);
+    }
   }
   return edits;
 }
 
+/**
+ * Ranges taken so far, asked whether a range overlaps one of them (start < its end and end > its
+ * start) in logarithmic time: a Fenwick tree of the furthest end by start, over the starts known
+ * in advance. Checking each fix against every edit taken before it made "fix all" quadratic.
+ */
+class TakenRanges {
+  private readonly starts: number[];
+  private readonly furthestEnd: number[];
+
+  constructor(starts: number[]) {
+    this.starts = [...new Set(starts)].sort((a, b) => a - b);
+    this.furthestEnd = new Array<number>(this.starts.length + 1).fill(-Infinity);
+  }
+
+  overlaps([start, end]: OffsetRange): boolean {
+    let furthest = -Infinity;
+    for (let i = countBelow(this.starts, end); i > 0; i -= i & -i) furthest = Math.max(furthest, this.furthestEnd[i]!);
+    return furthest > start;
+  }
+
+  add([start, end]: OffsetRange): void {
+    for (let i = countBelow(this.starts, start) + 1; i < this.furthestEnd.length; i += i & -i) this.furthestEnd[i] = Math.max(this.furthestEnd[i]!, end);
+  }
+}
+
+/** How many of the sorted numbers are below `value`. */
+function countBelow(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+interface AgencyEntry {
+  measure: MeasureModel;
+  agency: Located;
+  index: number;
+  /** The measure's place in the file: of two entries that hold a range, the earlier measure's wins. */
+  order: number;
+}
+
+/** Per guideline model: its agency entries by start, and the furthest end among each prefix of them. */
+const agencyEntries = new WeakMap<GuidelineModel, { entries: AgencyEntry[]; furthestEnd: number[] }>();
+
+function agencyEntriesOf(guideline: GuidelineModel): { entries: AgencyEntry[]; furthestEnd: number[] } {
+  let known = agencyEntries.get(guideline);
+  if (!known) {
+    const entries: AgencyEntry[] = [];
+    allMeasures(guideline).forEach((measure, order) => {
+      // Items reached through a YAML alias all share the alias's range: there is nothing to edit in place.
+      if (sharesRange(measure.agencies)) return;
+      measure.agencies.forEach((agency, index) => entries.push({ measure, agency, index, order }));
+    });
+    entries.sort((a, b) => a.agency.range[0] - b.agency.range[0] || a.order - b.order || a.index - b.index);
+    const furthestEnd: number[] = [];
+    for (const entry of entries) furthestEnd.push(Math.max(furthestEnd[furthestEnd.length - 1] ?? -Infinity, entry.agency.range[1]));
+    agencyEntries.set(guideline, (known = { entries, furthestEnd }));
+  }
+  return known;
+}
+
+/** The agency whose range holds `range`: in the first measure (in file order) that has one, its first such agency. */
 function agencyEntryAt(project: Project, path: string, range: OffsetRange): { measure: MeasureModel; agency: Located; index: number } | undefined {
   const file = project.file(path);
   if (file?.kind !== 'guideline') return undefined;
-  for (const measure of allMeasures(project.guideline(path))) {
-    const index = measure.agencies.findIndex((agency) => agency.range[0] <= range[0] && range[1] <= agency.range[1]);
-    // Items reached through a YAML alias all share the alias's range: there is nothing to edit in place.
-    if (index >= 0 && !sharesRange(measure.agencies)) return { measure, agency: measure.agencies[index]!, index };
+  const { entries, furthestEnd } = agencyEntriesOf(project.guideline(path));
+  let best: AgencyEntry | undefined;
+  // From the last entry starting at or before the range, back while an earlier one can still reach its end.
+  for (let i = lastStartingAtOrBefore(entries, range[0]); i >= 0 && furthestEnd[i]! >= range[1]; i--) {
+    const entry = entries[i]!;
+    if (entry.agency.range[1] < range[1]) continue;
+    if (!best || entry.order < best.order || (entry.order === best.order && entry.index < best.index)) best = entry;
   }
-  return undefined;
+  return best && { measure: best.measure, agency: best.agency, index: best.index };
+}
+
+/** The index of the last entry whose agency starts at or before `offset` (-1 if none). */
+function lastStartingAtOrBefore(entries: AgencyEntry[], offset: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (entries[middle]!.agency.range[0] <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
 }
 
 function sharesRange(items: Located[]): boolean {
