@@ -218,7 +218,9 @@ function lay(
   const words = WORDS[locale];
   // Agencies in registry order, then unknown names in order of appearance: ids a0, a1, …
   const used = new Set(measures.flatMap((m) => (m.lead ? [m.lead, ...m.co] : m.co)));
-  const names = [...agencyOrder.filter((name) => used.has(name)), ...[...used].filter((name) => !agencyOrder.includes(name))];
+  const registered = new Set(agencyOrder);
+  const names = [...agencyOrder.filter((name) => used.has(name)), ...[...used].filter((name) => !registered.has(name))];
+  const agencyIndex = new Map(names.map((name, index) => [name, index]));
   const agencyId = new Map(names.map((name, index) => [name, `a${index}`]));
   const layout: Layout = { unit: level === 'measures' ? 'measure' : level === 'parts' ? 'part' : 'document', agencies: names.map((name) => ({ id: agencyId.get(name)!, name, label: shorten(name, 40), focus: name === focus })), groups: [], edges: [], noLead: [], measureOf: {} };
 
@@ -253,9 +255,9 @@ function lay(
         tally.set(name, entry);
       }
     }
-    for (const name of names) {
-      const entry = tally.get(name);
-      if (!entry) continue;
+    // In agency order: the part's own agencies sorted, not every agency looked up for every part.
+    for (const name of [...tally.keys()].sort((a, b) => agencyIndex.get(a)! - agencyIndex.get(b)!)) {
+      const entry = tally.get(name)!;
       const label = [entry.lead ? `${words.lead} ${entry.lead}` : '', entry.co ? `${words.co} ${entry.co}` : ''].filter(Boolean).join(' · ');
       layout.edges.push({ from: agencyId.get(name)!, to: partId, lead: entry.lead > 0, label, weight: entry.lead * 2 + entry.co });
     }
