@@ -58,6 +58,8 @@ export class Project {
   private readonly displayPath: (path: string) => string;
   /** registryPathFor answers, until a registry comes, goes or changes kind. */
   private readonly registryPaths = new Map<string, string | undefined>();
+  /** The registries among the files, kept with registryPaths: looking for a file's registry goes through these, not every file. */
+  private registries: string[] | undefined;
 
   constructor(options: ProjectOptions = {}) {
     this.locale = options.locale ?? 'en';
@@ -99,14 +101,19 @@ export class Project {
   }
 
   deleteFile(path: string): void {
-    if (this.entries.get(path)?.kind === 'registry') this.registryPaths.clear();
+    if (this.entries.get(path)?.kind === 'registry') this.forgetRegistries();
     this.entries.delete(path);
   }
 
   private put(path: string, entry: Entry): void {
     const before = this.entries.get(path);
-    if (!before || before.kind === 'registry' || entry.kind === 'registry') this.registryPaths.clear();
+    if (!before || before.kind === 'registry' || entry.kind === 'registry') this.forgetRegistries();
     this.entries.set(path, entry);
+  }
+
+  private forgetRegistries(): void {
+    this.registryPaths.clear();
+    this.registries = undefined;
   }
 
   /** Forgets a guideline's parse and models (they are rebuilt on next use); what cross-file rules need stays. */
@@ -176,8 +183,8 @@ export class Project {
     if (this.registryPath !== undefined) return this.entries.has(this.registryPath) ? this.registryPath : undefined;
     const folder = folderOf(path);
     let best: string | undefined;
-    for (const [candidate, entry] of this.entries) {
-      if (entry.kind !== 'registry') continue;
+    this.registries ??= [...this.entries].filter(([, entry]) => entry.kind === 'registry').map(([candidate]) => candidate);
+    for (const candidate of this.registries) {
       const candidateFolder = folderOf(candidate);
       if (!isWithin(folder, candidateFolder)) continue;
       if (best === undefined || candidateFolder.length > folderOf(best).length || (candidateFolder.length === folderOf(best).length && candidate < best)) best = candidate;
