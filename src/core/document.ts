@@ -359,15 +359,40 @@ export function deref(file: SourceFile, node: unknown): Node | undefined {
 
 /** Mappings with more pairs than this are looked up through an index; smaller ones are scanned. */
 const INDEXED_MAP_SIZE = 16;
-const pairIndexes = new WeakMap<YAMLMap, { size: number; pairs: Map<string, Pair<Node, Node>> }>();
 
-/** The pair under a plain key in a mapping (`''` also finds a pair whose key is missing or null). */
+/** A large mapping's pairs by key name, the first pair of each name, indexed as far as lookups have scanned. */
+interface PairIndex {
+  pairs: Map<string, Pair<Node, Node>>;
+  scanned: number;
+  size: number;
+}
+const pairIndexes = new WeakMap<YAMLMap, PairIndex>();
+
+/**
+ * The pair under a plain key in a mapping (`''` also finds a pair whose key is missing or null).
+ * In a large mapping the scan goes on from where the last lookup left it, indexing what it
+ * passes: a lookup per key (one schema error per unknown key) would otherwise cost n².
+ */
 export function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
-  if (map.items.length > INDEXED_MAP_SIZE) return pairIndex(map).get(key);
-  for (const item of map.items) {
-    const k = item.key as unknown;
-    if ((k as Scalar | null)?.value === key && isScalar(k)) return item as Pair<Node, Node>; // the usual case, decided cheaply
-    if (keyName(k) === key) return item as Pair<Node, Node>;
+  const items = map.items;
+  if (items.length <= INDEXED_MAP_SIZE) {
+    for (const item of items) {
+      const k = item.key as unknown;
+      if ((k as Scalar | null)?.value === key && isScalar(k)) return item as Pair<Node, Node>; // the usual case, decided cheaply
+      if (keyName(k) === key) return item as Pair<Node, Node>;
+    }
+    return undefined;
+  }
+  let index = pairIndexes.get(map);
+  if (!index || index.size !== items.length) pairIndexes.set(map, (index = { pairs: new Map(), scanned: 0, size: items.length }));
+  const known = index.pairs.get(key);
+  if (known) return known;
+  while (index.scanned < items.length) {
+    const item = items[index.scanned++] as Pair<Node, Node>;
+    const name = keyName(item.key);
+    if (name === undefined || index.pairs.has(name)) continue;
+    index.pairs.set(name, item);
+    if (name === key) return item;
   }
   return undefined;
 }
@@ -376,23 +401,6 @@ export function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined 
 function keyName(key: unknown): string | undefined {
   if (isScalar(key)) return key.value === null ? '' : String(key.value);
   return key === null || key === undefined ? '' : undefined;
-}
-
-/**
- * A large mapping's pairs by key name, the first pair of each name (as a scan would find it),
- * built once: a lookup per key in a mapping of n keys would otherwise cost n² (one schema error
- * per unknown key). Rebuilt if the mapping has changed size since.
- */
-function pairIndex(map: YAMLMap): Map<string, Pair<Node, Node>> {
-  const known = pairIndexes.get(map);
-  if (known && known.size === map.items.length) return known.pairs;
-  const pairs = new Map<string, Pair<Node, Node>>();
-  for (const item of map.items) {
-    const name = keyName(item.key);
-    if (name !== undefined && !pairs.has(name)) pairs.set(name, item as Pair<Node, Node>);
-  }
-  pairIndexes.set(map, { size: map.items.length, pairs });
-  return pairs;
 }
 
 /** The value of a key in a mapping node as written: an alias stays an alias. */
