@@ -40,8 +40,6 @@ interface Frame {
   indent: number;
   node: YAMLMap<Scalar, unknown> | YAMLSeq<unknown>;
   data: Record<string, unknown> | unknown[];
-  /** Keys seen (maps only): a repeat is a yaml error, left to yaml. */
-  keys?: Set<string>;
   /** The last item's value: where deeper-indented comments are appended. */
   last?: Node & { range: Range };
   /** A `key:` whose value starts on a later line. */
@@ -204,7 +202,7 @@ class FastParser {
   private openMap(indent: number, start: number): Frame {
     const node = newMap();
     (node as { range: Range }).range = [start, start, start];
-    const frame: Frame = { kind: 'map', indent, node, data: {}, keys: new Set() };
+    const frame: Frame = { kind: 'map', indent, node, data: {} };
     this.stack.push(frame);
     return frame;
   }
@@ -280,8 +278,9 @@ class FastParser {
     if (colon === first || colon === end || (colon + 1 < end && text.charCodeAt(colon + 1) !== 32)) bail();
     const key = text.slice(first, colon);
     if (BAD_PLAIN_START.has(key[0]!) || key === '__proto__' || key === '<<' || (MAYBE_NOT_STRING.test(key) && (INT.test(key) || NOT_STRING.some((pattern) => pattern.test(key))))) bail();
-    if (frame.keys!.has(key)) bail();
-    frame.keys!.add(key);
+    // A repeated key is a yaml error, left to yaml. The data holds every key before this line (a
+    // `key:` whose value starts below gets it on the next line), and no second set is kept.
+    if (Object.hasOwn(frame.data, key)) bail();
     const keyNode = newScalar(key);
     keyNode.range = [first, colon, colon];
     keyNode.source = key;

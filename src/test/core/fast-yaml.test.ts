@@ -50,6 +50,8 @@ describe('fast YAML path', () => {
   it('declines what it does not handle, so yaml reports it', () => {
     for (const text of [
       'a: 1\na: 2\n', // duplicate key
+      'a:\n  b: 1\na: 2\n', // duplicate key after a nested value
+      'a:\n  - x\nb: 1\na: 2\n', // duplicate key after a nested list
       'a: &x 1\nb: *x\n', // anchors
       'a: |\n  text\n', // block scalar
       'a: "x\\ny"\n', // escapes
