@@ -355,7 +355,7 @@ async function runSize(tools: Tool[], corpus: Corpus, runs: number, scratch: str
       }
       const seconds = results.reduce((sum, r) => sum + r.seconds, 0);
       const rss = results.map((r) => r.maxRssKb).filter((kb): kb is number => kb !== undefined);
-      samples[tool.key]!.push({ seconds, maxRssKb: rss.length ? Math.max(...rss) : undefined });
+      samples[tool.key]!.push({ seconds, maxRssKb: rss.length ? rss.reduce((a, b) => Math.max(a, b)) : undefined });
       found[tool.key] = tool.findings(results, corpus);
       process.stderr.write(`  ${fmtInt(corpus.measures)} measures, run ${run + 1}/${runs}: ${tool.key} ${fmtSeconds(seconds)} s\n`);
     }
@@ -387,7 +387,7 @@ export function formatTables(results: SizeResult[], tools: Tool[]): string {
       const rss = samples.map((s) => s.maxRssKb).filter((kb): kb is number => kb !== undefined);
       const ratio = tool.key === 'taskmatrix' ? '—' : ratioText(tm, median(seconds));
       const mb = rss.length ? (median(rss) / 1024).toFixed(0) : 'n/a';
-      lines.push(`| ${tool.label} | ${tool.checks} | ${fmtSeconds(median(seconds))} | ${fmtSeconds(Math.min(...seconds))}–${fmtSeconds(Math.max(...seconds))} | ${ratio} | ${mb} |`);
+      lines.push(`| ${tool.label} | ${tool.checks} | ${fmtSeconds(median(seconds))} | ${fmtSeconds(seconds.reduce((a, b) => Math.min(a, b)))}–${fmtSeconds(seconds.reduce((a, b) => Math.max(a, b)))} | ${ratio} | ${mb} |`);
     }
     lines.push('', size.agreement, '');
   }

@@ -39,7 +39,7 @@ export function writeAllOrNothing(writes: readonly PlannedWrite[], ops: WriteOps
     const targets = writes.map((write) => ({ write, ...inspect(write, ops) }));
     for (const { write, before, mode } of targets) {
       try {
-        if (!write.folderMustExist) madeFolders.push(...makeFolders(dirname(write.path), ops));
+        if (!write.folderMustExist) for (const folder of makeFolders(dirname(write.path), ops)) madeFolders.push(folder);
         const temp = tempPath(write.path);
         prepared.push({ write, temp, before, mode });
         writeFlushed(temp, write.text, mode, ops);

@@ -78,9 +78,9 @@ export function registryUpdate(registry: SourceFile | undefined, additions: Regi
     const edit = aliasInsertion(text, existing.get(name)!, aliases);
     if (edit) {
       aliasEdits.push(edit);
-      aliased.push(...aliases.map((alias) => ({ alias, name })));
+      for (const alias of aliases) aliased.push({ alias, name });
     } else {
-      separate.push(...aliases.map((alias) => ({ alias, name })));
+      for (const alias of aliases) separate.push({ alias, name });
       for (const alias of aliases) comments.set(alias, formatMessage(options.locale, 'registry.shortForm', { name }));
     }
   }
