@@ -121,6 +121,10 @@ const catalog = {
     en: '{what}: {detail}.',
     'zh-cn': '{what}：{detail}。',
   },
+  'schema.truncated': {
+    en: 'Only the first {limit} schema problems of this file are listed; fix them and lint again to see the rest.',
+    'zh-cn': '本文件只列出前 {limit} 个 schema 问题；请先修正这些问题，再重新检查以查看其余问题。',
+  },
 
   // semantic rules
   'duplicate-id.measure': {

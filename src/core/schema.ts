@@ -31,6 +31,13 @@ export function schemaFor(kind: FileKind): object {
   return kind === 'guideline' ? guidelineSchema : agenciesSchema;
 }
 
+/**
+ * Schema problems listed per file. Past it, one more problem says the rest are left out: a
+ * million unknown keys are one mistake (a mapping indented wrong, a file of the wrong kind), and
+ * listing them all would take minutes and bury the first, as compilers stop after so many errors.
+ */
+export const MAX_SCHEMA_PROBLEMS = 1000;
+
 /** Validates a parsed file against its schema; labels are rendered in `locale`. */
 export function validateSchema(file: SourceFile, locale: Locale): SchemaProblem[] {
   if (file.data === undefined) return []; // Syntax errors come first; a broken file has no data to check.
@@ -45,6 +52,10 @@ export function validateSchema(file: SourceFile, locale: Locale): SchemaProblem[
     const key = `${problem.range[0]}:${problem.range[1]}:${problem.key}:${Object.values(problem.args).join('\u0000')}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (problems.length === MAX_SCHEMA_PROBLEMS) {
+      problems.push({ range: problem.range, key: 'schema.truncated', args: { limit: MAX_SCHEMA_PROBLEMS } });
+      break;
+    }
     problems.push(problem);
   }
   return problems;
