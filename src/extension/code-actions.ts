@@ -1,7 +1,7 @@
 // Quick fixes, "make lead" and fix-all: the engine computes the edits, this maps them.
 import * as vscode from 'vscode';
 import { fixAllEdits, fixesFor, makeLeadFix } from '../core/index';
-import type { Fix } from '../core/index';
+import type { Diagnostic, Fix } from '../core/index';
 import type { DiagnosticsController } from './diagnostics';
 import { editorLocale } from './locale';
 import { toPosition, toWorkspaceEdit } from './positions';
@@ -36,10 +36,21 @@ export class TaskCodeActions implements vscode.CodeActionProvider {
       if (context.only && FIX_ALL_KIND.contains(context.only)) return actions;
     }
 
+    // The engine's diagnostic behind each one shown, by rule, start and message (the first of
+    // equals, as a search would find it): a selection can hold every problem of the file.
+    const place = (rule: string, start: vscode.Position, message: string) => `${rule}\u0000${start.line}:${start.character}\u0000${message}`;
+    let byPlace: Map<string, Diagnostic> | undefined;
     for (const shown of context.diagnostics) {
       if (shown.source !== 'taskmatrix') continue;
       const rule = typeof shown.code === 'object' ? String(shown.code.value) : String(shown.code);
-      const match = engine.find((d) => d.rule === rule && toPosition(project, key, d.offset[0]).isEqual(shown.range.start) && d.message === shown.message);
+      if (!byPlace) {
+        byPlace = new Map();
+        for (const d of engine) {
+          const at = place(d.rule, toPosition(project, key, d.offset[0]), d.message);
+          if (!byPlace.has(at)) byPlace.set(at, d);
+        }
+      }
+      const match = byPlace.get(place(rule, shown.range.start, shown.message));
       if (!match) continue;
       for (const fix of fixesFor(project, match, locale)) actions.push(this.toAction(fix, vscode.CodeActionKind.QuickFix, shown));
     }
