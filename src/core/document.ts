@@ -360,41 +360,47 @@ export function deref(file: SourceFile, node: unknown): Node | undefined {
 /** Mappings with more pairs than this are looked up through an index; smaller ones are scanned. */
 const INDEXED_MAP_SIZE = 16;
 
-/** A large mapping's pairs by key name, the first pair of each name, indexed as far as lookups have scanned. */
+/**
+ * A large mapping's pairs by key name (the first pair of each name), indexed as far as lookups
+ * of present keys have reached, and the keys it was found to lack.
+ */
 interface PairIndex {
   pairs: Map<string, Pair<Node, Node>>;
   scanned: number;
+  absent: Set<string>;
   size: number;
 }
 const pairIndexes = new WeakMap<YAMLMap, PairIndex>();
 
 /**
  * The pair under a plain key in a mapping (`''` also finds a pair whose key is missing or null).
- * In a large mapping the scan goes on from where the last lookup left it, indexing what it
- * passes: a lookup per key (one schema error per unknown key) would otherwise cost n².
+ * A large mapping is indexed as lookups go: a lookup per key (one schema error per unknown key)
+ * would otherwise cost n². A key it lacks costs one pass without indexing: the engine asks only
+ * for keys of its own vocabulary or keys the mapping has.
  */
 export function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
-  const items = map.items;
-  if (items.length <= INDEXED_MAP_SIZE) {
-    for (const item of items) {
-      const k = item.key as unknown;
-      if ((k as Scalar | null)?.value === key && isScalar(k)) return item as Pair<Node, Node>; // the usual case, decided cheaply
-      if (keyName(k) === key) return item as Pair<Node, Node>;
-    }
+  const items = map.items as Pair<Node, Node>[];
+  if (items.length <= INDEXED_MAP_SIZE) return items.find((item) => keyMatches(item.key, key));
+  let index = pairIndexes.get(map);
+  if (!index || index.size !== items.length) pairIndexes.set(map, (index = { pairs: new Map(), scanned: 0, absent: new Set(), size: items.length }));
+  const known = index.pairs.get(key);
+  if (known || index.absent.has(key)) return known;
+  let at = index.scanned;
+  while (at < items.length && !keyMatches(items[at]!.key, key)) at++;
+  if (at === items.length) {
+    index.absent.add(key);
     return undefined;
   }
-  let index = pairIndexes.get(map);
-  if (!index || index.size !== items.length) pairIndexes.set(map, (index = { pairs: new Map(), scanned: 0, size: items.length }));
-  const known = index.pairs.get(key);
-  if (known) return known;
-  while (index.scanned < items.length) {
-    const item = items[index.scanned++] as Pair<Node, Node>;
+  for (; index.scanned <= at; index.scanned++) {
+    const item = items[index.scanned]!;
     const name = keyName(item.key);
-    if (name === undefined || index.pairs.has(name)) continue;
-    index.pairs.set(name, item);
-    if (name === key) return item;
+    if (name !== undefined && !index.pairs.has(name)) index.pairs.set(name, item);
   }
-  return undefined;
+  return items[at];
+}
+
+function keyMatches(k: unknown, key: string): boolean {
+  return ((k as Scalar | null)?.value === key && isScalar(k)) || keyName(k) === key; // the first test decides the usual case cheaply
 }
 
 /** What pairOf matches a key node by: a scalar's value as text, '' for no key; undefined for a collection key. */
