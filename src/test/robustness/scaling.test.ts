@@ -69,7 +69,7 @@ async function assertScales<T>(what: string, make: (n: number) => T, run: (input
 
 // ---- Inputs, one generator per dimension ----
 
-const measure = (i: number, agencies: string, extra = '') => `      - id: "2.${i}"\n        title: 措施${i}\n${extra}        agencies: ${agencies}\n`;
+const measure = (i: number, agencies: string) => `      - id: "2.${i}"\n        title: 措施${i}\n        agencies: ${agencies}\n`;
 const repeat = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i + 1)).join('');
 
 /** n measures, each with a title anchored and repeated through an alias. */
