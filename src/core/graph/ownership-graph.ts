@@ -7,6 +7,7 @@ import type { Matrix, MatrixMeasure } from '../matrix';
 import type { Project } from '../project';
 import { closestName } from '../suggest';
 import type { Locale } from '../types';
+import { orderAgencies } from './block-order';
 import { mermaidLabel, shorten } from './mermaid-text';
 
 /** Mermaid's defaults (maxTextSize 50,000 characters, maxEdges 500): a graph beyond them is refused. */
@@ -33,8 +34,8 @@ export interface OwnershipGraph {
   noLeadNodeIds: string[];
   /** The measure behind each measure node (empty in aggregated views): lets a preview reveal it. */
   measureNodes: Record<string, MatrixMeasure>;
-  /** The agency behind each agency node. */
-  agencyNodes: Record<string, string>;
+  /** The agencies behind each agency node: one, or several tied to the same measures in the same way. */
+  agencyNodes: Record<string, string[]>;
   /** The measures shown, and those of them without a lead. */
   measures: MatrixMeasure[];
   noLead: MatrixMeasure[];
@@ -62,19 +63,31 @@ interface Part {
   measures: MatrixMeasure[];
 }
 
+/** How an agency is tied to a measure (or, aggregated, to a part or document). */
+type EdgeKind = 'lead' | 'co' | 'responsible';
+
 interface Edge {
   from: string;
   to: string;
-  lead: boolean;
+  kind: EdgeKind;
+  /** Empty with measure detail (the line style tells); the 牵头/配合 counts when aggregated. */
   label: string;
   /** For the strongest-links view: leads count double. */
   weight: number;
 }
 
-const WORDS: Record<Locale, Record<'lead' | 'co' | 'responsible' | 'legend' | 'agency' | 'measure' | 'part' | 'document' | 'noLead' | 'measures' | 'noLeadCount', string>> = {
-  // Edge labels stay the Chinese terms in both locales (short, and what the documents say); the legend translates.
-  en: { lead: '牵头', co: '配合', responsible: '负责', legend: '图例 Legend', agency: '单位 agency', measure: '措施 measure', part: '部分 part (count)', document: '文件 document (count)', noLead: '无牵头单位 no lead', measures: 'measures', noLeadCount: 'without lead' },
-  'zh-cn': { lead: '牵头', co: '配合', responsible: '负责', legend: '图例', agency: '单位', measure: '措施', part: '部分（数量）', document: '文件（数量）', noLead: '无牵头单位', measures: '项措施', noLeadCount: '项无牵头' },
+type Word = 'lead' | 'co' | 'responsible' | 'legend' | 'agency' | 'measure' | 'part' | 'document' | 'noLead' | 'measures' | 'noLeadCount' | 'legendLead' | 'legendCo' | 'legendResponsible';
+
+const WORDS: Record<Locale, Record<Word, string>> = {
+  // Count labels stay the Chinese terms in both locales (short, and what the documents say); the legend translates.
+  en: {
+    lead: '牵头', co: '配合', responsible: '负责', legend: '图例 Legend', agency: '单位 agency', measure: '措施 measure', part: '部分 part (count)', document: '文件 document (count)', noLead: '无牵头单位 no lead',
+    measures: 'measures', noLeadCount: 'without lead', legendLead: '牵头 lead', legendCo: '配合 co-responsible', legendResponsible: '负责 responsible, no lead',
+  },
+  'zh-cn': {
+    lead: '牵头', co: '配合', responsible: '负责', legend: '图例', agency: '单位', measure: '措施', part: '部分（数量）', document: '文件（数量）', noLead: '无牵头单位',
+    measures: '项措施', noLeadCount: '项无牵头', legendLead: '牵头', legendCo: '配合', legendResponsible: '负责（无牵头）',
+  },
 };
 
 const NOTICE: Record<Locale, Record<Exclude<GraphLevel, 'measures'>, string>> = {
@@ -142,8 +155,8 @@ export function ownershipGraphOf(matrix: Matrix, titles: Map<string, string>, op
   const keep = (count: number): Layout => {
     const kept = new Set(ranked.slice(0, count));
     const edges = full.edges.filter((edge) => kept.has(edge));
-    const linked = new Set(edges.map((edge) => edge.from));
-    return { ...full, agencies: full.agencies.filter((a) => linked.has(a.id)), edges };
+    const linked = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
+    return { ...full, blocks: full.blocks.map((block) => ({ ...block, leads: block.leads.filter((a) => linked.has(a.id)), others: block.others.filter((a) => linked.has(a.id)) })), edges };
   };
   let low = 0;
   let high = ranked.length;
@@ -164,11 +177,11 @@ function result(level: GraphLevel, layout: Layout, text: string, measures: Matri
   return {
     mermaid: text,
     level,
-    nodeCount: layout.agencies.length + layout.groups.reduce((sum, group) => sum + (group.members.length || 1), 0),
+    nodeCount: layout.blocks.reduce((sum, block) => sum + block.leads.length + block.others.length + block.members.length, 0),
     edgeCount: layout.edges.length,
     noLeadNodeIds: layout.noLead,
     measureNodes: layout.measureOf,
-    agencyNodes: Object.fromEntries(layout.agencies.map((agency) => [agency.id, agency.name])),
+    agencyNodes: Object.fromEntries(layout.blocks.flatMap((block) => [...block.leads, ...block.others].map((agency) => [agency.id, agency.names]))),
     measures,
     noLead: measures.filter((m) => m.noLead),
     notice: noticeText,
@@ -196,16 +209,38 @@ function applyFilters(matrix: Matrix, options: GraphOptions): { measures: Matrix
 interface Layout {
   /** What the non-agency nodes are: measures, or the parts or documents they are counted in. */
   unit: 'measure' | 'part' | 'document';
-  agencies: { id: string; name: string; label: string; focus: boolean }[];
-  /** With measure detail: one subgraph per part holding its measures; aggregated: one node per part. */
-  groups: { id: string; label: string; members: { id: string; label: string }[] }[];
+  /**
+   * One block per part (aggregated: per document, or one for all), stacked in document order.
+   * Each block has its own copy of every agency it involves, so no line leaves its block.
+   */
+  blocks: Block[];
   edges: Edge[];
   /** Ids of measure (or part) nodes drawn in the no-lead style. */
   noLead: string[];
   measureOf: Record<string, MatrixMeasure>;
 }
 
-const LEGEND_EDGES = 2;
+interface Block {
+  id: string;
+  /** The part's heading; undefined for the single block of the documents view, drawn without a box. */
+  label: string | undefined;
+  /** Agencies that lead there, drawn left of the members; all others, drawn right of them. */
+  leads: BlockAgency[];
+  others: BlockAgency[];
+  members: { id: string; label: string }[];
+}
+
+/** An agency node: one agency, or several tied to the same members in the same way. */
+interface BlockAgency {
+  id: string;
+  names: string[];
+  focus: boolean;
+}
+
+/** A line of a block before its agency node is known: the agency's name and the member's position. */
+type BlockEdge = Edge & { agency: string; position: number };
+
+const LEGEND_EDGES = 3;
 
 function lay(
   level: Exclude<GraphLevel, 'strongest-links'>,
@@ -216,36 +251,78 @@ function lay(
   locale: Locale,
 ): Layout {
   const words = WORDS[locale];
-  // Agencies in registry order, then unknown names in order of appearance: ids a0, a1, …
+  // Agencies in registry order, then unknown names in order of appearance; the index names their nodes.
   const used = new Set(measures.flatMap((m) => (m.lead ? [m.lead, ...m.co] : m.co)));
   const registered = new Set(agencyOrder);
   const names = [...agencyOrder.filter((name) => used.has(name)), ...[...used].filter((name) => !registered.has(name))];
   const agencyIndex = new Map(names.map((name, index) => [name, index]));
-  const agencyId = new Map(names.map((name, index) => [name, `a${index}`]));
-  const layout: Layout = { unit: level === 'measures' ? 'measure' : level === 'parts' ? 'part' : 'document', agencies: names.map((name) => ({ id: agencyId.get(name)!, name, label: shorten(name, 40), focus: name === focus })), groups: [], edges: [], noLead: [], measureOf: {} };
-
+  const layout: Layout = { unit: level === 'measures' ? 'measure' : level === 'parts' ? 'part' : 'document', blocks: [], edges: [], noLead: [], measureOf: {} };
   const multipleDocuments = new Set(measures.map((m) => m.document)).size > 1;
-  partsOf(measures, titles, level === 'documents').forEach((part, partIndex) => {
-    const partId = `p${partIndex}`;
-    if (level === 'measures') {
-      const heading = `${multipleDocuments ? `${part.document} · ` : ''}${part.chapter} ${part.title}`;
-      const members = part.measures.map((m, index) => {
-        const id = `m${partIndex}_${index}`;
-        layout.measureOf[id] = m;
-        if (m.noLead) layout.noLead.push(id);
-        if (m.lead) layout.edges.push({ from: agencyId.get(m.lead)!, to: id, lead: true, label: words.lead, weight: 1 });
-        for (const name of m.co) layout.edges.push({ from: agencyId.get(name)!, to: id, lead: false, label: m.noLead ? words.responsible : words.co, weight: 1 });
-        return { id, label: shorten(`${m.id} ${m.title}`, 40) };
+  const headingOf = (part: Part) => `${multipleDocuments ? `${part.document} · ` : ''}${part.chapter} ${part.title}`;
+
+  /**
+   * Adds a block: its members in order between two columns of agencies, the leads on the left and
+   * the others on the right, so that no lead line can cross a co-responsible one. Agencies tied to
+   * exactly the same members in the same way share one node (their names one per line): they are
+   * interchangeable in the drawing, and as separate nodes their lines would only cross each other.
+   * Each column is then ordered beside the members so that few of its lines cross.
+   */
+  const addBlock = (id: string, label: string | undefined, members: Block['members'], edges: BlockEdge[]) => {
+    const column = (side: 'lead' | 'other', prefix: string) => {
+      const links = edges.filter((edge) => (edge.kind === 'lead') === (side === 'lead'));
+      const signatures = new Map<string, string[]>();
+      for (const edge of links) signatures.set(edge.agency, [...(signatures.get(edge.agency) ?? []), `${edge.position}:${edge.kind}:${edge.label}`]);
+      const groups = new Map<string, string[]>();
+      const byRegistry = [...signatures.keys()].sort((x, y) => agencyIndex.get(x)! - agencyIndex.get(y)!);
+      for (const name of byRegistry) {
+        // The focus agency keeps a node of its own, drawn in its own style.
+        const key = name === focus ? `\u0000${name}` : signatures.get(name)!.join('|');
+        groups.set(key, [...(groups.get(key) ?? []), name]);
+      }
+      const nodeOfGroup = new Map<string, string>();
+      const names = new Map<string, string[]>();
+      for (const group of groups.values()) {
+        const node = `${id}${prefix}${agencyIndex.get(group[0]!)}`;
+        names.set(node, group);
+        for (const name of group) nodeOfGroup.set(name, node);
+      }
+      const nodes = [...names.keys()];
+      const order = orderAgencies(nodes, links.filter((edge) => names.get(nodeOfGroup.get(edge.agency)!)![0] === edge.agency).map((edge) => ({ agency: nodeOfGroup.get(edge.agency)!, position: edge.position, lead: side === 'lead' })));
+      const agencies = order.map((node) => ({ id: node, names: names.get(node)!, focus: names.get(node)!.includes(focus ?? '\u0000') }));
+      // One line per group and member: the group's first agency stands for all of it.
+      const drawn = links.filter((edge) => names.get(nodeOfGroup.get(edge.agency)!)![0] === edge.agency).map((edge) => ({ ...edge, node: nodeOfGroup.get(edge.agency)! }));
+      return { drawn, agencies };
+    };
+    const leads = column('lead', 'a');
+    const others = column('other', 'c');
+    layout.blocks.push({ id, label, leads: leads.agencies, others: others.agencies, members });
+    // Written from left to right (agency to member to agency), so that each column keeps its side.
+    for (const edge of leads.drawn) layout.edges.push({ from: edge.node, to: edge.to, kind: edge.kind, label: edge.label, weight: edge.weight });
+    for (const edge of others.drawn) layout.edges.push({ from: edge.to, to: edge.node, kind: edge.kind, label: edge.label, weight: edge.weight });
+  };
+
+  if (level === 'measures') {
+    partsOf(measures, titles, false).forEach((part, partIndex) => {
+      const id = `p${partIndex}`;
+      const edges: BlockEdge[] = [];
+      const members = part.measures.map((m, position) => {
+        const node = `${id}m${position}`;
+        layout.measureOf[node] = m;
+        if (m.noLead) layout.noLead.push(node);
+        const link = (agency: string, kind: EdgeKind) => edges.push({ agency, position, from: '', to: node, kind, label: '', weight: 1 });
+        if (m.lead) link(m.lead, 'lead');
+        for (const name of m.co) link(name, m.noLead ? 'responsible' : 'co');
+        return { id: node, label: shorten(`${m.id} ${m.title}`, 40) };
       });
-      layout.groups.push({ id: partId, label: shorten(heading, 60), members });
-      return;
-    }
-    // Aggregated: one node per part (or document) with its measure counts, one edge per agency.
+      addBlock(id, shorten(headingOf(part), 60), members, edges);
+    });
+    return layout;
+  }
+
+  // Aggregated: a node per part (or document) with its measure counts, one line per agency with its counts.
+  const countedNode = (node: string, part: Part, heading: string, position: number, edges: BlockEdge[]) => {
     const withoutLead = part.measures.filter((m) => m.noLead).length;
-    if (withoutLead) layout.noLead.push(partId);
-    const heading = level === 'documents' ? part.document : `${multipleDocuments ? `${part.document} · ` : ''}${part.chapter} ${part.title}`;
-    const counts = `${part.measures.length} ${words.measures}${withoutLead ? ` · ${withoutLead} ${words.noLeadCount}` : ''}`;
-    layout.groups.push({ id: partId, label: `${shorten(heading, 40)} (${counts})`, members: [] });
+    if (withoutLead) layout.noLead.push(node);
     const tally = new Map<string, { lead: number; co: number }>();
     for (const m of part.measures) {
       for (const name of m.lead ? [m.lead, ...m.co] : m.co) {
@@ -255,54 +332,135 @@ function lay(
         tally.set(name, entry);
       }
     }
-    // In agency order: the part's own agencies sorted, not every agency looked up for every part.
-    for (const name of [...tally.keys()].sort((a, b) => agencyIndex.get(a)! - agencyIndex.get(b)!)) {
-      const entry = tally.get(name)!;
+    for (const [name, entry] of tally) {
       const label = [entry.lead ? `${words.lead} ${entry.lead}` : '', entry.co ? `${words.co} ${entry.co}` : ''].filter(Boolean).join(' · ');
-      layout.edges.push({ from: agencyId.get(name)!, to: partId, lead: entry.lead > 0, label, weight: entry.lead * 2 + entry.co });
+      edges.push({ agency: name, position, from: '', to: node, kind: entry.lead > 0 ? 'lead' : 'co', label, weight: entry.lead * 2 + entry.co });
     }
-  });
+    const counts = `${part.measures.length} ${words.measures}${withoutLead ? ` · ${withoutLead} ${words.noLeadCount}` : ''}`;
+    return { id: node, label: `${shorten(heading, 40)} (${counts})` };
+  };
+  if (level === 'parts') {
+    // One block per document, its parts in order.
+    const documents = new Map<string, Part[]>();
+    for (const part of partsOf(measures, titles, false)) documents.set(part.document, [...(documents.get(part.document) ?? []), part]);
+    [...documents].forEach(([document, parts], documentIndex) => {
+      const id = `d${documentIndex}`;
+      const edges: BlockEdge[] = [];
+      const members = parts.map((part, position) => countedNode(`${id}p${position}`, part, `${part.chapter} ${part.title}`, position, edges));
+      addBlock(id, multipleDocuments ? shorten(document, 60) : undefined, members, edges);
+    });
+    return layout;
+  }
+  const edges: BlockEdge[] = [];
+  const members = partsOf(measures, titles, true).map((part, position) => countedNode(`d${position}`, part, part.document, position, edges));
+  addBlock('all', undefined, members, edges);
   return layout;
 }
+
+// Line styles by kind, applied with linkStyle (Mermaid numbers links in order of appearance):
+// a lead thick and dark blue, co-responsible dotted grey, responsible-without-lead solid orange.
+const LINK = {
+  lead: { arrow: '===', style: 'stroke:#1c4f9c,stroke-width:3px' },
+  co: { arrow: '-.-', style: 'stroke:#5c6b7a,stroke-width:1.5px' },
+  responsible: { arrow: '---', style: 'stroke:#d9480f,stroke-width:2px' },
+} as const satisfies Record<EdgeKind, { arrow: string; style: string }>;
+
+// Tighter than Mermaid's defaults (50 px between nodes, 15 px inside them), which make a column of
+// 20 agencies a screen tall; the title margin keeps a part's heading clear of its first row.
+// A directive rather than front matter: Mermaid versions before 10.5 (other renderers, older
+// GitHub Enterprise) read it as a comment and still draw the graph.
+const INIT = '%%{init: {"flowchart": {"nodeSpacing": 8, "rankSpacing": 30, "padding": 6, "subGraphTitleMargin": {"top": 6, "bottom": 10}}}}%%';
+
+/** Rows of nodes per column of blocks before the blocks wrap into another column (at most three). */
+const ROWS_PER_COLUMN = 40;
+const MAX_COLUMNS = 3;
 
 /** Writes a layout as Mermaid flowchart text; every label goes through mermaidLabel. */
 function emit(layout: Layout, locale: Locale): string {
   const words = WORDS[locale];
-  const lines: string[] = ['flowchart LR', ...CLASS_DEFS.map((line) => `  ${line}`)];
-  lines.push(
-    `  subgraph legend["${mermaidLabel(words.legend)}"]`,
-    '    direction LR',
-    `    legend_agency["${mermaidLabel(words.agency)}"]`,
-    `    legend_measure["${mermaidLabel(words[layout.unit])}"]`,
-    `    legend_nolead["${mermaidLabel(words.noLead)}"]`,
-    `    legend_agency -->|${mermaidLabel(words.lead)}| legend_measure`,
-    `    legend_agency -.->|${mermaidLabel(words.co)}| legend_nolead`,
-    '  end',
-    '  class legend_agency agency',
-    '  class legend_measure measure',
-    '  class legend_nolead noLead',
-  );
-  for (const agency of layout.agencies) lines.push(`  ${agency.id}["${mermaidLabel(agency.label)}"]`);
-  for (const group of layout.groups) {
-    if (group.members.length === 0) {
-      lines.push(`  ${group.id}["${mermaidLabel(group.label)}"]`);
-      continue;
-    }
-    lines.push(`  subgraph ${group.id}["${mermaidLabel(group.label)}"]`);
-    for (const member of group.members) lines.push(`    ${member.id}["${mermaidLabel(member.label)}"]`);
-    lines.push('  end');
+  // LR at the top level stacks the blocks, which have no line between them, in one column in the
+  // order written; each block is laid out on its own, agencies left of its measures.
+  const columns = splitColumns(layout.blocks);
+  const lines: string[] = [INIT, `flowchart ${columns.length > 1 ? 'TB' : 'LR'}`, ...CLASS_DEFS.map((line) => `  ${line}`)];
+  const kinds = new Set(layout.edges.map((edge) => edge.kind));
+  const legend: [EdgeKind, string, string][] = [
+    ['lead', words.legendLead, 'legend_measure'],
+    ['co', words.legendCo, 'legend_measure'],
+    ['responsible', words.legendResponsible, 'legend_nolead'],
+  ];
+  const shownLegend = legend.filter(([kind]) => kind !== 'responsible' || kinds.has('responsible'));
+  const legendLines: string[] = [];
+  legendLines.push(`  subgraph legend["${mermaidLabel(words.legend)}"]`, '    direction LR');
+  shownLegend.forEach((_, index) => legendLines.push(`    legend_agency${index}["${mermaidLabel(words.agency)}"]`));
+  legendLines.push(`    legend_measure["${mermaidLabel(words[layout.unit])}"]`, `    legend_nolead["${mermaidLabel(words.noLead)}"]`);
+  shownLegend.forEach(([kind, text, target], index) => legendLines.push(`    legend_agency${index} ${LINK[kind].arrow}|${mermaidLabel(text)}| ${target}`));
+  legendLines.push('  end');
+
+  // Mermaid stacks boxes that no line joins in the reverse of the order they are written (it adds
+  // subgraphs to the layout last first), so the blocks are written last first to read first-first.
+  const writeBlock = (block: Block, indent: string) => {
+    const inner = block.label === undefined ? indent : `${indent}  `;
+    if (block.label !== undefined) lines.push(`${indent}subgraph ${block.id}["${mermaidLabel(block.label)}"]`, `${inner}direction LR`);
+    for (const agency of block.leads) lines.push(`${inner}${agency.id}["${agencyLabel(agency)}"]`);
+    for (const member of block.members) lines.push(`${inner}${member.id}["${mermaidLabel(member.label)}"]`);
+    for (const agency of block.others) lines.push(`${inner}${agency.id}["${agencyLabel(agency)}"]`);
+    if (block.label !== undefined) lines.push(`${indent}end`);
+  };
+  if (columns.length === 1) {
+    for (const block of [...layout.blocks].reverse()) writeBlock(block, '  ');
+    lines.push(...legendLines);
+  } else {
+    [...columns].reverse().forEach((column, index) => {
+      const id = `col${columns.length - 1 - index}`;
+      lines.push(`  subgraph ${id}[" "]`, '    direction LR');
+      for (const block of [...column].reverse()) writeBlock(block, '    ');
+      if (id === 'col0') lines.push(...legendLines.map((line) => `  ${line}`));
+      lines.push('  end', `  style ${id} fill:none,stroke:none`);
+    });
   }
-  for (const edge of layout.edges) lines.push(`  ${edge.from} ${edge.lead ? '-->' : '-.->'}|${mermaidLabel(edge.label)}| ${edge.to}`);
+  for (const edge of layout.edges) lines.push(`  ${edge.from} ${LINK[edge.kind].arrow}${edge.label ? `|${mermaidLabel(edge.label)}|` : ''} ${edge.to}`);
+
+  const byKind = new Map<EdgeKind, number[]>();
+  const styled = [...shownLegend.map(([kind]) => kind), ...layout.edges.map((edge) => edge.kind)];
+  styled.forEach((kind, index) => byKind.set(kind, [...(byKind.get(kind) ?? []), index]));
+  for (const [kind, indexes] of byKind) for (let i = 0; i < indexes.length; i += 50) lines.push(`  linkStyle ${indexes.slice(i, i + 50).join(',')} ${LINK[kind].style}`);
 
   const noLead = new Set(layout.noLead);
-  pushClass(lines, layout.agencies.filter((a) => !a.focus).map((a) => a.id), 'agency');
-  pushClass(lines, layout.agencies.filter((a) => a.focus).map((a) => a.id), 'focus');
-  const members = layout.groups.flatMap((group) => group.members.map((member) => member.id));
-  pushClass(lines, members.filter((id) => !noLead.has(id)), 'measure');
-  const partNodes = layout.groups.filter((group) => group.members.length === 0).map((group) => group.id);
-  pushClass(lines, partNodes.filter((id) => !noLead.has(id)), 'part');
+  const agencies = layout.blocks.flatMap((block) => [...block.leads, ...block.others]);
+  pushClass(lines, shownLegend.map((_, index) => `legend_agency${index}`), 'agency');
+  pushClass(lines, ['legend_measure'], layout.unit === 'measure' ? 'measure' : 'part');
+  pushClass(lines, ['legend_nolead'], 'noLead');
+  pushClass(lines, agencies.filter((a) => !a.focus).map((a) => a.id), 'agency');
+  pushClass(lines, agencies.filter((a) => a.focus).map((a) => a.id), 'focus');
+  const members = layout.blocks.flatMap((block) => block.members.map((member) => member.id)).filter((id) => !noLead.has(id));
+  pushClass(lines, members, layout.unit === 'measure' ? 'measure' : 'part');
   pushClass(lines, layout.noLead, 'noLead');
   return `${lines.join('\n')}\n`;
+}
+
+/** The names of an agency node, one per line; each escaped, the line breaks Mermaid's own. */
+function agencyLabel(agency: BlockAgency): string {
+  return agency.names.map((name) => mermaidLabel(shorten(name, 40))).join('<br>');
+}
+
+/**
+ * Splits the blocks, in order, into columns of about equal height, so that a long guideline reads
+ * on a wide screen as a newspaper does instead of as one narrow strip. A block's height is counted
+ * in rows: its tallest column (an agency node of several names counts a row per name), plus its heading.
+ */
+function splitColumns(blocks: Block[]): Block[][] {
+  const rowsOf = (agencies: BlockAgency[]) => agencies.reduce((sum, agency) => sum + Math.max(1, agency.names.length * 0.6), 0);
+  const rows = blocks.map((block) => Math.max(rowsOf(block.leads), block.members.length, rowsOf(block.others)) + 2);
+  const total = rows.reduce((sum, r) => sum + r, 0);
+  const count = Math.min(MAX_COLUMNS, blocks.length, Math.max(1, Math.ceil(total / ROWS_PER_COLUMN)));
+  const columns: Block[][] = [[]];
+  let height = 0;
+  blocks.forEach((block, index) => {
+    if (columns.length < count && height > 0 && height + rows[index]! / 2 > (total * columns.length) / count) columns.push([]);
+    columns[columns.length - 1]!.push(block);
+    height += rows[index]!;
+  });
+  return columns;
 }
 
 /** `class a,b,c name` lines, chunked so that no line grows without bound. */
