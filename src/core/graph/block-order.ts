@@ -3,6 +3,8 @@
 // move, which makes this one-sided crossing minimisation: barycentre ordering, then adjacent
 // swaps while a swap removes crossings. Both steps are deterministic.
 
+const MAX_SWAP_PASSES = 20;
+
 export interface BlockLink {
   agency: string;
   /** Position of the measure (or part) in its block, 0-based. */
@@ -28,8 +30,8 @@ export function orderAgencies(agencies: string[], links: BlockLink[]): string[] 
   const order = [...agencies].sort((a, b) => centre.get(a)! - centre.get(b)! || (leads.get(b) ?? 0) - (leads.get(a) ?? 0) || rank.get(a)! - rank.get(b)!);
 
   // Adjacent swaps: each pass is linear in the links, and a swap is made only when it strictly
-  // lowers the count, so the passes end; the cap bounds the work on adversarial input.
-  for (let pass = 0; pass < order.length; pass++) {
+  // lowers the count, so the passes end; the cap keeps the work linear on adversarial input.
+  for (let pass = 0; pass < MAX_SWAP_PASSES; pass++) {
     let swapped = false;
     for (let i = 0; i + 1 < order.length; i++) {
       const upper = positions.get(order[i]!)!;

@@ -271,13 +271,13 @@ function lay(
     const column = (side: 'lead' | 'other', prefix: string) => {
       const links = edges.filter((edge) => (edge.kind === 'lead') === (side === 'lead'));
       const signatures = new Map<string, string[]>();
-      for (const edge of links) signatures.set(edge.agency, [...(signatures.get(edge.agency) ?? []), `${edge.position}:${edge.kind}:${edge.label}`]);
+      for (const edge of links) listIn(signatures, edge.agency).push(`${edge.position}:${edge.kind}:${edge.label}`);
       const groups = new Map<string, string[]>();
       const byRegistry = [...signatures.keys()].sort((x, y) => agencyIndex.get(x)! - agencyIndex.get(y)!);
       for (const name of byRegistry) {
         // The focus agency keeps a node of its own, drawn in its own style.
         const key = name === focus ? `\u0000${name}` : signatures.get(name)!.join('|');
-        groups.set(key, [...(groups.get(key) ?? []), name]);
+        listIn(groups, key).push(name);
       }
       const nodeOfGroup = new Map<string, string>();
       const names = new Map<string, string[]>();
@@ -342,7 +342,7 @@ function lay(
   if (level === 'parts') {
     // One block per document, its parts in order.
     const documents = new Map<string, Part[]>();
-    for (const part of partsOf(measures, titles, false)) documents.set(part.document, [...(documents.get(part.document) ?? []), part]);
+    for (const part of partsOf(measures, titles, false)) listIn(documents, part.document).push(part);
     [...documents].forEach(([document, parts], documentIndex) => {
       const id = `d${documentIndex}`;
       const edges: BlockEdge[] = [];
@@ -422,7 +422,7 @@ function emit(layout: Layout, locale: Locale): string {
 
   const byKind = new Map<EdgeKind, number[]>();
   const styled = [...shownLegend.map(([kind]) => kind), ...layout.edges.map((edge) => edge.kind)];
-  styled.forEach((kind, index) => byKind.set(kind, [...(byKind.get(kind) ?? []), index]));
+  styled.forEach((kind, index) => listIn(byKind, kind).push(index));
   for (const [kind, indexes] of byKind) for (let i = 0; i < indexes.length; i += 50) lines.push(`  linkStyle ${indexes.slice(i, i + 50).join(',')} ${LINK[kind].style}`);
 
   const noLead = new Set(layout.noLead);
@@ -461,6 +461,13 @@ function splitColumns(blocks: Block[]): Block[][] {
     height += rows[index]!;
   });
   return columns;
+}
+
+/** The list stored under `key`, created empty on first use. */
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 /** `class a,b,c name` lines, chunked so that no line grows without bound. */
