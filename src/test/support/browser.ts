@@ -188,8 +188,8 @@ export interface OfflinePage {
 }
 
 /** A new context whose requests are all aborted and recorded, except the URLs `allow` accepts. */
-async function offlineContext(browser: Browser, allow: (url: string) => boolean): Promise<{ context: BrowserContext; blockedRequests: string[] }> {
-  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: false });
+async function offlineContext(browser: Browser, allow: (url: string) => boolean, viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; blockedRequests: string[] }> {
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: false, ...(viewport ? { viewport } : {}) });
   const blockedRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -219,9 +219,9 @@ export async function newBlankPage(browser: Browser): Promise<OfflinePage> {
  * (file://, http(s)://, ws://) is aborted and recorded. (Chromium does route file:// subresources
  * through Playwright's interception, so relative scripts and stylesheets are blocked too.)
  */
-export async function openFileOffline(browser: Browser, filePath: string): Promise<OfflinePage> {
+export async function openFileOffline(browser: Browser, filePath: string, viewport?: { width: number; height: number }): Promise<OfflinePage> {
   const target = pathToFileURL(resolve(filePath)).href;
-  const { context, blockedRequests } = await offlineContext(browser, (url) => url.split('#')[0] === target);
+  const { context, blockedRequests } = await offlineContext(browser, (url) => url.split('#')[0] === target, viewport);
   const page = await context.newPage();
   const watch = watchPage(page);
   await page.goto(target, { waitUntil: 'load' });
