@@ -8,6 +8,9 @@ import { editorLocale } from './locale';
 import { panelHtml, panelOptions, WebviewRequests } from './webview-html';
 import { WorkspaceIndex } from './workspace-index';
 
+/** How long typing must pause before the graph is redrawn. */
+const GRAPH_PAUSE_MS = 250;
+
 export class GraphPanel implements vscode.Disposable {
   static readonly viewType = 'taskmatrix.graph';
   private static readonly open = new Map<string, GraphPanel>();
@@ -44,6 +47,12 @@ export class GraphPanel implements vscode.Disposable {
     }
     panel.webview.options = panelOptions(extensionUri);
     new GraphPanel(panel, extensionUri, index, state.uri, state.filter ?? {});
+  }
+
+  /** Where an exported SVG goes by default: beside the document, named after it (the key is a URI string, not a path). */
+  static svgBeside(documentKey: string): vscode.Uri {
+    const document = vscode.Uri.parse(documentKey);
+    return document.with({ path: `${document.path.replace(/\.ya?ml$/i, '')}.svg` });
   }
 
   static forDocument(uri: vscode.Uri): GraphPanel | undefined {
@@ -118,9 +127,14 @@ export class GraphPanel implements vscode.Disposable {
     return this.panel.webview.postMessage({ type: 'click', nodeId });
   }
 
+  /**
+   * Redraws once typing pauses: each change restarts the wait, so a burst of keystrokes costs one
+   * render after the last of them instead of one per key, each of which would hold the window's
+   * main thread (the webview shares it in browser hosts) while the drafter types.
+   */
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), 30);
+    this.timer = setTimeout(() => this.update(), GRAPH_PAUSE_MS);
   }
 
   update(): void {
@@ -180,8 +194,14 @@ export class GraphPanel implements vscode.Disposable {
           done();
           break;
         }
-        const target = await vscode.window.showSaveDialog({ filters: { SVG: ['svg'] }, defaultUri: vscode.Uri.parse(this.key).with({ path: this.key.replace(/\.ya?ml$/i, '') + '.svg' }) });
-        if (target) await this.writeSvg(target, message.svg);
+        const target = await vscode.window.showSaveDialog({ filters: { SVG: ['svg'] }, defaultUri: GraphPanel.svgBeside(this.key), title: vscode.l10n.t('Export SVG') });
+        if (!target) break;
+        try {
+          await this.writeSvg(target, message.svg);
+          void vscode.window.showInformationMessage(vscode.l10n.t('Graph saved to {0}', target.scheme === 'file' ? target.fsPath : target.toString()));
+        } catch (error) {
+          void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the graph to {0}: {1}', target.toString(), error instanceof Error ? error.message : String(error)));
+        }
         break;
       }
       case 'copySource':

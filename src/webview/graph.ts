@@ -13,7 +13,10 @@ const status = document.getElementById('status')!;
 const agencySelect = document.getElementById('agency') as HTMLSelectElement;
 const chapterSelect = document.getElementById('chapter') as HTMLSelectElement;
 
-let view = vscode.getState()?.view ?? { x: 0, y: 0, scale: 1 };
+const saved = vscode.getState();
+let view = saved?.view ?? { x: 0, y: 0, scale: 1 };
+/** Set when what is shown changes (another filter, or a first opening): the next drawing is fitted. */
+let fitNext = saved?.view === undefined;
 let current: GraphPayload | undefined;
 let pending: GraphPayload | undefined;
 let rendering = false;
@@ -42,6 +45,10 @@ async function renderLatest(): Promise<void> {
     if (!pending) {
       canvas.innerHTML = svg;
       decorate(payload);
+      if (fitNext) {
+        fitNext = false;
+        fit();
+      }
       renderedSeq = payload.seq;
       lastError = undefined;
       status.textContent = '';
@@ -113,14 +120,22 @@ function zoom(factor: number, centerX = viewport.clientWidth / 2, centerY = view
   applyView();
 }
 
+/** Fit never shrinks labels below this share of their size: below it nothing can be read. */
+const SMALLEST_FIT = 0.4;
+
+/**
+ * Shows the whole graph when that leaves it readable; otherwise fits its width (at least
+ * SMALLEST_FIT) from the top, and the reviewer pans down through the parts.
+ */
 function fit(): void {
   const svg = canvas.querySelector('svg');
   if (!svg) return;
   const box = svg.getBoundingClientRect();
   const width = box.width / view.scale;
   const height = box.height / view.scale;
-  const scale = Math.min(viewport.clientWidth / width, viewport.clientHeight / height, 1) * 0.95;
-  view = { scale, x: (viewport.clientWidth - width * scale) / 2, y: 8 };
+  const whole = Math.min(viewport.clientWidth / width, viewport.clientHeight / height, 1) * 0.95;
+  const scale = whole >= SMALLEST_FIT ? whole : Math.max(SMALLEST_FIT, Math.min(viewport.clientWidth / width, 1) * 0.95);
+  view = { scale, x: Math.max(8, (viewport.clientWidth - width * scale) / 2), y: 8 };
   applyView();
 }
 
@@ -206,6 +221,7 @@ function inspect(): GraphInspection {
 window.addEventListener('message', (event: MessageEvent<ToGraphWebview>) => {
   const message = event.data;
   if (message.type === 'graph') {
+    if (current && (current.filter.agency !== message.filter.agency || current.filter.chapter !== message.filter.chapter)) fitNext = true;
     current = message;
     saveState();
     notice.textContent = message.notice ?? '';
