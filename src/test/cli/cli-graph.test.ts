@@ -13,27 +13,32 @@ function decodeMermaid(text: string): string {
 }
 
 interface ParsedGraph {
-  /** Agency node id → name. */
-  agencies: Map<string, string>;
-  /** Measure node id → measure id (the label's first word). */
+  /** Agency node id → the names behind it (agencies tied alike share a node, names one per line). */
+  agencies: Map<string, string[]>;
+  /** Measure node id → measure id (the label's first word), in document order (part pN, then measure mI). */
   measures: Map<string, string>;
-  edges: { from: string; to: string; arrow: string; label: string }[];
+  /** Lines of the graph, the legend's left out: === lead, -.- co-responsible, --- responsible without a lead. */
+  edges: { from: string; to: string; arrow: string; label: string | undefined }[];
   /** Class name → node ids. */
   classes: Map<string, string[]>;
 }
 
 function parseGraph(text: string): ParsedGraph {
   const graph: ParsedGraph = { agencies: new Map(), measures: new Map(), edges: [], classes: new Map() };
+  const measures: [number, number, string, string][] = [];
   for (const line of lines(text)) {
-    let match = /^\s+(a\d+)\["([^"]*)"\]$/.exec(line);
-    if (match) graph.agencies.set(match[1]!, decodeMermaid(match[2]!));
-    match = /^\s+(m\d+_\d+)\["([^"]*)"\]$/.exec(line);
-    if (match) graph.measures.set(match[1]!, decodeMermaid(match[2]!).split(' ')[0]!);
-    match = /^\s+(\w+) (-->|-\.->)\|([^|]*)\| (\w+)$/.exec(line);
-    if (match && !match[1]!.startsWith('legend_')) graph.edges.push({ from: match[1]!, arrow: match[2]!, label: decodeMermaid(match[3]!), to: match[4]! });
+    let match = /^\s+(p\d+[ac]\d+)\["([^"]*)"\]$/.exec(line);
+    if (match) graph.agencies.set(match[1]!, match[2]!.split('<br>').map(decodeMermaid));
+    match = /^\s+(p(\d+)m(\d+))\["([^"]*)"\]$/.exec(line);
+    if (match) measures.push([Number(match[2]), Number(match[3]), match[1]!, decodeMermaid(match[4]!).split(' ')[0]!]);
+    match = /^\s+(\w+) (===|-\.-|---)(?:\|([^|]*)\|)? (\w+)$/.exec(line);
+    if (match && !match[1]!.startsWith('legend_')) graph.edges.push({ from: match[1]!, arrow: match[2]!, label: match[3] === undefined ? undefined : decodeMermaid(match[3]), to: match[4]! });
     match = /^\s+class ([\w,]+) (\w+)$/.exec(line);
     if (match) graph.classes.set(match[2]!, [...(graph.classes.get(match[2]!) ?? []), ...match[1]!.split(',')]);
   }
+  // Blocks are written last first (Mermaid stacks them reversed): document order is the order of the ids.
+  measures.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [, , node, id] of measures) graph.measures.set(node, id);
   return graph;
 }
 
@@ -47,11 +52,14 @@ describe('cli: graph', function () {
   afterEach(() => temp.cleanup());
 
   describe('--format mermaid (default)', function () {
-    it('starts with "flowchart LR", exits 0 and is quiet on standard error for the bundled tasks/', function () {
+    it('starts with an init directive and a flowchart, exits 0 and is quiet on standard error for the bundled tasks/', function () {
       const { status, stdout, stderr } = run(['graph', 'tasks/', '--format', 'mermaid']);
       assert.equal(status, 0, stderr);
       assert.equal(stderr, '');
-      assert.equal(lines(stdout)[0], 'flowchart LR');
+      const init = /^%%\{init: (\{.*\})\}%%$/.exec(lines(stdout)[0]!);
+      assert.ok(init, lines(stdout)[0]);
+      assert.equal(typeof (JSON.parse(init[1]!) as { flowchart?: unknown }).flowchart, 'object', 'the directive sets the flowchart layout');
+      assert.match(lines(stdout)[1]!, /^flowchart (LR|TB)$/);
       assert.equal(run(['graph']).stdout, stdout, 'mermaid is the default format and tasks/ the default path');
     });
 
@@ -66,22 +74,34 @@ describe('cli: graph', function () {
       assert.ok(first.stdout.equals(elsewhere.stdout), 'the working folder does not change the graph');
     });
 
-    it('draws every measure once, a solid 牵头 edge from its lead and a dotted edge from every other agency', function () {
+    it('draws every measure once, a === line from its lead, a -.- line to every other agency, --- without a lead', function () {
       const graph = parseGraph(run(['graph']).stdout);
       assert.deepEqual([...graph.measures.values()], matrix.measures.map((m) => m.id));
       const nodeOf = new Map([...graph.measures].map(([node, id]) => [id, node]));
-      const agencyNode = new Map([...graph.agencies].map(([node, name]) => [name, node]));
+      for (const edge of graph.edges) assert.equal(edge.label, undefined, `no label on ${edge.from} ${edge.arrow} ${edge.to}`);
+      /** The names behind the lines of one arrow at a measure: a merged node stands for each of its names. */
+      const names = (node: string, arrow: string) =>
+        graph.edges
+          .filter((e) => e.arrow === arrow && (e.to === node || e.from === node))
+          .flatMap((e) => graph.agencies.get(e.to === node ? e.from : e.to) ?? [`not an agency: ${e.from} ${e.to}`])
+          .sort();
       for (const m of matrix.measures) {
-        const into = graph.edges.filter((e) => e.to === nodeOf.get(m.id));
-        const leads = into.filter((e) => e.arrow === '-->');
+        const node = nodeOf.get(m.id)!;
+        const leadLines = graph.edges.filter((e) => e.arrow === '===' && e.to === node);
         if (m.noLead) {
-          assert.equal(leads.length, 0, `${m.id} has no lead edge`);
-          assert.deepEqual(into.map((e) => [graph.agencies.get(e.from), e.label]), m.co.map((name) => [name, '负责']), m.id);
+          assert.equal(leadLines.length, 0, `${m.id} has no lead line`);
+          assert.deepEqual(names(node, '-.-'), [], m.id);
+          assert.deepEqual(names(node, '---'), [...m.co].sort(), `${m.id}: a --- line to each agency`);
         } else {
-          assert.deepEqual(leads.map((e) => [e.from, e.label]), [[agencyNode.get(m.lead!), '牵头']], m.id);
-          assert.deepEqual(into.filter((e) => e.arrow === '-.->').map((e) => [graph.agencies.get(e.from), e.label]), m.co.map((name) => [name, '配合']), m.id);
+          assert.equal(leadLines.length, 1, `${m.id}: one lead line`);
+          assert.ok(graph.agencies.get(leadLines[0]!.from)!.includes(m.lead!), `${m.id}: the lead line comes from ${m.lead}`);
+          assert.deepEqual(names(node, '-.-'), [...m.co].sort(), `${m.id}: a -.- line to each co-responsible agency`);
+          assert.deepEqual(names(node, '---'), [], m.id);
         }
       }
+      const mentions = matrix.measures.reduce((sum, m) => sum + (m.lead ? 1 : 0) + m.co.length, 0);
+      const drawn = graph.edges.reduce((sum, e) => sum + (graph.agencies.get(graph.measures.has(e.from) ? e.to : e.from)?.length ?? 0), 0);
+      assert.equal(drawn, mentions, 'no line beyond the agency mentions');
       const noLeadNodes = (graph.classes.get('noLead') ?? []).filter((id) => !id.startsWith('legend_'));
       assert.deepEqual(noLeadNodes.map((id) => graph.measures.get(id)), [...NO_LEAD_MEASURES], 'the four measures without a lead get the noLead style');
     });
@@ -256,7 +276,11 @@ describe('cli: graph', function () {
       assert.equal(expected.length, 19, 'the seed names 省科技厅 in 19 measures');
       assert.deepEqual([...graph.measures.values()], expected);
       const focus = graph.classes.get('focus') ?? [];
-      assert.deepEqual(focus.map((id) => graph.agencies.get(id)), ['省科技厅']);
+      assert.ok(focus.length > 0, 'a focus node');
+      for (const id of focus) assert.deepEqual(graph.agencies.get(id), ['省科技厅'], `${id}: the focus agency in a node of its own`);
+      const others = [...graph.agencies].filter(([id]) => !focus.includes(id));
+      assert.ok(others.every(([, names]) => !names.includes('省科技厅')), 'no other node names it');
+      for (const node of graph.measures.keys()) assert.ok(graph.edges.some((e) => (e.from === node && focus.includes(e.to)) || (e.to === node && focus.includes(e.from))), `${node} is tied to the focus`);
     });
 
     it('gives the same graph for the alias 科技厅 as for 省科技厅, in every format', function () {
@@ -313,10 +337,15 @@ describe('cli: graph', function () {
       const mermaid = run(['graph'], { cwd: dir });
       assert.equal(mermaid.status, 0, mermaid.stderr);
       assert.match(mermaid.stderr, /Aggregated view: 360 measures/);
-      assert.equal(lines(mermaid.stdout)[0], 'flowchart LR');
+      assert.match(lines(mermaid.stdout)[1]!, /^flowchart (LR|TB)$/);
       assert.ok(mermaid.stdout.length <= 50_000, `${mermaid.stdout.length} characters`);
-      const edges = lines(mermaid.stdout).filter((line) => /-\.?->/.test(line)).length;
-      assert.ok(edges <= 500, `${edges} edges`);
+      const links = lines(mermaid.stdout).filter((line) => /^\s+\w+ (===|-\.-|---)[| ]/.test(line));
+      assert.ok(links.length <= 500, `${links.length} links`);
+      // Agencies linked to the six parts, with counts.
+      const parts = lines(mermaid.stdout).filter((line) => /^\s+d0p\d+\["/.test(line));
+      assert.equal(parts.length, 6, 'a node per part');
+      const counted = links.filter((line) => !line.includes('legend_'));
+      assert.ok(counted.length > 0 && counted.every((line) => /\|(牵头 \d+|配合 \d+|牵头 \d+ · 配合 \d+)\|/.test(line)), 'every line has its counts');
       assert.equal(parseGraph(mermaid.stdout).measures.size, 0, 'no measure nodes in the aggregated view');
 
       const markdown = run(['graph', '--format', 'markdown'], { cwd: dir });

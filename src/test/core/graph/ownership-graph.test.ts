@@ -1,77 +1,477 @@
+// The ownership graph as Mermaid text (issue 13): one box per part, leads left of the measures and
+// co-responsible agencies right, agencies tied alike merged into one node, line styles instead of
+// edge labels, blocks wrapped into columns, a legend. The text is parsed here with small regular
+// expressions of its own, and every statement the text holds must be one this parser knows.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildMatrix, buildOwnershipGraph, GraphFilterError, ownershipGraphOf, Project } from '../../../core/index';
-import type { Matrix, MatrixMeasure } from '../../../core/index';
+import { buildMatrix, buildOwnershipGraph, GraphFilterError, MERMAID_LIMITS, ownershipGraphOf, Project } from '../../../core/index';
+import type { Matrix, MatrixMeasure, OwnershipGraph } from '../../../core/index';
 
 const root = join(__dirname, '..', '..', '..', '..');
+const SEED = 'tasks/zj-ai-2027.yaml';
+const NO_LEAD = ['4.2', '4.3', '4.4', '7.1'];
 
 function seed(): Project {
   const project = new Project();
-  for (const file of ['tasks/agencies.yaml', 'tasks/zj-ai-2027.yaml']) project.setFile(file, readFileSync(join(root, file), 'utf8'));
+  for (const file of ['tasks/agencies.yaml', SEED]) project.setFile(file, readFileSync(join(root, file), 'utf8'));
   return project;
 }
 
-/** Node ids declared in Mermaid text (legend excluded). */
-function declaredNodes(text: string): string[] {
-  return [...text.matchAll(/^\s+([am]\d+(?:_\d+)?|p\d+)\["/gm)].map((m) => m[1]!);
+// ---- A parser of the graph text ----
+
+type Arrow = '===' | '-.-' | '---';
+type Kind = 'lead' | 'co' | 'responsible';
+const KIND: Record<Arrow, Kind> = { '===': 'lead', '-.-': 'co', '---': 'responsible' };
+
+interface Subgraph {
+  id: string;
+  label: string;
+  /** The subgraph it is written in, if any. */
+  parent: string | undefined;
+  /** Line number of `subgraph …` and of its `end`. */
+  start: number;
+  end: number;
+  direction: string | undefined;
+  /** Nodes declared directly inside, in the order written. */
+  nodes: string[];
 }
 
-function edges(text: string): string[] {
-  return text.split('\n').filter((line) => /^\s+\w+ (-->|-\.->)\|/.test(line) && !line.includes('legend_'));
+interface Link {
+  from: string;
+  arrow: Arrow;
+  /** Decoded; undefined when the line has none. */
+  label: string | undefined;
+  to: string;
+  /** Mermaid's number of the link: its place among all links of the text. */
+  index: number;
+}
+
+interface Parsed {
+  init: { flowchart?: Record<string, unknown> };
+  direction: 'LR' | 'TB';
+  subgraphs: Subgraph[];
+  /** Node id → raw label (entity codes left in). */
+  nodes: Map<string, string>;
+  /** Node id → the subgraph it is declared in. */
+  parentOf: Map<string, string | undefined>;
+  links: Link[];
+  linkStyles: Map<number, string>;
+  classes: Map<string, string[]>;
+  classDefs: Set<string>;
+  styles: Map<string, string>;
+}
+
+/** Mermaid entity codes (`#46;`) back to characters; the invisible word joiner kept after ﬂ and ¶ dropped. */
+function decode(text: string): string {
+  return text.replace(/#(\d+);/g, (_w, code: string) => String.fromCodePoint(Number(code))).replace(/([ﬂ¶])\u2060/g, '$1');
+}
+
+function parse(text: string): Parsed {
+  assert.ok(text.endsWith('\n'), 'the text ends with a line break');
+  const all = text.slice(0, -1).split('\n');
+  const init = /^%%\{init: (\{.*\})\}%%$/.exec(all[0]!);
+  assert.ok(init, `first line is an init directive: ${all[0]}`);
+  const flowchart = /^flowchart (LR|TB)$/.exec(all[1]!);
+  assert.ok(flowchart, `second line is the flowchart: ${all[1]}`);
+  const parsed: Parsed = {
+    init: JSON.parse(init[1]!) as Parsed['init'],
+    direction: flowchart[1] as 'LR' | 'TB',
+    subgraphs: [],
+    nodes: new Map(),
+    parentOf: new Map(),
+    links: [],
+    linkStyles: new Map(),
+    classes: new Map(),
+    classDefs: new Set(),
+    styles: new Map(),
+  };
+  const open: Subgraph[] = [];
+  all.slice(2).forEach((line, offset) => {
+    const number = offset + 2;
+    let m: RegExpExecArray | null;
+    if ((m = /^\s+classDef (\w+) [\w#:.,-]+(?: [\w#:.,-]+)*$/.exec(line))) parsed.classDefs.add(m[1]!);
+    else if ((m = /^\s+subgraph (\w+)\["([^"]*)"\]$/.exec(line))) {
+      const subgraph: Subgraph = { id: m[1]!, label: decode(m[2]!), parent: open.at(-1)?.id, start: number, end: -1, direction: undefined, nodes: [] };
+      assert.ok(!parsed.subgraphs.some((s) => s.id === subgraph.id), `subgraph ${subgraph.id} once`);
+      parsed.subgraphs.push(subgraph);
+      open.push(subgraph);
+    } else if (/^\s+end$/.test(line)) {
+      assert.ok(open.length > 0, `an end without a subgraph at line ${number}`);
+      open.pop()!.end = number;
+    } else if ((m = /^\s+direction (LR|TB)$/.exec(line))) {
+      const current = open.at(-1);
+      assert.ok(current && current.direction === undefined && current.nodes.length === 0, `direction first in a subgraph, at line ${number}`);
+      current.direction = m[1];
+    } else if ((m = /^\s+(\w+)\["([^"]*)"\]$/.exec(line))) {
+      assert.ok(!parsed.nodes.has(m[1]!), `node ${m[1]} declared once`);
+      parsed.nodes.set(m[1]!, m[2]!);
+      parsed.parentOf.set(m[1]!, open.at(-1)?.id);
+      open.at(-1)?.nodes.push(m[1]!);
+    } else if ((m = /^\s+(\w+) (===|-\.-|---)(?:\|([^|"]*)\|)? (\w+)$/.exec(line))) {
+      parsed.links.push({ from: m[1]!, arrow: m[2] as Arrow, label: m[3] === undefined ? undefined : decode(m[3]), to: m[4]!, index: parsed.links.length });
+    } else if ((m = /^\s+linkStyle ([\d,]+) (\S+)$/.exec(line))) {
+      for (const index of m[1]!.split(',').map(Number)) {
+        assert.ok(!parsed.linkStyles.has(index), `link ${index} styled once`);
+        parsed.linkStyles.set(index, m[2]!);
+      }
+    } else if ((m = /^\s+class ([\w,]+) (\w+)$/.exec(line))) parsed.classes.set(m[2]!, [...(parsed.classes.get(m[2]!) ?? []), ...m[1]!.split(',')]);
+    else if ((m = /^\s+style (\w+) (\S+)$/.exec(line))) parsed.styles.set(m[1]!, m[2]!);
+    else assert.fail(`a line the design does not have, at line ${number}: ${line}`);
+  });
+  assert.equal(open.length, 0, 'every subgraph is closed');
+  for (const link of parsed.links) for (const end of [link.from, link.to]) assert.ok(parsed.nodes.has(end), `link ${link.index} joins declared nodes: ${end}`);
+  return parsed;
+}
+
+const isLegend = (id: string) => id.startsWith('legend_');
+/** The names behind an agency node: its label split on Mermaid's line breaks, each decoded. */
+const namesOf = (parsed: Parsed, id: string) => parsed.nodes.get(id)!.split('<br>').map(decode);
+/** The links of the graph itself, the legend's left out. */
+const graphLinks = (parsed: Parsed) => parsed.links.filter((link) => !isLegend(link.from) && !isLegend(link.to));
+const graphNodes = (parsed: Parsed) => [...parsed.nodes.keys()].filter((id) => !isLegend(id));
+const classOf = (parsed: Parsed, id: string) => [...parsed.classes].filter(([, ids]) => ids.includes(id)).map(([name]) => name);
+
+// ---- What the matrix says the graph must show ----
+
+interface ExpectedPart {
+  document: string;
+  chapter: string;
+  measures: MatrixMeasure[];
+}
+
+/** Parts in document order, measures in order inside each. */
+function partsOf(measures: MatrixMeasure[]): ExpectedPart[] {
+  const parts = new Map<string, ExpectedPart>();
+  for (const m of measures) {
+    const key = `${m.document}\u0000${m.chapter}`;
+    if (!parts.has(key)) parts.set(key, { document: m.document, chapter: m.chapter, measures: [] });
+    parts.get(key)!.measures.push(m);
+  }
+  return [...parts.values()];
+}
+
+/** Each agency mention of the measures: `<measure node>\t<agency>\t<kind>`, the node named pNmI. */
+function mentionsOf(parts: ExpectedPart[]): string[] {
+  return parts.flatMap((part, p) =>
+    part.measures.flatMap((m, i) => [
+      ...(m.lead ? [`p${p}m${i}\t${m.lead}\tlead`] : []),
+      ...m.co.map((name) => `p${p}m${i}\t${name}\t${m.noLead ? 'responsible' : 'co'}`),
+    ]),
+  );
+}
+
+/** Agencies of the measures in the order that numbers their nodes: the matrix's (registry) order. */
+function agencyIndex(matrix: Matrix, measures: MatrixMeasure[]): Map<string, number> {
+  const used = new Set(measures.flatMap((m) => (m.lead ? [m.lead, ...m.co] : m.co)));
+  const names = matrix.agencies.map((a) => a.name).filter((name) => used.has(name));
+  assert.equal(names.length, used.size, 'the matrix lists every agency its measures name');
+  return new Map(names.map((name, index) => [name, index]));
+}
+
+/**
+ * Checks a graph with measure detail against its measures: blocks, nodes, lines, merging, styles,
+ * classes and the figures the graph reports. `focus` is the agency filtered on, if any.
+ */
+function checkMeasureGraph(graph: OwnershipGraph, matrix: Matrix, measures: MatrixMeasure[], focus?: string): Parsed {
+  const parsed = parse(graph.mermaid);
+  const parts = partsOf(measures);
+  const index = agencyIndex(matrix, measures);
+  assert.equal(graph.level, 'measures');
+  assert.deepEqual(graph.measures, measures);
+
+  // One box per part, written last first (Mermaid stacks them reversed), each laid out left to right.
+  const blocks = parsed.subgraphs.filter((s) => /^p\d+$/.test(s.id));
+  assert.deepEqual(blocks.map((s) => s.id), parts.map((_, p) => `p${p}`).reverse(), 'one block per part, written last first');
+  checkColumns(parsed, parts.map((_, p) => `p${p}`));
+  for (const block of blocks) assert.equal(block.direction, 'LR', block.id);
+
+  const nodes = graphNodes(parsed);
+  for (const id of nodes) assert.match(id, /^p\d+[amc]\d+$/, 'measure and agency nodes only');
+  const measureNodes = new Map<string, MatrixMeasure>();
+  parts.forEach((part, p) => {
+    const block = blocks.find((s) => s.id === `p${p}`)!;
+    const heading = parts.some((other) => other.document !== part.document) ? `${part.document} · ${part.chapter} ` : `${part.chapter} `;
+    assert.ok(block.label.startsWith(heading), `${block.id} is headed by its part: ${block.label}`);
+    // Leads, then the measures in document order, then the other agencies.
+    const kinds = block.nodes.map((id) => /^p\d+([amc])\d+$/.exec(id)![1]).join('');
+    assert.match(kinds, /^a*m+c*$/, `${block.id}: leads, measures, others`);
+    const members = block.nodes.filter((id) => /m\d+$/.test(id));
+    assert.deepEqual(members, part.measures.map((_, i) => `p${p}m${i}`), `${block.id}: measures in order`);
+    part.measures.forEach((m, i) => {
+      assert.equal(decode(parsed.nodes.get(`p${p}m${i}`)!).split(' ')[0], m.id, `p${p}m${i} is ${m.id}`);
+      measureNodes.set(`p${p}m${i}`, m);
+    });
+    for (const id of block.nodes.filter((node) => !members.includes(node))) {
+      // Named after the first of its agencies, which come in registry order.
+      const names = namesOf(parsed, id);
+      assert.equal(new Set(names).size, names.length, `${id}: no name twice`);
+      for (const name of names) assert.ok(index.has(name), `${id}: ${name} is an agency of the measures`);
+      const numbers = names.map((name) => index.get(name)!);
+      assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), `${id}: names in registry order`);
+      assert.equal(id.replace(/^p\d+[ac]/, ''), String(numbers[0]), `${id} is numbered after ${names[0]}`);
+    }
+    // The agencies of the block are exactly those of its part: the leads left, the others right.
+    const side = (letter: string) => block.nodes.filter((id) => new RegExp(`^p${p}${letter}\\d+$`).test(id)).flatMap((id) => namesOf(parsed, id));
+    const leads = side('a');
+    const others = side('c');
+    assert.equal(new Set(leads).size, leads.length, `${block.id}: each lead once on the left`);
+    assert.equal(new Set(others).size, others.length, `${block.id}: each other agency once on the right`);
+    assert.deepEqual(new Set(leads), new Set(part.measures.flatMap((m) => (m.lead ? [m.lead] : []))), `${block.id}: the leads of the part`);
+    assert.deepEqual(new Set(others), new Set(part.measures.flatMap((m) => m.co)), `${block.id}: the other agencies of the part`);
+  });
+  assert.equal(measureNodes.size, measures.length, 'every measure exactly once');
+
+  // Lines: no labels; a lead line from the left, the others to the right, never leaving the block;
+  // each agency mention of the matrix drawn by exactly one line (a merged node's line for each name).
+  const links = graphLinks(parsed);
+  const drawn: string[] = [];
+  for (const link of links) {
+    assert.equal(link.label, undefined, `no label on ${link.from} ${link.arrow} ${link.to}`);
+    const kind = KIND[link.arrow];
+    const [agency, measure] = kind === 'lead' ? [link.from, link.to] : [link.to, link.from];
+    const where = `${link.from} ${link.arrow} ${link.to}`;
+    assert.ok(measureNodes.has(measure), `${where} joins a measure`);
+    assert.match(agency, kind === 'lead' ? /^p\d+a\d+$/ : /^p\d+c\d+$/, `${where}: leads on the left, others on the right`);
+    assert.equal(agency.replace(/[ac]\d+$/, ''), measure.replace(/m\d+$/, ''), `${where} stays in its block`);
+    for (const name of namesOf(parsed, agency)) drawn.push(`${measure}\t${name}\t${kind}`);
+  }
+  assert.deepEqual([...drawn].sort(), mentionsOf(parts).sort(), 'one line per agency mention, of its kind');
+  const leadLines = links.filter((link) => link.arrow === '===');
+  assert.equal(leadLines.length, measures.filter((m) => m.lead).length, 'one lead line per measure with a lead');
+  assert.equal(new Set(leadLines.map((link) => link.to)).size, leadLines.length);
+
+  // Merged exactly: no two nodes on one side of a block are tied to the same measures in the same
+  // way (else they would be one node), the focus agency apart, which keeps a node of its own.
+  for (const block of blocks) {
+    for (const letter of ['a', 'c']) {
+      const signatures = new Map<string, string>();
+      for (const id of block.nodes.filter((node) => new RegExp(`^p\\d+${letter}\\d+$`).test(node))) {
+        const names = namesOf(parsed, id);
+        if (focus !== undefined && names.includes(focus)) {
+          assert.deepEqual(names, [focus], `${id}: the focus agency alone`);
+          continue;
+        }
+        const signature = links
+          .filter((link) => link.from === id || link.to === id)
+          .map((link) => `${link.from === id ? link.to : link.from}${link.arrow}`)
+          .sort()
+          .join(' ');
+        assert.ok(!signatures.has(signature), `${id} and ${signatures.get(signature)} are tied alike: one node`);
+        signatures.set(signature, id);
+      }
+    }
+  }
+
+  checkStyles(parsed);
+  checkLegend(parsed, 'measure');
+
+  // Classes: each node of the graph in exactly one.
+  const agencyNodes = nodes.filter((id) => !measureNodes.has(id));
+  const focusNodes = agencyNodes.filter((id) => focus !== undefined && namesOf(parsed, id).includes(focus));
+  const noLeadNodes = [...measureNodes].filter(([, m]) => m.noLead).map(([id]) => id);
+  for (const id of nodes) assert.equal(classOf(parsed, id).length, 1, `${id} in one class: ${classOf(parsed, id).join(', ')}`);
+  assert.deepEqual(new Set(parsed.classes.get('focus') ?? []), new Set(focusNodes), 'the focus class on the focus agency');
+  assert.deepEqual(new Set((parsed.classes.get('agency') ?? []).filter((id) => !isLegend(id))), new Set(agencyNodes.filter((id) => !focusNodes.includes(id))));
+  assert.deepEqual((parsed.classes.get('noLead') ?? []).filter((id) => !isLegend(id)), noLeadNodes, 'noLead on the measures without a lead');
+  assert.deepEqual(new Set((parsed.classes.get('measure') ?? []).filter((id) => !isLegend(id))), new Set([...measureNodes.keys()].filter((id) => !noLeadNodes.includes(id))));
+  for (const name of parsed.classes.keys()) assert.ok(parsed.classDefs.has(name), `classDef ${name}`);
+
+  // What the graph reports about itself.
+  assert.equal(graph.edgeCount, links.length);
+  assert.equal(graph.nodeCount, nodes.length);
+  assert.deepEqual(graph.noLeadNodeIds, noLeadNodes);
+  assert.deepEqual(graph.measureNodes, Object.fromEntries(measureNodes));
+  assert.deepEqual(graph.agencyNodes, Object.fromEntries(agencyNodes.map((id) => [id, namesOf(parsed, id)])));
+  assert.deepEqual(graph.noLead, measures.filter((m) => m.noLead));
+  assert.equal(graph.notice, undefined);
+  return parsed;
+}
+
+/**
+ * The blocks (ids in document order) as Mermaid stacks them: one column (LR) or two or three
+ * (TB), columns and blocks written last first, each column a run of consecutive blocks.
+ */
+function checkColumns(parsed: Parsed, blocks: string[]): void {
+  const columns = parsed.subgraphs.filter((s) => /^col\d+$/.test(s.id));
+  const written = parsed.subgraphs.filter((s) => blocks.includes(s.id)).map((s) => s.id);
+  assert.deepEqual(written, [...blocks].reverse(), 'blocks written last first');
+  if (parsed.direction === 'LR') {
+    assert.deepEqual(columns, [], 'one column: no column boxes');
+    for (const id of blocks) assert.equal(parsed.subgraphs.find((s) => s.id === id)!.parent, undefined, id);
+    return;
+  }
+  assert.ok(columns.length >= 2 && columns.length <= 3, `${columns.length} columns`);
+  assert.deepEqual(columns.map((s) => s.id), columns.map((_, i) => `col${i}`).reverse(), 'columns written last first');
+  for (const column of columns) {
+    assert.equal(column.label, ' ');
+    assert.equal(column.parent, undefined);
+    assert.equal(column.direction, 'LR');
+    assert.equal(parsed.styles.get(column.id), 'fill:none,stroke:none', `${column.id} is not drawn`);
+  }
+  // Read as drawn: columns left to right, each column's blocks top to bottom.
+  const read = [...columns].reverse().flatMap((column) => {
+    const inside = parsed.subgraphs.filter((s) => s.parent === column.id && blocks.includes(s.id)).map((s) => s.id);
+    assert.ok(inside.length > 0, `${column.id} holds blocks`);
+    return inside.reverse();
+  });
+  assert.deepEqual(read, blocks, 'every block in a column, in document order');
+  assert.equal(parsed.subgraphs.find((s) => s.id === 'legend')?.parent, 'col0', 'the legend in the first column');
+}
+
+/** Every link styled once, in Mermaid's numbering (legend first); one style per kind of line, three apart. */
+function checkStyles(parsed: Parsed): void {
+  assert.deepEqual([...parsed.linkStyles.keys()].sort((a, b) => a - b), parsed.links.map((link) => link.index), 'every link styled exactly once');
+  const legendLinks = parsed.links.filter((link) => isLegend(link.from));
+  assert.deepEqual(legendLinks.map((link) => link.index), legendLinks.map((_, i) => i), 'the legend links are numbered first');
+  const styleOf = new Map<Arrow, string>();
+  for (const link of parsed.links) {
+    const style = parsed.linkStyles.get(link.index)!;
+    assert.match(style, /^stroke:#[0-9a-f]{6},stroke-width:[\d.]+px$/);
+    if (!styleOf.has(link.arrow)) styleOf.set(link.arrow, style);
+    assert.equal(style, styleOf.get(link.arrow), `link ${link.index} (${link.arrow}) styled as the others of its kind`);
+  }
+  assert.equal(new Set(styleOf.values()).size, styleOf.size, 'each kind of line its own style');
+}
+
+/** The legend: written last, its three kinds of node; lead and co lines, and 负责 when such a line is drawn. */
+function checkLegend(parsed: Parsed, unit: 'measure' | 'part'): void {
+  const legend = parsed.subgraphs.find((s) => s.id === 'legend');
+  assert.ok(legend, 'a legend');
+  for (const s of parsed.subgraphs) if (s.id !== 'legend' && !/^col\d+$/.test(s.id)) assert.ok(s.end < legend.start, `the legend is written after ${s.id}`);
+  const links = parsed.links.filter((link) => isLegend(link.from));
+  const responsible = graphLinks(parsed).some((link) => link.arrow === '---');
+  assert.deepEqual(links.map((link) => link.arrow), responsible ? ['===', '-.-', '---'] : ['===', '-.-'], 'a legend line per style, 负责 only when drawn');
+  assert.deepEqual(legend.nodes, [...links.map((_, i) => `legend_agency${i}`), 'legend_measure', 'legend_nolead']);
+  const word: Record<Arrow, string> = { '===': '牵头', '-.-': '配合', '---': '负责' };
+  links.forEach((link, i) => {
+    assert.equal(link.from, `legend_agency${i}`);
+    assert.equal(link.to, link.arrow === '---' ? 'legend_nolead' : 'legend_measure');
+    assert.ok(link.label?.includes(word[link.arrow]), `legend line ${link.arrow}: ${link.label}`);
+  });
+  for (const id of legend.nodes) assert.equal(parsed.parentOf.get(id), 'legend');
+  assert.deepEqual(classOf(parsed, 'legend_measure'), [unit]);
+  assert.deepEqual(classOf(parsed, 'legend_nolead'), ['noLead']);
+  for (const id of legend.nodes.filter((node) => node.startsWith('legend_agency'))) assert.deepEqual(classOf(parsed, id), ['agency']);
 }
 
 describe('ownership graph', () => {
-  it('draws every measure and every agency it names, one edge per agency mention', () => {
-    const graph = buildOwnershipGraph(seed());
-    const matrix = buildMatrix(seed());
+  const matrix = buildMatrix(seed());
+  let graph: OwnershipGraph;
+  let parsed: Parsed;
+  before(() => {
+    graph = buildOwnershipGraph(seed());
+    parsed = parse(graph.mermaid);
+  });
+
+  it('draws every measure once and every agency it names, one line per mention, tied-alike agencies merged', () => {
+    checkMeasureGraph(graph, matrix, matrix.measures);
+    assert.equal(graph.measures.length, 23);
     const mentions = matrix.measures.reduce((sum, m) => sum + (m.lead ? 1 : 0) + m.co.length, 0);
-    assert.equal(graph.level, 'measures');
-    assert.equal(graph.edgeCount, mentions);
-    assert.equal(edges(graph.mermaid).length, mentions);
-    assert.equal(declaredNodes(graph.mermaid).length, graph.nodeCount);
-    assert.equal(graph.nodeCount, 23 + 31);
+    assert.ok(graph.edgeCount < mentions, `merging saves lines: ${graph.edgeCount} lines for ${mentions} mentions`);
+    const merged = Object.values(graph.agencyNodes).filter((names) => names.length > 1);
+    assert.ok(merged.length > 0, 'some agencies share a node');
+    // Every agency named in the seed appears in the graph.
+    const named = new Set(matrix.measures.flatMap((m) => (m.lead ? [m.lead, ...m.co] : m.co)));
+    assert.deepEqual(new Set(Object.values(graph.agencyNodes).flat()), named);
+    assert.deepEqual(new Set(graphNodes(parsed).filter((id) => /[ac]\d+$/.test(id)).flatMap((id) => namesOf(parsed, id))), named);
   });
 
-  it('draws lead edges solid with 牵头 and co-responsible edges dotted with 配合', () => {
-    const text = buildOwnershipGraph(seed()).mermaid;
-    const lines = edges(text);
-    assert.equal(lines.filter((l) => l.includes('-->|牵头|')).length, 19);
-    assert.ok(lines.filter((l) => l.includes('-.->|配合|')).length > 0);
-    assert.ok(lines.every((l) => l.includes('-->|牵头|') || l.includes('-.->|配合|') || l.includes('-.->|负责|')));
+  it('starts with a flowchart directive and wraps the seed into two or three columns, parts in document order', () => {
+    assert.equal(typeof parsed.init.flowchart, 'object');
+    assert.equal(parsed.direction, 'TB');
+    const columns = parsed.subgraphs.filter((s) => /^col\d+$/.test(s.id));
+    assert.ok(columns.length >= 2 && columns.length <= 3, `${columns.length} columns`);
+    checkColumns(parsed, ['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
+    const chapters = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'].map((id) => parsed.subgraphs.find((s) => s.id === id)!.label.split(' ')[0]);
+    assert.deepEqual(chapters, ['2', '3', '4', '5', '6', '7'], 'parts in document order');
+    // Headings are the parts' titles.
+    const titles = new Map(seed().guideline(SEED).chapters.map((c) => [c.id?.value, c.title]));
+    for (const block of parsed.subgraphs.filter((s) => /^p\d+$/.test(s.id))) assert.equal(block.label, `${block.label.split(' ')[0]} ${titles.get(block.label.split(' ')[0])}`);
   });
 
-  it('groups measures in one subgraph per part, in document order', () => {
-    const text = buildOwnershipGraph(seed()).mermaid;
-    const subgraphs = [...text.matchAll(/subgraph (p\d+)\["(\d+) /g)].map((m) => m[2]);
-    assert.deepEqual(subgraphs, ['2', '3', '4', '5', '6', '7']);
+  it('draws lead lines ===, co-responsible -.-, responsible without a lead ---, each kind its own style', () => {
+    const links = graphLinks(parsed);
+    assert.equal(links.filter((l) => l.arrow === '===').length, 19);
+    assert.ok(links.filter((l) => l.arrow === '-.-').length > 0);
+    const responsible = links.filter((l) => l.arrow === '---').map((l) => decode(parsed.nodes.get(l.from)!).split(' ')[0]);
+    assert.deepEqual([...new Set(responsible)], NO_LEAD, 'the --- lines run from the measures without a lead');
+    assert.equal(parsed.links.filter((l) => isLegend(l.from)).length, 3, 'the legend explains all three');
   });
 
-  it('puts the noLead class on exactly the measures without a lead', () => {
-    const graph = buildOwnershipGraph(seed());
-    const noLeadLine = graph.mermaid.split('\n').find((l) => /^ {2}class m.* noLead$/.test(l))!;
-    assert.deepEqual(noLeadLine.trim().split(' ')[1]!.split(','), graph.noLeadNodeIds);
-    const labels = graph.noLeadNodeIds.map((id) => graph.mermaid.match(new RegExp(`${id}\\["([^"]+)"`))![1]!.split(' ')[0]);
-    assert.deepEqual(labels, ['4#46;2', '4#46;3', '4#46;4', '7#46;1']);
+  it('puts the noLead class on exactly the measures without a lead: 4.2, 4.3, 4.4, 7.1', () => {
+    const ids = (parsed.classes.get('noLead') ?? []).filter((id) => !isLegend(id));
+    assert.deepEqual(ids, graph.noLeadNodeIds);
+    assert.deepEqual(ids.map((id) => decode(parsed.nodes.get(id)!).split(' ')[0]), NO_LEAD);
   });
 
   it('is deterministic', () => {
-    assert.equal(buildOwnershipGraph(seed()).mermaid, buildOwnershipGraph(seed()).mermaid);
+    assert.equal(buildOwnershipGraph(seed()).mermaid, graph.mermaid);
+    assert.equal(ownershipGraphOf(buildMatrix(seed()), new Map()).mermaid, ownershipGraphOf(buildMatrix(seed()), new Map()).mermaid);
   });
 
-  it('filters by agency, alias accepted, and highlights it', () => {
-    const graph = buildOwnershipGraph(seed(), undefined, { agency: '科技厅' });
-    const matrix = buildMatrix(seed());
+  it('filters by agency, alias accepted, with the agency in a node of its own in class focus', () => {
+    const focused = buildOwnershipGraph(seed(), undefined, { agency: '科技厅' });
+    assert.equal(focused.mermaid, buildOwnershipGraph(seed(), undefined, { agency: '省科技厅' }).mermaid);
     const expected = matrix.measures.filter((m) => m.lead === '省科技厅' || m.co.includes('省科技厅'));
-    assert.deepEqual(graph.measures.map((m) => m.id), expected.map((m) => m.id));
-    assert.match(graph.mermaid, /class a0 focus/);
-    assert.match(graph.mermaid, /a0\["省科技厅"\]/);
+    assert.equal(expected.length, 19);
+    const view = checkMeasureGraph(focused, matrix, expected, '省科技厅');
+    const focusNodes = view.classes.get('focus')!;
+    assert.ok(focusNodes.length >= 6, 'in every part it has measures in');
+    for (const id of focusNodes) assert.deepEqual(namesOf(view, id), ['省科技厅']);
+    for (const id of graphNodes(view).filter((node) => /m\d+$/.test(node))) {
+      assert.ok(graphLinks(view).some((link) => (link.from === id && focusNodes.includes(link.to)) || (link.to === id && focusNodes.includes(link.from))), `${id} is tied to the focus`);
+    }
   });
 
-  it('filters by part', () => {
-    const graph = buildOwnershipGraph(seed(), undefined, { chapter: '4' });
-    assert.deepEqual(graph.measures.map((m) => m.id), ['4.1', '4.2', '4.3', '4.4']);
-    assert.equal(graph.noLead.length, 3);
+  it('stacks a small agency view in one column (flowchart LR), its parts in document order', () => {
+    const focused = buildOwnershipGraph(seed(), undefined, { agency: '省教育厅' });
+    const expected = matrix.measures.filter((m) => m.lead === '省教育厅' || m.co.includes('省教育厅'));
+    const view = checkMeasureGraph(focused, matrix, expected, '省教育厅');
+    assert.equal(view.direction, 'LR');
+    assert.deepEqual(view.subgraphs.map((s) => s.id), ['p3', 'p2', 'p1', 'p0', 'legend'], 'written last first, the legend last');
+    assert.deepEqual(['p0', 'p1', 'p2', 'p3'].map((id) => view.subgraphs.find((s) => s.id === id)!.label.split(' ')[0]), ['2', '4', '5', '6']);
+  });
+
+  it('filters by part: one block, one column, flowchart LR', () => {
+    const part = buildOwnershipGraph(seed(), undefined, { chapter: '4' });
+    const expected = matrix.measures.filter((m) => m.chapter === '4');
+    assert.deepEqual(expected.map((m) => m.id), ['4.1', '4.2', '4.3', '4.4']);
+    const view = checkMeasureGraph(part, matrix, expected);
+    assert.equal(part.noLead.length, 3);
+    assert.equal(view.direction, 'LR');
+    assert.ok(!view.subgraphs.some((s) => /^col/.test(s.id)), 'no columns');
+    assert.deepEqual(view.subgraphs.map((s) => s.id), ['p0', 'legend']);
+  });
+
+  it('leaves the 负责 line out of the legend when no measure without a lead has agencies', () => {
+    const two = buildOwnershipGraph(seed(), undefined, { chapter: '2' });
+    const view = checkMeasureGraph(two, matrix, matrix.measures.filter((m) => m.chapter === '2'));
+    assert.deepEqual(view.links.filter((l) => isLegend(l.from)).map((l) => l.arrow), ['===', '-.-']);
+    // A measure without a lead and without agencies: marked, but no line to explain.
+    const lone: MatrixMeasure = { id: '2.9', title: '无单位', document: matrix.measures[0]!.document, file: SEED, line: 1, chapter: '2', lead: null, co: [], noLead: true, noLeadReason: 'collective' };
+    const measures = [...matrix.measures.filter((m) => m.chapter === '2'), lone];
+    const withLone = ownershipGraphOf({ ...matrix, measures }, new Map());
+    const loneView = checkMeasureGraph(withLone, matrix, measures);
+    assert.deepEqual(loneView.links.filter((l) => isLegend(l.from)).map((l) => l.arrow), ['===', '-.-']);
+    assert.deepEqual(withLone.noLeadNodeIds, ['p0m3']);
+  });
+
+  it('keeps hostile names inert: escaped in every label, read back whole, merged names split only on the real line breaks', () => {
+    const hostile = ['"]; click a "javascript:alert(1)"', '甲<br>乙', '丙|丁 --> 戊', '#45; %%{init: {}}%%', 'end', 'ﬂ°°1¶ß'];
+    const names = [...hostile, '省科技厅'];
+    const measures: MatrixMeasure[] = [
+      { id: '2.1', title: '"]\nclass x focus', document: 'doc', file: 'doc.yaml', line: 1, chapter: '2', lead: '省科技厅', co: hostile.slice(0, 3), noLead: false, noLeadReason: null },
+      { id: '2.2', title: '<b>粗</b>', document: 'doc', file: 'doc.yaml', line: 2, chapter: '2', lead: hostile[3]!, co: hostile.slice(0, 2), noLead: false, noLeadReason: null },
+      { id: '2.3', title: 'subgraph x', document: 'doc', file: 'doc.yaml', line: 3, chapter: '2', lead: null, co: hostile.slice(4), noLead: true, noLeadReason: 'collective' },
+    ];
+    const hostileMatrix: Matrix = { measures, agencies: names.map((name) => ({ name, leads: [], co: [], noLead: [] })) };
+    const graph = ownershipGraphOf(hostileMatrix, new Map([['doc\u00002', '"]\nend']]));
+    const view = checkMeasureGraph(graph, hostileMatrix, measures);
+    assert.deepEqual(new Set(Object.values(graph.agencyNodes).flat()), new Set(names));
+    assert.ok(Object.values(graph.agencyNodes).some((group) => group.length === 2 && group.includes('甲<br>乙')), 'the name 甲<br>乙 merged with another, still one name');
+    assert.equal(view.subgraphs.find((s) => s.id === 'p0')!.label, '2 "] end');
+    assert.equal(decode(view.nodes.get('p0m1')!), '2.2 <b>粗</b>');
   });
 
   it('refuses an unknown agency or part with a suggestion', () => {
@@ -79,27 +479,238 @@ describe('ownership graph', () => {
     assert.throws(() => buildOwnershipGraph(seed(), undefined, { chapter: '9' }), (e: unknown) => e instanceof GraphFilterError && e.available.includes('4'));
   });
 
-  it('aggregates to parts, then documents, then the strongest links, always within the limits', () => {
-    const measures: MatrixMeasure[] = [];
-    const agencies = Array.from({ length: 30 }, (_, i) => `单位${i}`);
-    for (let d = 0; d < 40; d++) {
-      for (let c = 2; c <= 6; c++) {
-        for (let k = 1; k <= 50; k++) {
-          const pick = agencies.filter((_, i) => (i * 7 + d + c + k) % 5 === 0);
-          measures.push({ id: `${c}.${k}`, title: `措施${k}`, document: `doc-${d}`, file: `f${d}.yaml`, line: 1, chapter: String(c), lead: pick[0]!, co: pick.slice(1), noLead: false, noLeadReason: null });
+  describe('aggregated above Mermaid’s limits', () => {
+    /** A small seeded PRNG (mulberry32). */
+    function prng(seed: number): () => number {
+      let state = seed;
+      return () => {
+        state = (state + 0x6d2b79f5) | 0;
+        let t = Math.imul(state ^ (state >>> 15), 1 | state);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+    }
+
+    /**
+     * `documents` × `chapters` parts of `perPart` measures, each naming 1 to 4 of `agencyCount`
+     * agencies at random (one in ten without a lead): counts differ, so few agencies merge
+     * unless they work in teams.
+     */
+    function fixture(documents: number, chapters: number, perPart: number, agencyCount: number, teams = false): { matrix: Matrix; titles: Map<string, string> } {
+      const random = prng(documents * 1000 + chapters * 100 + perPart);
+      const agencies = Array.from({ length: agencyCount }, (_, i) => `单位${i}`);
+      const measures: MatrixMeasure[] = [];
+      const titles = new Map<string, string>();
+      for (let d = 0; d < documents; d++) {
+        for (let c = 2; c < 2 + chapters; c++) {
+          titles.set(`doc-${d}\u0000${c}`, `第${c}部分`);
+          for (let k = 1; k <= perPart; k++) {
+            const picked = Array.from({ length: 1 + Math.floor(random() * 4) }, () => Math.floor(random() * agencyCount));
+            // In teams, agencies 2k and 2k+1 are co-responsible together wherever either is.
+            const named = [...new Set(teams ? [picked[0]!, ...picked.slice(1).flatMap((i) => [i & ~1, i | 1])] : picked)].map((i) => agencies[i]!);
+            const noLead = random() < 0.1;
+            measures.push({ id: `${c}.${k}`, title: `措施${k}`, document: `doc-${d}`, file: `f${d}.yaml`, line: k, chapter: String(c), lead: noLead ? null : named[0]!, co: noLead ? named : named.slice(1), noLead, noLeadReason: noLead ? 'collective' : null });
+          }
         }
       }
+      return { matrix: { measures, agencies: agencies.map((name) => ({ name, leads: [], co: [], noLead: [] })) }, titles };
     }
-    const matrix: Matrix = { measures, agencies: agencies.map((name) => ({ name, leads: [], co: [], noLead: [] })) };
-    const limits = { maxTextSize: 50_000, maxEdges: 500 };
-    const all = ownershipGraphOf(matrix, new Map(), { limits });
-    assert.equal(all.level, 'strongest-links');
-    assert.ok(all.mermaid.length <= limits.maxTextSize && all.edgeCount + 2 <= limits.maxEdges);
-    assert.match(all.notice!, /only the \d+ strongest of \d+ links/);
-    const one = ownershipGraphOf(matrix, new Map(), { limits, agency: '单位0', chapter: '2' });
-    assert.ok(['measures', 'parts'].includes(one.level));
-    const small = ownershipGraphOf({ ...matrix, measures: measures.filter((m) => m.document === 'doc-0') }, new Map(), { limits });
-    assert.equal(small.level, 'parts');
-    assert.match(small.mermaid, /-->\|牵头 \d+/);
+
+    const limits = MERMAID_LIMITS;
+    function withinLimits(graph: OwnershipGraph): Parsed {
+      const view = parse(graph.mermaid);
+      assert.ok(graph.mermaid.length <= limits.maxTextSize, `${graph.mermaid.length} characters`);
+      assert.ok(view.links.length <= limits.maxEdges, `${view.links.length} links, the legend's included`);
+      return view;
+    }
+
+    /** Lead and co counts of each agency per member (part or document), in the member's order. */
+    function tallies(groups: MatrixMeasure[][]): Map<string, { lead: number; co: number }>[] {
+      return groups.map((measures) => {
+        const tally = new Map<string, { lead: number; co: number }>();
+        for (const m of measures) {
+          for (const name of m.lead ? [m.lead, ...m.co] : m.co) {
+            const entry = tally.get(name) ?? { lead: 0, co: 0 };
+            if (name === m.lead) entry.lead++;
+            else entry.co++;
+            tally.set(name, entry);
+          }
+        }
+        return tally;
+      });
+    }
+    const countLabel = (entry: { lead: number; co: number }) => [entry.lead ? `牵头 ${entry.lead}` : '', entry.co ? `配合 ${entry.co}` : ''].filter(Boolean).join(' · ');
+
+    /**
+     * Checks an aggregated graph: member nodes (`members` their ids, `groups` their measures),
+     * agency nodes by block, count labels, classes and figures. Returns the (member, agency)
+     * pairs the lines stand for, `<member>\t<agency>`.
+     */
+    function checkAggregated(graph: OwnershipGraph, view: Parsed, members: string[], groups: MatrixMeasure[][], headings: string[], agencyPattern: RegExp, blockOf: (id: string) => string): string[] {
+      const memberNodes = graphNodes(view).filter((id) => !agencyPattern.test(id));
+      assert.deepEqual(new Set(memberNodes), new Set(members), 'the members, nothing else beside the agencies');
+      assert.equal(memberNodes.length, members.length);
+      for (const block of new Set(members.map(blockOf))) {
+        const inBlock = (id: string) => blockOf(id) === block;
+        assert.deepEqual(memberNodes.filter(inBlock), members.filter(inBlock), `${block}: members in order`);
+      }
+      const tally = tallies(groups);
+      members.forEach((id, i) => {
+        const withoutLead = groups[i]!.filter((m) => m.noLead).length;
+        const label = decode(view.nodes.get(id)!);
+        assert.equal(label, `${headings[i]} (${groups[i]!.length} measures${withoutLead ? ` · ${withoutLead} without lead` : ''})`);
+        assert.deepEqual(classOf(view, id), [withoutLead ? 'noLead' : 'part'], id);
+      });
+      const pairs: string[] = [];
+      for (const link of graphLinks(view)) {
+        const where = `${link.from} ${link.arrow} ${link.to}`;
+        assert.notEqual(link.arrow, '---', `${where}: only lead and co lines when aggregated`);
+        const [agency, member] = link.arrow === '===' ? [link.from, link.to] : [link.to, link.from];
+        const i = members.indexOf(member);
+        assert.ok(i >= 0 && agencyPattern.test(agency), `${where} joins an agency to a member`);
+        assert.equal(blockOf(agency), blockOf(member), `${where} stays in its block`);
+        assert.match(agency, link.arrow === '===' ? /a\d+$/ : /c\d+$/, `${where}: leads left, others right`);
+        for (const name of namesOf(view, agency)) {
+          const entry = tally[i]!.get(name);
+          assert.ok(entry, `${where}: ${name} has measures in ${member}`);
+          assert.equal(link.label, countLabel(entry), `${where} for ${name}`);
+          assert.equal(link.arrow, entry.lead > 0 ? '===' : '-.-', `${where} for ${name}`);
+          pairs.push(`${member}\t${name}`);
+        }
+      }
+      assert.equal(new Set(pairs).size, pairs.length, 'no agency twice on a member');
+      for (const id of graphNodes(view).filter((node) => agencyPattern.test(node))) assert.deepEqual(classOf(view, id), ['agency'], id);
+      checkStyles(view);
+      checkLegend(view, 'part');
+      assert.equal(graph.edgeCount, graphLinks(view).length);
+      assert.equal(graph.nodeCount, graphNodes(view).length);
+      assert.deepEqual(graph.noLeadNodeIds, members.filter((id) => classOf(view, id).includes('noLead')));
+      assert.deepEqual(graph.measureNodes, {});
+      assert.deepEqual(graph.agencyNodes, Object.fromEntries(graphNodes(view).filter((id) => agencyPattern.test(id)).map((id) => [id, namesOf(view, id)])));
+      return pairs;
+    }
+
+    /** No two agency nodes on one side of a block with the same lines: they would be one node. */
+    function mergedExactly(view: Parsed, agencyPattern: RegExp, blockOf: (id: string) => string): void {
+      const seen = new Map<string, string>();
+      for (const id of graphNodes(view).filter((node) => agencyPattern.test(node))) {
+        const lines = graphLinks(view)
+          .filter((link) => link.from === id || link.to === id)
+          .map((link) => `${link.from === id ? link.to : link.from}${link.arrow}${link.label}`)
+          .sort()
+          .join(' ');
+        const key = `${blockOf(id)} ${/a\d+$/.test(id) ? 'a' : 'c'} ${lines}`;
+        assert.ok(!seen.has(key), `${id} and ${seen.get(key)} are tied alike: one node`);
+        seen.set(key, id);
+      }
+    }
+
+    const byDocument = (measures: MatrixMeasure[]) => [...new Set(measures.map((m) => m.document))].map((document) => measures.filter((m) => m.document === document));
+    const allPairs = (groups: MatrixMeasure[][], members: string[]) => tallies(groups).flatMap((tally, i) => [...tally.keys()].map((name) => `${members[i]}\t${name}`));
+
+    it('keeps measure detail while it fits, merged lines and all', function () {
+      const { matrix: small, titles } = fixture(1, 6, 25, 20, true);
+      const graph = ownershipGraphOf(small, titles);
+      checkMeasureGraph(graph, small, small.measures);
+      const view = withinLimits(graph);
+      const mentions = small.measures.reduce((sum, m) => sum + (m.lead ? 1 : 0) + m.co.length, 0);
+      assert.ok(mentions > limits.maxEdges, `${mentions} mentions: drawn only because agencies tied alike share lines`);
+      assert.ok(view.links.length > limits.maxEdges * 0.6, 'near the limit');
+    });
+
+    it('aggregates to parts, one block per document, agencies linked to parts with counts', function () {
+      const { matrix: big, titles } = fixture(3, 6, 30, 20);
+      const graph = ownershipGraphOf(big, titles);
+      assert.equal(graph.level, 'parts');
+      assert.equal(graph.notice, 'Aggregated view: 540 measures are too many for one Mermaid graph, so agencies link to parts, with counts. Filter with --agency or --chapter for measure detail.');
+      const view = withinLimits(graph);
+      checkColumns(view, ['d0', 'd1', 'd2']);
+      for (const d of [0, 1, 2]) assert.equal(view.subgraphs.find((s) => s.id === `d${d}`)!.label, `doc-${d}`);
+      for (const block of view.subgraphs.filter((s) => /^d\d+$/.test(s.id))) assert.equal(block.direction, 'LR');
+      const groups = byDocument(big.measures).flatMap((document) => partsOf(document).map((part) => part.measures));
+      const members = [0, 1, 2].flatMap((d) => [0, 1, 2, 3, 4, 5].map((p) => `d${d}p${p}`));
+      for (const id of members) assert.equal(view.parentOf.get(id), id.replace(/p\d+$/, ''), `${id} in its document's block`);
+      const headings = groups.map((measures) => `${measures[0]!.chapter} 第${measures[0]!.chapter}部分`);
+      const agencyPattern = /^d\d+[ac]\d+$/;
+      const blockOf = (id: string) => /^d\d+/.exec(id)![0];
+      const pairs = checkAggregated(graph, view, members, groups, headings, agencyPattern, blockOf);
+      assert.deepEqual(pairs.sort(), allPairs(groups, members).sort(), 'every agency of every part, by exactly one line');
+      mergedExactly(view, agencyPattern, blockOf);
+      assert.ok(graph.edgeCount < pairs.length, 'some agencies merged');
+      // Measure detail would not fit: its lines alone are over the limit.
+      assert.ok(big.measures.reduce((sum, m) => sum + (m.lead ? 1 : 0) + m.co.length, 0) > 2 * limits.maxEdges);
+    });
+
+    it('aggregates to documents when parts are too many, agencies linked to documents with counts', function () {
+      const { matrix: big, titles } = fixture(10, 5, 20, 20);
+      const graph = ownershipGraphOf(big, titles);
+      assert.equal(graph.level, 'documents');
+      assert.match(graph.notice!, /^Aggregated view: 1000 measures .* agencies link to documents, with counts\./);
+      const view = withinLimits(graph);
+      assert.equal(view.direction, 'LR');
+      assert.deepEqual(view.subgraphs.map((s) => s.id), ['legend'], 'one block, not boxed');
+      const groups = byDocument(big.measures);
+      const members = groups.map((_, d) => `d${d}`);
+      for (const id of graphNodes(view)) assert.equal(view.parentOf.get(id), undefined, id);
+      const agencyPattern = /^all[ac]\d+$/;
+      const pairs = checkAggregated(graph, view, members, groups, groups.map((g) => g[0]!.document), agencyPattern, () => 'all');
+      assert.deepEqual(pairs.sort(), allPairs(groups, members).sort(), 'every agency of every document, by exactly one line');
+      mergedExactly(view, agencyPattern, () => 'all');
+      // By part, the lines would be over the limit: each part has most of the 20 agencies.
+      const partLines = tallies(byDocument(big.measures).flatMap((document) => partsOf(document).map((part) => part.measures))).reduce((sum, tally) => sum + tally.size, 0);
+      assert.ok(partLines > 1.5 * limits.maxEdges, `${partLines} agency-part pairs`);
+    });
+
+    it('keeps only the strongest links when even documents are too many, always within the limits', function () {
+      const { matrix: big, titles } = fixture(40, 5, 20, 20);
+      const graph = ownershipGraphOf(big, titles);
+      assert.equal(graph.level, 'strongest-links');
+      const view = withinLimits(graph);
+      const notice = /only the (\d+) strongest of (\d+) links/.exec(graph.notice!);
+      assert.ok(notice, graph.notice);
+      const groups = byDocument(big.measures);
+      const members = groups.map((_, d) => `d${d}`);
+      const agencyPattern = /^all[ac]\d+$/;
+      const pairs = checkAggregated(graph, view, members, groups, groups.map((g) => g[0]!.document), agencyPattern, () => 'all');
+      assert.equal(Number(notice[1]), graphLinks(view).length, 'the notice counts the lines drawn');
+      // The lines the documents view would draw: agencies with the same counts in the same
+      // documents share one node (one side for those that lead there, one for the others).
+      const tally = tallies(groups);
+      const signatures = new Set<string>();
+      let total = 0;
+      for (const name of big.agencies.map((a) => a.name)) {
+        for (const leads of [true, false]) {
+          const lines = tally.flatMap((t, d) => (t.has(name) && t.get(name)!.lead > 0 === leads ? [`${d}:${countLabel(t.get(name)!)}`] : []));
+          const key = `${leads}|${lines.join(',')}`;
+          if (lines.length && !signatures.has(key)) {
+            signatures.add(key);
+            total += lines.length;
+          }
+        }
+      }
+      assert.equal(Number(notice[2]), total, 'the notice counts the lines of the documents view');
+      assert.ok(total > limits.maxEdges, `${total} lines would not fit`);
+      // The strongest are kept: no pair left out outweighs a pair drawn (a lead counts double).
+      const weight = (pair: string) => {
+        const [member, name] = pair.split('\t');
+        const entry = tally[members.indexOf(member!)]!.get(name!)!;
+        return entry.lead * 2 + entry.co;
+      };
+      const drawn = new Set(pairs);
+      const left = allPairs(groups, members).filter((pair) => !drawn.has(pair));
+      assert.ok(left.length > 0);
+      const weakestDrawn = Math.min(...pairs.map(weight));
+      const strongestLeft = Math.max(...left.map(weight));
+      assert.ok(weakestDrawn >= strongestLeft, `drawn down to weight ${weakestDrawn}, left out up to ${strongestLeft}`);
+      assert.ok(view.links.length >= limits.maxEdges - 3, `${view.links.length} links: as many as fit, less the three the legend may need`);
+    });
+
+    it('shows measure detail again when filtered to one agency and one part', function () {
+      const { matrix: big, titles } = fixture(40, 5, 20, 20);
+      const graph = ownershipGraphOf(big, titles, { agency: '单位0', chapter: '2' });
+      const expected = big.measures.filter((m) => m.chapter === '2' && (m.lead === '单位0' || m.co.includes('单位0')));
+      checkMeasureGraph(graph, big, expected, '单位0');
+      withinLimits(graph);
+    });
   });
 });
