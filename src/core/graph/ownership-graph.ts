@@ -143,13 +143,14 @@ export function ownershipGraphOf(matrix: Matrix, titles: Map<string, string>, op
     return text.length <= limits.maxTextSize ? text : undefined;
   };
 
+  let full: Layout | undefined;
   for (const level of ['measures', 'parts', 'documents'] as const) {
-    const layout = lay(level, measures, agencyOrder, titles, focus, locale);
-    const text = fits(layout);
-    if (text !== undefined) return result(level, layout, text, measures, locale, layout.edges.length);
+    full = lay(level, measures, agencyOrder, titles, focus, locale);
+    const text = fits(full);
+    if (text !== undefined) return result(level, full, text, measures, locale, full.edges.length);
   }
-  // Still too big: keep the strongest links that fit (the count of kept links is found by bisection).
-  const full = lay('documents', measures, agencyOrder, titles, focus, locale);
+  // Still too big: keep the strongest links of the documents view that fit (their count found by bisection).
+  full = full!;
   const order = new Map(full.edges.map((edge, index) => [edge, index]));
   const ranked = [...full.edges].sort((a, b) => b.weight - a.weight || order.get(a)! - order.get(b)!);
   const keep = (count: number): Layout => {
@@ -242,6 +243,9 @@ type BlockEdge = Edge & { agency: string; position: number };
 
 const LEGEND_EDGES = 3;
 
+/** Agencies tied alike share a node up to this many names; more make another node. */
+const MAX_NAMES_PER_NODE = 8;
+
 function lay(
   level: Exclude<GraphLevel, 'strongest-links'>,
   measures: MatrixMeasure[],
@@ -273,11 +277,15 @@ function lay(
       const signatures = new Map<string, string[]>();
       for (const edge of links) listIn(signatures, edge.agency).push(`${edge.position}:${edge.kind}:${edge.label}`);
       const groups = new Map<string, string[]>();
+      const openChunk = new Map<string, number>();
       const byRegistry = [...signatures.keys()].sort((x, y) => agencyIndex.get(x)! - agencyIndex.get(y)!);
       for (const name of byRegistry) {
-        // The focus agency keeps a node of its own, drawn in its own style.
-        const key = name === focus ? `\u0000${name}` : signatures.get(name)!.join('|');
-        listIn(groups, key).push(name);
+        // The focus agency keeps a node of its own, drawn in its own style; a node holds at most
+        // MAX_NAMES_PER_NODE names, so that it stays a box one can read and a line one can drop.
+        const signature = name === focus ? `\u0000${name}` : signatures.get(name)!.join('|');
+        let chunk = openChunk.get(signature) ?? 0;
+        if ((groups.get(`${signature}#${chunk}`)?.length ?? 0) >= MAX_NAMES_PER_NODE) openChunk.set(signature, ++chunk);
+        listIn(groups, `${signature}#${chunk}`).push(name);
       }
       const nodeOfGroup = new Map<string, string>();
       const names = new Map<string, string[]>();
@@ -388,7 +396,8 @@ function emit(layout: Layout, locale: Locale): string {
     ['co', words.legendCo, 'legend_measure'],
     ['responsible', words.legendResponsible, 'legend_nolead'],
   ];
-  const shownLegend = legend.filter(([kind]) => kind !== 'responsible' || kinds.has('responsible'));
+  // The line styles drawn; with no line at all, the two a reader expects.
+  const shownLegend = legend.filter(([kind]) => (kinds.size ? kinds.has(kind) : kind !== 'responsible'));
   const legendLines: string[] = [];
   legendLines.push(`  subgraph legend["${mermaidLabel(words.legend)}"]`, '    direction LR');
   shownLegend.forEach((_, index) => legendLines.push(`    legend_agency${index}["${mermaidLabel(words.agency)}"]`));
@@ -408,13 +417,13 @@ function emit(layout: Layout, locale: Locale): string {
   };
   if (columns.length === 1) {
     for (const block of [...layout.blocks].reverse()) writeBlock(block, '  ');
-    lines.push(...legendLines);
+    for (const line of legendLines) lines.push(line);
   } else {
     [...columns].reverse().forEach((column, index) => {
       const id = `col${columns.length - 1 - index}`;
       lines.push(`  subgraph ${id}[" "]`, '    direction LR');
       for (const block of [...column].reverse()) writeBlock(block, '    ');
-      if (id === 'col0') lines.push(...legendLines.map((line) => `  ${line}`));
+      if (id === 'col0') for (const line of legendLines) lines.push(`  ${line}`);
       lines.push('  end', `  style ${id} fill:none,stroke:none`);
     });
   }
