@@ -89,8 +89,10 @@ Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage o
   graph: {
     en: `Usage: taskmatrix graph [paths…] [options]
 
-Prints the agency ownership graph as Mermaid: agencies and measures, one box per part,
-lead edges solid (牵头), co-responsible edges dotted (配合), measures without a lead in orange.
+Prints the agency ownership graph as Mermaid: one box per part, in document order, its measures
+between the agencies that lead them (left, thick blue lines) and the others (right: dotted grey
+for 配合, orange for 负责 in a measure without a lead, which is drawn in orange); agencies tied to
+the same measures in the same way share a box.
 Too big for one Mermaid diagram, it aggregates (agencies → parts, → documents) and says so.
 Works on files that still have errors (they are counted on standard error).
 
@@ -99,13 +101,17 @@ Options:
                                        html: one self-contained file that renders offline
   --agency NAME        only that agency's measures and the agencies it shares them with
   --chapter ID         only one part of the document (e.g. 4)
+  --level measures|parts|documents
+                       measures (default); parts: agencies against each document's parts, with
+                       counts; documents: agencies against documents — the overview of a folder
   -o, --output FILE    write to FILE instead of standard output
   --locale en|zh-cn    language of the legend and notes
 `,
     'zh-cn': `用法：taskmatrix graph [路径…] [选项]
 
-以 Mermaid 输出责任分工图：单位与措施，每个部分一个分组，牵头为实线、配合为虚线，
-无牵头单位的措施以橙色标出。超出单张 Mermaid 图容量时改为汇总视图（单位→部分、→文件）并予以说明。
+以 Mermaid 输出责任分工图：按文件顺序每个部分一个分组，措施居中，牵头单位在左（蓝色粗线），
+其他单位在右（配合为灰色虚线，无牵头措施的负责单位为橙色线，该措施以橙色标出）；
+与相同措施关系相同的单位合为一框。超出单张 Mermaid 图容量时改为汇总视图（单位→部分、→文件）并予以说明。
 文件仍有错误时也可使用（错误数量输出到标准错误）。
 
 选项：
@@ -113,6 +119,9 @@ Options:
                                        html：可离线打开的独立文件
   --agency NAME        仅显示该单位参与的措施及与其协作的单位
   --chapter ID         仅显示文件的某一部分（如 4）
+  --level measures|parts|documents
+                       measures（默认）；parts：各单位与各文件各部分的关联及数量；
+                       documents：各单位与各文件的关联及数量，即整个文件夹的总览
   -o, --output FILE    写入文件而非标准输出
   --locale en|zh-cn    图例与说明的语言
 `,

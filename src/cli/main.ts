@@ -40,7 +40,7 @@ const GLOBAL_OPTIONS: readonly OptionName[] = ['locale', 'color', 'no-color', 'h
  */
 const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
   lint: ['format', 'max-warnings', 'report-suppressed', 'cache', 'cache-location', 'concurrency', 'output', 'config'],
-  graph: ['format', 'agency', 'chapter', 'output', 'config'],
+  graph: ['format', 'agency', 'chapter', 'level', 'output', 'config'],
   matrix: ['format', 'grid', 'output', 'config'],
   stats: ['format', 'output', 'config'],
   report: ['out', 'output', 'config'],
@@ -60,6 +60,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   agency: { type: 'string' },
   chapter: { type: 'string' },
+  level: { type: 'string' },
   grid: { type: 'boolean' },
   out: { type: 'string' },
   locale: { type: 'string' },

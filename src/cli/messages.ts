@@ -7,6 +7,7 @@ const strings = {
   inputError: { en: 'taskmatrix: {detail}', 'zh-cn': 'taskmatrix：{detail}' },
   optionNotFor: { en: '{command} does not take {option}; it is an option of {commands}', 'zh-cn': '{command} 不支持 {option}；该选项用于 {commands}' },
   unknownCommand: { en: 'unknown command "{command}"', 'zh-cn': '未知命令“{command}”' },
+  unknownLevel: { en: 'unknown level "{level}" for graph; use one of {levels}', 'zh-cn': 'graph 不支持层级“{level}”；可用层级：{levels}' },
   unknownFormat: { en: 'unknown format "{format}" for {command}; use one of {formats}', 'zh-cn': '{command} 不支持格式“{format}”；可用格式：{formats}' },
   badMaxWarnings: { en: '--max-warnings needs a whole number, not "{value}"', 'zh-cn': '--max-warnings 需要一个整数，而不是“{value}”' },
   badConcurrency: { en: '--concurrency takes auto, off or a number of threads, not "{value}"', 'zh-cn': '--concurrency 的取值为 auto、off 或线程数，而不是“{value}”' },

@@ -21,7 +21,7 @@ export { closestName, editDistance } from './suggest';
 export { matrixToCsv } from './export/matrix-csv';
 export { matrixToMarkdown } from './export/matrix-markdown';
 export { csvField, escapeHtml, htmlData, jsonText, markdownCell, scriptJson, visibleText } from './export/escape';
-export { buildOwnershipGraph, ownershipGraphOf, GraphFilterError, MERMAID_LIMITS } from './graph/ownership-graph';
+export { buildOwnershipGraph, ownershipGraphOf, GraphFilterError, GRAPH_LEVELS, MERMAID_LIMITS } from './graph/ownership-graph';
 export type { GraphLevel, GraphOptions, OwnershipGraph } from './graph/ownership-graph';
 export { mermaidLabel } from './graph/mermaid-text';
 export { agencyLoads } from './stats';

@@ -1,5 +1,5 @@
 // `taskmatrix graph`: the ownership graph as Mermaid, Markdown (OWNERSHIP.md) or self-contained HTML.
-import { buildOwnershipGraph, graphToHtml, graphToMarkdown, GraphFilterError } from '../../core/index';
+import { buildOwnershipGraph, graphToHtml, graphToMarkdown, GraphFilterError, GRAPH_LEVELS } from '../../core/index';
 import type { OwnershipGraph } from '../../core/index';
 import { UsageError } from '../files';
 import type { CommandContext } from './command';
@@ -22,8 +22,10 @@ export function graphCommand(context: CommandContext): number {
 export function ownershipGraph(context: CommandContext, input: ExportInput): OwnershipGraph {
   const agency = typeof context.options.agency === 'string' ? context.options.agency : undefined;
   const chapter = typeof context.options.chapter === 'string' ? context.options.chapter : undefined;
+  const level = typeof context.options.level === 'string' ? context.options.level : undefined;
+  if (level !== undefined && !(GRAPH_LEVELS as readonly string[]).includes(level)) throw new UsageError('unknownLevel', { level, levels: GRAPH_LEVELS.join(', ') });
   try {
-    return buildOwnershipGraph(input.project, input.guidelines, { agency, chapter, locale: context.locale });
+    return buildOwnershipGraph(input.project, input.guidelines, { agency, chapter, level: level as (typeof GRAPH_LEVELS)[number] | undefined, locale: context.locale });
   } catch (error) {
     if (!(error instanceof GraphFilterError)) throw error;
     const key = error.filter === 'agency' ? (error.suggestion ? 'unknownAgencySuggest' : 'unknownAgency') : 'unknownChapter';

@@ -22,7 +22,15 @@ export interface GraphOptions {
   chapter?: string;
   locale?: Locale;
   limits?: { maxTextSize: number; maxEdges: number };
+  /**
+   * The most detailed view wanted: `parts` draws agencies against the parts of each document,
+   * `documents` agencies against documents (a workspace overview). Coarser views still follow
+   * when it is too big for Mermaid. Default `measures`.
+   */
+  level?: Exclude<GraphLevel, 'strongest-links'>;
 }
+
+export const GRAPH_LEVELS = ['measures', 'parts', 'documents'] as const;
 
 export interface OwnershipGraph {
   mermaid: string;
@@ -144,10 +152,10 @@ export function ownershipGraphOf(matrix: Matrix, titles: Map<string, string>, op
   };
 
   let full: Layout | undefined;
-  for (const level of ['measures', 'parts', 'documents'] as const) {
+  for (const level of GRAPH_LEVELS.slice(GRAPH_LEVELS.indexOf(options.level ?? 'measures'))) {
     full = lay(level, measures, agencyOrder, titles, focus, locale);
     const text = fits(full);
-    if (text !== undefined) return result(level, full, text, measures, locale, full.edges.length);
+    if (text !== undefined) return result(level, full, text, measures, locale, full.edges.length, options.level ?? 'measures');
   }
   // Still too big: keep the strongest links of the documents view that fit (their count found by bisection).
   full = full!;
@@ -167,12 +175,13 @@ export function ownershipGraphOf(matrix: Matrix, titles: Map<string, string>, op
     else high = middle - 1;
   }
   const layout = keep(low);
-  return result('strongest-links', layout, emit(layout, locale), measures, locale, full.edges.length);
+  return result('strongest-links', layout, emit(layout, locale), measures, locale, full.edges.length, options.level ?? 'measures');
 }
 
-function result(level: GraphLevel, layout: Layout, text: string, measures: MatrixMeasure[], locale: Locale, totalLinks: number): OwnershipGraph {
+function result(level: GraphLevel, layout: Layout, text: string, measures: MatrixMeasure[], locale: Locale, totalLinks: number, requested: GraphLevel): OwnershipGraph {
+  // Only a view coarser than the one asked for needs saying.
   const noticeText =
-    level === 'measures'
+    level === 'measures' || level === requested
       ? undefined
       : NOTICE[locale][level].replace('{measures}', String(measures.length)).replace('{shown}', String(layout.edges.length)).replace('{total}', String(totalLinks));
   return {

@@ -331,6 +331,44 @@ describe('cli: graph', function () {
     });
   });
 
+  describe('--level', function () {
+    it('documents: agencies against the document, with their counts, and no "aggregated" notice (it was asked for)', function () {
+      const { status, stdout, stderr } = run(['graph', '--level', 'documents']);
+      assert.equal(status, 0, stderr);
+      assert.equal(stderr, '');
+      const nodes = [...stdout.matchAll(/^\s+(d\d+)\["([^"]*)"\]$/gm)].map((m) => decodeMermaid(m[2]!));
+      assert.deepEqual(nodes, [`zj-ai-2027 (${matrix.measures.length} measures · ${NO_LEAD_MEASURES.length} without lead)`]);
+      // One line per agency node, its label the agency's counts; every agency of the matrix behind a node.
+      const named = [...stdout.matchAll(/^\s+all[ac]\d+\["([^"]*)"\]$/gm)].flatMap((m) => m[1]!.split('<br>').map(decodeMermaid));
+      assert.deepEqual(new Set(named), new Set(matrix.agencies.filter((a) => a.leads.length || a.co.length).map((a) => a.name)));
+      const leads = (name: string) => matrix.measures.filter((m) => m.lead === name).length;
+      const labels = [...stdout.matchAll(/^\s+(all[ac]\d+) (===|-\.-)\|([^|]*)\| d0$/gm)];
+      assert.ok(labels.length > 0);
+      for (const [, node, arrow, label] of labels) {
+        const first = decodeMermaid(new RegExp(`^\\s+${node}\\["([^"<]*)`, 'm').exec(stdout)![1]!);
+        assert.equal(arrow === '===', leads(first) > 0, `${first}: a thick line exactly when it leads`);
+        if (leads(first)) assert.ok(decodeMermaid(label!).includes(`牵头 ${leads(first)}`), `${first}: ${label}`);
+      }
+    });
+
+    it('parts: one node per part with its counts, the measures left out', function () {
+      const { status, stdout, stderr } = run(['graph', '--level', 'parts']);
+      assert.equal(status, 0, stderr);
+      assert.equal(stderr, '');
+      const parts = [...stdout.matchAll(/^\s+d0p\d+\["([^"]*)"\]$/gm)].map((m) => decodeMermaid(m[1]!).split(' ')[0]);
+      assert.deepEqual(parts, ['2', '3', '4', '5', '6', '7']);
+      assert.equal(parseGraph(stdout).measures.size, 0);
+    });
+
+    it('exits 2 on an unknown level, naming the levels there are', function () {
+      const { status, stdout, stderr } = run(['graph', '--level', 'agencies']);
+      assert.equal(status, 2);
+      assert.equal(stdout, '');
+      assert.ok(stderr.includes('measures, parts, documents'), stderr);
+      assert.doesNotMatch(stderr, STACK_FRAME);
+    });
+  });
+
   describe('a graph too big for Mermaid', function () {
     it('is aggregated by part within Mermaid\'s limits, says so on standard error and in the Markdown', function () {
       const dir = temp.withFiles(bigProject());

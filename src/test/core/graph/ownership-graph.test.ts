@@ -341,7 +341,7 @@ function checkLegend(parsed: Parsed, unit: 'measure' | 'part'): void {
   for (const s of parsed.subgraphs) if (s.id !== 'legend' && !/^col\d+$/.test(s.id)) assert.ok(s.end < legend.start, `the legend is written after ${s.id}`);
   const links = parsed.links.filter((link) => isLegend(link.from));
   const drawn = new Set(graphLinks(parsed).map((link) => link.arrow));
-  const expected = drawn.size ? ['===', '-.-', '---'].filter((arrow) => drawn.has(arrow)) : ['===', '-.-'];
+  const expected = drawn.size ? (['===', '-.-', '---'] as Arrow[]).filter((arrow) => drawn.has(arrow)) : ['===', '-.-'];
   assert.deepEqual(links.map((link) => link.arrow), expected, 'a legend line for each style drawn, no other');
   assert.deepEqual(legend.nodes, [...links.map((_, i) => `legend_agency${i}`), 'legend_measure', 'legend_nolead']);
   const word: Record<Arrow, string> = { '===': '牵头', '-.-': '配合', '---': '负责' };
