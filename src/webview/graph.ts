@@ -122,10 +122,12 @@ function zoom(factor: number, centerX = viewport.clientWidth / 2, centerY = view
 
 /** Fit never shrinks labels below this share of their size: below it nothing can be read. */
 const SMALLEST_FIT = 0.4;
+/** Below this share the whole graph is shown no more: its width is fitted instead, from the top. */
+const WHOLE_FIT = 0.5;
 
 /**
- * Shows the whole graph when that leaves it readable; otherwise fits its width (at least
- * SMALLEST_FIT) from the top, and the reviewer pans down through the parts.
+ * Shows the whole graph when that leaves its labels at half their size or more; otherwise fits
+ * its width (never below SMALLEST_FIT) from the top, and the reviewer pans down through the parts.
  */
 function fit(): void {
   const svg = canvas.querySelector('svg');
@@ -134,7 +136,7 @@ function fit(): void {
   const width = box.width / view.scale;
   const height = box.height / view.scale;
   const whole = Math.min(viewport.clientWidth / width, viewport.clientHeight / height, 1) * 0.95;
-  const scale = whole >= SMALLEST_FIT ? whole : Math.max(SMALLEST_FIT, Math.min(viewport.clientWidth / width, 1) * 0.95);
+  const scale = whole >= WHOLE_FIT ? whole : Math.max(SMALLEST_FIT, Math.min(viewport.clientWidth / width, 1) * 0.95);
   view = { scale, x: Math.max(8, (viewport.clientWidth - width * scale) / 2), y: 8 };
   applyView();
 }
@@ -215,6 +217,8 @@ function inspect(): GraphInspection {
     noLeadIds,
     text: [...canvas.querySelectorAll('svg :not(style)')].map((element) => (element.children.length === 0 ? element.textContent ?? '' : '')).join(' '),
     theme: themeName(),
+    scale: view.scale,
+    viewport: { width: viewport.clientWidth, height: viewport.clientHeight },
   };
 }
 

@@ -33,6 +33,9 @@ export interface GraphInspection {
   noLeadIds: string[];
   text: string;
   theme: string;
+  /** The zoom the graph is drawn at (1 = its own size), and how much of it the viewport shows. */
+  scale: number;
+  viewport: { width: number; height: number };
 }
 
 export type ToGraphWebview = GraphPayload | { type: 'inspect'; requestId: number } | { type: 'click'; nodeId: string } | { type: 'requestSvg' };

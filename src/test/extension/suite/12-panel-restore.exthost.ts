@@ -15,7 +15,7 @@ import type { OwnershipGraph } from '../../../core/index';
 import type { GraphPanel } from '../../../extension/graph-panel';
 import type { MatrixPanel } from '../../../extension/matrix-panel';
 import type { GraphFilter, GraphInspection, MatrixInspection } from '../../../webview/protocol';
-import { activate, engineProject, EXTENSION_ID, GUIDELINE, log, replaceText, restoreFixture, settled, showDoc, sleep, wsUri } from './helpers';
+import { activate, engineProject, EXTENSION_ID, GUIDELINE, log, replaceText, restoreFixture, settled, showDoc, sleep, stats, wsUri } from './helpers';
 
 type Rendered = { seq: number; ok: boolean; ms: number; at: number; error?: string };
 const FIRST_LOAD_MS = 60000;
@@ -305,32 +305,74 @@ describe('panels in the light and the dark theme (README screenshots)', function
     return document;
   }
 
-  it('the graph follows the theme (Mermaid re-renders with the matching theme)', async function () {
+  it('the graph follows the theme (Mermaid re-renders with the matching theme), opened fitted at a readable size', async function () {
     const api = await activate();
     await setTheme(THEMES[0]);
     await cleanLayout();
     api.panels.graph.forDocument(guideline())?.dispose();
     const graph = await engineGraph(guideline());
+    await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 0, groups: [{ size: 0.5 }, { size: 0.5 }] });
     const panel = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openGraph', guideline()))!;
-    const drawn = graphRendered(panel, (s) => JSON.stringify(graphIds(s)) === JSON.stringify(declaredIds(graph)), 'the seed graph', FIRST_LOAD_MS);
-    await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 0, groups: [{ size: 0.3 }, { size: 0.7 }] });
-    const light = await drawn;
+    const light = await graphRendered(panel, (s) => JSON.stringify(graphIds(s)) === JSON.stringify(declaredIds(graph)), 'the seed graph', FIRST_LOAD_MS);
     assert.equal(light.theme, 'default');
     assert.equal(graph.level, 'measures');
     assert.equal(Object.keys(graph.measureNodes).length, 23);
-    // The whole graph is far taller than the window: the pictures show part 四, whole.
-    const part4 = await engineGraph(guideline(), { chapter: '4' });
-    const filtered = graphRendered(panel, (s) => JSON.stringify(graphIds(s)) === JSON.stringify(declaredIds(part4)) && s.theme === 'default', 'part 4');
-    panel.setFilter({ chapter: '4' });
-    const part = await filtered;
-    assert.deepEqual(sorted(part.noLeadIds.filter((id) => !isLegend(id)).map((id) => panel.current!.measureNodes[id]!.id)), ['4.2', '4.3', '4.4']);
+    // Opened fitted, in a half-width panel: the labels at 40% of their size or more.
+    const fitted = await panel.inspect();
+    log(`  seed graph opened fitted in a ${fitted.viewport.width}×${fitted.viewport.height} px panel at ${(fitted.scale * 100).toFixed(0)}%`);
+    assert.ok(fitted.scale >= 0.4 && fitted.scale <= 1, `opened at ${fitted.scale}`);
+    await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 0, groups: [{ size: 0.3 }, { size: 0.7 }] });
+    await sleep(500);
     await screenshotAs('graph-light');
     // Switched while the panel is open: the webview sees the new body class and draws again.
     const dark = graphRendered(panel, (s) => s.theme === 'dark', 'the dark re-render', 20000);
     await setTheme(THEMES[1]);
     const seen = await dark;
-    assert.deepEqual(graphIds(seen), graphIds(part));
+    assert.deepEqual(graphIds(seen), graphIds(light));
     await screenshotAs('graph-dark');
+    // A filter draws its part alone, fitted again.
+    const part4 = await engineGraph(guideline(), { chapter: '4' });
+    const filtered = graphRendered(panel, (s) => JSON.stringify(graphIds(s)) === JSON.stringify(declaredIds(part4)), 'part 4');
+    panel.setFilter({ chapter: '4' });
+    const part = await filtered;
+    assert.deepEqual(sorted(part.noLeadIds.filter((id) => !isLegend(id)).map((id) => panel.current!.measureNodes[id]!.id)), ['4.2', '4.3', '4.4']);
+    assert.ok((await panel.inspect()).scale > fitted.scale, 'part 4 alone is fitted at a larger scale than the whole graph');
+    panel.dispose();
+  });
+
+  it('typing with the seed graph open: keystrokes are not held up, the graph catches up once typing pauses', async function () {
+    const api = await activate();
+    await setTheme(THEMES[0]);
+    const document = await cleanLayout();
+    api.panels.graph.forDocument(guideline())?.dispose();
+    const panel = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openGraph', guideline()))!;
+    await graphRendered(panel, (s) => s.nodeIds.length > 20, 'the seed graph', FIRST_LOAD_MS);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    const titleLine = document.getText().split('\n').findIndex((l) => /^\s+title: 强化前沿基础研究$/.test(l));
+    assert.ok(titleLine > 0, 'the title of 2.1');
+    const end = document.lineAt(titleLine).range.end;
+    // Twenty keystrokes, one every 60 ms (a fast typist), each timed until the editor has it.
+    const typed = '快速输入二十个字符的标题补充说明文字呀';
+    const keys: number[] = [];
+    const renders: number[] = [];
+    const listener = panel.onDidRender((event) => renders.push(event.at));
+    for (let i = 0; i < typed.length; i++) {
+      const started = Date.now();
+      await editor.edit((builder) => builder.insert(end.translate(0, i), typed[i]!));
+      keys.push(Date.now() - started);
+      await sleep(60);
+    }
+    const lastKey = Date.now();
+    const caughtUp = await graphRendered(panel, (s) => s.text.includes(`强化前沿基础研究${typed}`), 'the typed title', 10000);
+    const catchUp = Date.now() - lastKey;
+    listener.dispose();
+    const k = stats(keys);
+    log(`  typing 20 keys with the seed graph open: each applied in median ${k.median} ms (max ${k.max}); ${renders.filter((at) => at < lastKey).length} render(s) while typing; graph caught up ${catchUp} ms after the last key`);
+    assert.ok(caughtUp.ok);
+    assert.ok(k.median <= 100, `keystrokes applied in a median ${k.median} ms`);
+    assert.equal(renders.filter((at) => at < lastKey).length, 0, 'no render while the drafter types');
+    assert.ok(catchUp <= 2500, `the graph caught up ${catchUp} ms after the last key`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
     panel.dispose();
   });
 
