@@ -232,8 +232,8 @@ interface Layout {
 
 interface Block {
   id: string;
-  /** The part's heading; undefined for the single block of the documents view, drawn without a box. */
-  label: string | undefined;
+  /** The part's (or document's) heading. */
+  label: string;
   /** Agencies that lead there, drawn left of the members; all others, drawn right of them. */
   leads: BlockAgency[];
   others: BlockAgency[];
@@ -280,7 +280,7 @@ function lay(
    * interchangeable in the drawing, and as separate nodes their lines would only cross each other.
    * Each column is then ordered beside the members so that few of its lines cross.
    */
-  const addBlock = (id: string, label: string | undefined, members: Block['members'], edges: BlockEdge[]) => {
+  const addBlock = (id: string, label: string, members: Block['members'], edges: BlockEdge[]) => {
     const column = (side: 'lead' | 'other', prefix: string) => {
       const links = edges.filter((edge) => (edge.kind === 'lead') === (side === 'lead'));
       const signatures = new Map<string, string[]>();
@@ -336,41 +336,32 @@ function lay(
     return layout;
   }
 
-  // Aggregated: a node per part (or document) with its measure counts, one line per agency with its counts.
-  const countedNode = (node: string, part: Part, heading: string, position: number, edges: BlockEdge[]) => {
+  // Aggregated: one block per part (or document), as with measure detail: a node with its measure
+  // counts between its agencies, a line each labelled with the agency's counts there. Agencies with
+  // the same counts share a node, so a block of forty agencies is a handful of boxes, and no line
+  // crosses into another block.
+  partsOf(measures, titles, level === 'documents').forEach((part, index) => {
+    const id = `${level === 'parts' ? 'p' : 'd'}${index}`;
+    const node = `${id}n`;
     const withoutLead = part.measures.filter((m) => m.noLead).length;
     if (withoutLead) layout.noLead.push(node);
     const tally = new Map<string, { lead: number; co: number }>();
     for (const m of part.measures) {
       for (const name of m.lead ? [m.lead, ...m.co] : m.co) {
-        const entry = tally.get(name) ?? { lead: 0, co: 0 };
+        let entry = tally.get(name);
+        if (!entry) tally.set(name, (entry = { lead: 0, co: 0 }));
         if (name === m.lead) entry.lead++;
         else entry.co++;
-        tally.set(name, entry);
       }
     }
+    const edges: BlockEdge[] = [];
     for (const [name, entry] of tally) {
       const label = [entry.lead ? `${words.lead} ${entry.lead}` : '', entry.co ? `${words.co} ${entry.co}` : ''].filter(Boolean).join(' · ');
-      edges.push({ agency: name, position, from: '', to: node, kind: entry.lead > 0 ? 'lead' : 'co', label, weight: entry.lead * 2 + entry.co });
+      edges.push({ agency: name, position: 0, from: '', to: node, kind: entry.lead > 0 ? 'lead' : 'co', label, weight: entry.lead * 2 + entry.co });
     }
     const counts = `${part.measures.length} ${words.measures}${withoutLead ? ` · ${withoutLead} ${words.noLeadCount}` : ''}`;
-    return { id: node, label: `${shorten(heading, 40)} (${counts})` };
-  };
-  if (level === 'parts') {
-    // One block per document, its parts in order.
-    const documents = new Map<string, Part[]>();
-    for (const part of partsOf(measures, titles, false)) listIn(documents, part.document).push(part);
-    [...documents].forEach(([document, parts], documentIndex) => {
-      const id = `d${documentIndex}`;
-      const edges: BlockEdge[] = [];
-      const members = parts.map((part, position) => countedNode(`${id}p${position}`, part, `${part.chapter} ${part.title}`, position, edges));
-      addBlock(id, multipleDocuments ? shorten(document, 60) : undefined, members, edges);
-    });
-    return layout;
-  }
-  const edges: BlockEdge[] = [];
-  const members = partsOf(measures, titles, true).map((part, position) => countedNode(`d${position}`, part, part.document, position, edges));
-  addBlock('all', undefined, members, edges);
+    addBlock(id, shorten(level === 'documents' ? part.document : headingOf(part), 60), [{ id: node, label: counts }], edges);
+  });
   return layout;
 }
 
@@ -388,9 +379,9 @@ const LINK = {
 // GitHub Enterprise) read it as a comment and still draw the graph.
 const INIT = '%%{init: {"flowchart": {"nodeSpacing": 8, "rankSpacing": 30, "padding": 6, "subGraphTitleMargin": {"top": 6, "bottom": 10}}}}%%';
 
-/** Rows of nodes per column of blocks before the blocks wrap into another column (at most three). */
+/** Rows of nodes per column of blocks before the blocks wrap into a second column. */
 const ROWS_PER_COLUMN = 40;
-const MAX_COLUMNS = 3;
+const MAX_COLUMNS = 2;
 
 /** Writes a layout as Mermaid flowchart text; every label goes through mermaidLabel. */
 function emit(layout: Layout, locale: Locale): string {
@@ -417,12 +408,11 @@ function emit(layout: Layout, locale: Locale): string {
   // Mermaid stacks boxes that no line joins in the reverse of the order they are written (it adds
   // subgraphs to the layout last first), so the blocks are written last first to read first-first.
   const writeBlock = (block: Block, indent: string) => {
-    const inner = block.label === undefined ? indent : `${indent}  `;
-    if (block.label !== undefined) lines.push(`${indent}subgraph ${block.id}["${mermaidLabel(block.label)}"]`, `${inner}direction LR`);
-    for (const agency of block.leads) lines.push(`${inner}${agency.id}["${agencyLabel(agency)}"]`);
-    for (const member of block.members) lines.push(`${inner}${member.id}["${mermaidLabel(member.label)}"]`);
-    for (const agency of block.others) lines.push(`${inner}${agency.id}["${agencyLabel(agency)}"]`);
-    if (block.label !== undefined) lines.push(`${indent}end`);
+    lines.push(`${indent}subgraph ${block.id}["${mermaidLabel(block.label)}"]`, `${indent}  direction LR`);
+    for (const agency of block.leads) lines.push(`${indent}  ${agency.id}["${agencyLabel(agency)}"]`);
+    for (const member of block.members) lines.push(`${indent}  ${member.id}["${mermaidLabel(member.label)}"]`);
+    for (const agency of block.others) lines.push(`${indent}  ${agency.id}["${agencyLabel(agency)}"]`);
+    lines.push(`${indent}end`);
   };
   if (columns.length === 1) {
     for (const block of [...layout.blocks].reverse()) writeBlock(block, '  ');

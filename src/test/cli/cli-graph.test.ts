@@ -336,27 +336,37 @@ describe('cli: graph', function () {
       const { status, stdout, stderr } = run(['graph', '--level', 'documents']);
       assert.equal(status, 0, stderr);
       assert.equal(stderr, '');
-      const nodes = [...stdout.matchAll(/^\s+(d\d+)\["([^"]*)"\]$/gm)].map((m) => decodeMermaid(m[2]!));
-      assert.deepEqual(nodes, [`zj-ai-2027 (${matrix.measures.length} measures · ${NO_LEAD_MEASURES.length} without lead)`]);
-      // One line per agency node, its label the agency's counts; every agency of the matrix behind a node.
-      const named = [...stdout.matchAll(/^\s+all[ac]\d+\["([^"]*)"\]$/gm)].flatMap((m) => m[1]!.split('<br>').map(decodeMermaid));
-      assert.deepEqual(new Set(named), new Set(matrix.agencies.filter((a) => a.leads.length || a.co.length).map((a) => a.name)));
+      assert.deepEqual([...stdout.matchAll(/^\s+subgraph (d\d+)\["([^"]*)"\]$/gm)].map((m) => `${m[1]} ${decodeMermaid(m[2]!)}`), ['d0 zj-ai-2027']);
+      const nodes = [...stdout.matchAll(/^\s+(d\d+n)\["([^"]*)"\]$/gm)].map((m) => decodeMermaid(m[2]!));
+      assert.deepEqual(nodes, [`${matrix.measures.length} measures · ${NO_LEAD_MEASURES.length} without lead`]);
+      // Every agency of the matrix behind an agency node; each node's line labelled with its counts.
+      const agencyNodes = new Map([...stdout.matchAll(/^\s+(d0[ac]\d+)\["([^"]*)"\]$/gm)].map((m) => [m[1]!, m[2]!.split('<br>').map(decodeMermaid)]));
+      assert.deepEqual(new Set([...agencyNodes.values()].flat()), new Set(matrix.agencies.filter((a) => a.leads.length || a.co.length).map((a) => a.name)));
       const leads = (name: string) => matrix.measures.filter((m) => m.lead === name).length;
-      const labels = [...stdout.matchAll(/^\s+(all[ac]\d+) (===|-\.-)\|([^|]*)\| d0$/gm)];
-      assert.ok(labels.length > 0);
-      for (const [, node, arrow, label] of labels) {
-        const first = decodeMermaid(new RegExp(`^\\s+${node}\\["([^"<]*)`, 'm').exec(stdout)![1]!);
-        assert.equal(arrow === '===', leads(first) > 0, `${first}: a thick line exactly when it leads`);
-        if (leads(first)) assert.ok(decodeMermaid(label!).includes(`牵头 ${leads(first)}`), `${first}: ${label}`);
+      const co = (name: string) => matrix.measures.filter((m) => m.lead !== name && m.co.includes(name)).length;
+      const links = [...stdout.matchAll(/^\s+(d0[ac]\d+|d0n) (===|-\.-)\|([^|]*)\| (d0[ac]\d+|d0n)$/gm)];
+      assert.equal(links.length, agencyNodes.size, 'one line per agency node');
+      for (const [, from, arrow, label, to] of links) {
+        const node = from === 'd0n' ? to! : from!;
+        for (const name of agencyNodes.get(node)!) {
+          assert.equal(arrow === '===', leads(name) > 0, `${name}: a thick line exactly when it leads`);
+          const expected = [leads(name) ? `牵头 ${leads(name)}` : '', co(name) ? `配合 ${co(name)}` : ''].filter(Boolean).join(' · ');
+          assert.equal(decodeMermaid(label!), expected, name);
+        }
       }
     });
 
-    it('parts: one node per part with its counts, the measures left out', function () {
+    it('parts: a block per part in document order, its node with the counts, the measures left out', function () {
       const { status, stdout, stderr } = run(['graph', '--level', 'parts']);
       assert.equal(status, 0, stderr);
       assert.equal(stderr, '');
-      const parts = [...stdout.matchAll(/^\s+d0p\d+\["([^"]*)"\]$/gm)].map((m) => decodeMermaid(m[1]!).split(' ')[0]);
-      assert.deepEqual(parts, ['2', '3', '4', '5', '6', '7']);
+      const blocks = [...stdout.matchAll(/^\s+subgraph (p\d+)\["([^"]*)"\]$/gm)].map((m) => [Number(m[1]!.slice(1)), decodeMermaid(m[2]!).split(' ')[0]] as const);
+      assert.deepEqual(blocks.sort((a, b) => a[0] - b[0]).map(([, chapter]) => chapter), ['2', '3', '4', '5', '6', '7']);
+      for (const [index] of blocks) {
+        const chapter = String(index + 2);
+        const counts = new RegExp(`^\\s+p${index}n\\["(\\d+) measures`, 'm').exec(stdout);
+        assert.equal(Number(counts?.[1]), matrix.measures.filter((m) => m.chapter === chapter).length, `part ${chapter}`);
+      }
       assert.equal(parseGraph(stdout).measures.size, 0);
     });
 
@@ -379,9 +389,10 @@ describe('cli: graph', function () {
       assert.ok(mermaid.stdout.length <= 50_000, `${mermaid.stdout.length} characters`);
       const links = lines(mermaid.stdout).filter((line) => /^\s+\w+ (===|-\.-|---)[| ]/.test(line));
       assert.ok(links.length <= 500, `${links.length} links`);
-      // Agencies linked to the six parts, with counts.
-      const parts = lines(mermaid.stdout).filter((line) => /^\s+d0p\d+\["/.test(line));
+      // Agencies linked to the six parts, with counts: a block per part, its node giving the counts.
+      const parts = lines(mermaid.stdout).filter((line) => /^\s+p\d+n\["/.test(line));
       assert.equal(parts.length, 6, 'a node per part');
+      assert.equal(lines(mermaid.stdout).filter((line) => /^\s+subgraph p\d+\["/.test(line)).length, 6, 'a block per part');
       const counted = links.filter((line) => !line.includes('legend_'));
       assert.ok(counted.length > 0 && counted.every((line) => /\|(牵头 \d+|配合 \d+|牵头 \d+ · 配合 \d+)\|/.test(line)), 'every line has its counts');
       assert.equal(parseGraph(mermaid.stdout).measures.size, 0, 'no measure nodes in the aggregated view');
