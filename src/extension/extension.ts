@@ -59,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
       const target = taskDocument(index, uri);
       return target && GraphPanel.show(context.extensionUri, index, target);
     }),
+    vscode.commands.registerCommand('taskmatrix.openOverview', () => GraphPanel.showOverview(context.extensionUri, index)),
     vscode.commands.registerCommand('taskmatrix.openMatrix', (uri?: vscode.Uri) => {
       const target = taskDocument(index, uri);
       return target && MatrixPanel.show(context.extensionUri, index, target);

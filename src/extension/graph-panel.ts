@@ -13,6 +13,8 @@ const GRAPH_PAUSE_MS = 250;
 
 export class GraphPanel implements vscode.Disposable {
   static readonly viewType = 'taskmatrix.graph';
+  /** The key of the workspace overview: every guideline, agencies against documents. */
+  static readonly OVERVIEW = 'taskmatrix:overview';
   private static readonly open = new Map<string, GraphPanel>();
 
   private seq = 0;
@@ -39,6 +41,17 @@ export class GraphPanel implements vscode.Disposable {
     return new GraphPanel(panel, extensionUri, index, key, {});
   }
 
+  /** Opens (or reveals) the overview of every guideline of the workspace: agencies × documents with counts. */
+  static showOverview(extensionUri: vscode.Uri, index: WorkspaceIndex): GraphPanel {
+    const existing = GraphPanel.open.get(GraphPanel.OVERVIEW);
+    if (existing) {
+      existing.panel.reveal(undefined, true);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(GraphPanel.viewType, vscode.l10n.t('Ownership overview'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, panelOptions(extensionUri));
+    return new GraphPanel(panel, extensionUri, index, GraphPanel.OVERVIEW, {});
+  }
+
   /** Brings a panel back after a window reload, from the state its webview saved. */
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, index: WorkspaceIndex, state: PanelState | undefined): void {
     if (!state?.uri) {
@@ -61,7 +74,7 @@ export class GraphPanel implements vscode.Disposable {
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     private readonly index: WorkspaceIndex,
     readonly key: string,
     filter: GraphFilter,
@@ -73,7 +86,7 @@ export class GraphPanel implements vscode.Disposable {
     panel.webview.html = panelHtml({
       webview: panel.webview,
       extensionUri,
-      title: title(vscode.Uri.parse(key)),
+      title: key === GraphPanel.OVERVIEW ? vscode.l10n.t('Ownership overview') : title(vscode.Uri.parse(key)),
       language: vscode.env.language,
       styles: ['media/panel.css', 'media/graph.css'],
       scripts: ['dist/mermaid.min.js', 'dist/webview/graph.js'],
@@ -94,7 +107,7 @@ export class GraphPanel implements vscode.Disposable {
     });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: FromGraphWebview) => this.receive(message)),
-      index.onDidAffect(this.key, () => this.schedule()),
+      key === GraphPanel.OVERVIEW ? index.onDidChange(() => this.schedule()) : index.onDidAffect(this.key, () => this.schedule()),
       panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -138,32 +151,36 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   update(): void {
-    if (!this.index.project.has(this.key)) return;
+    const overview = this.key === GraphPanel.OVERVIEW;
+    if (!overview && !this.index.project.has(this.key)) return;
+    const paths = overview ? this.index.project.guidelinePaths() : [this.key];
     const locale = editorLocale();
+    const level = overview ? ('documents' as const) : undefined;
     let graph: OwnershipGraph;
     try {
-      graph = buildOwnershipGraph(this.index.project, [this.key], { ...this.filter, locale });
+      graph = buildOwnershipGraph(this.index.project, paths, { ...this.filter, locale, level });
     } catch (error) {
       // A filter that no longer matches (the agency was renamed): show everything again.
       if (!(error instanceof GraphFilterError)) throw error;
       this.filter = {};
-      graph = buildOwnershipGraph(this.index.project, [this.key], { locale });
+      graph = buildOwnershipGraph(this.index.project, paths, { locale, level });
     }
     this.graph = graph;
-    const named = buildMatrix(this.index.project, [this.key]).agencies.filter((a) => a.leads.length || a.co.length);
-    const guideline = this.index.project.guideline(this.key);
+    const named = buildMatrix(this.index.project, paths).agencies.filter((a) => a.leads.length || a.co.length);
+    const guideline = overview ? undefined : this.index.project.guideline(this.key);
     const payload: GraphPayload = {
       type: 'graph',
       uri: this.key,
       seq: ++this.seq,
-      title: guideline.title ?? '',
+      title: guideline ? (guideline.title ?? '') : vscode.l10n.t('Ownership overview'),
       mermaid: graph.mermaid,
       level: graph.level,
       notice: graph.notice,
       noLeadIds: graph.noLeadNodeIds,
       measureIds: Object.keys(graph.measureNodes),
+      documentIds: Object.keys(graph.documentNodes),
       agencies: named.map((a) => a.name),
-      chapters: guideline.chapters.filter((c) => c.measures.length && c.id).map((c) => ({ id: c.id!.value, title: c.title ?? '' })),
+      chapters: guideline ? guideline.chapters.filter((c) => c.measures.length && c.id).map((c) => ({ id: c.id!.value, title: c.title ?? '' })) : [],
       filter: this.filter,
       labels: { allAgencies: vscode.l10n.t('All agencies'), allParts: vscode.l10n.t('All parts'), renderFailed: vscode.l10n.t('Mermaid could not render the graph:') },
     };
@@ -186,6 +203,12 @@ export class GraphPanel implements vscode.Disposable {
         if (measure) await vscode.commands.executeCommand('taskmatrix.revealMeasure', measure.file, measure.line);
         break;
       }
+      case 'openDocument': {
+        // From the overview down to one document: its own graph, in the same group.
+        const document = this.graph?.documentNodes[message.nodeId];
+        if (document) GraphPanel.show(this.extensionUri, this.index, vscode.Uri.parse(document));
+        break;
+      }
       case 'exportSvg': {
         if (this.exportTarget) {
           const { uri, done } = this.exportTarget;
@@ -194,7 +217,9 @@ export class GraphPanel implements vscode.Disposable {
           done();
           break;
         }
-        const target = await vscode.window.showSaveDialog({ filters: { SVG: ['svg'] }, defaultUri: GraphPanel.svgBeside(this.key), title: vscode.l10n.t('Export SVG') });
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        const defaultUri = this.key !== GraphPanel.OVERVIEW ? GraphPanel.svgBeside(this.key) : folder && vscode.Uri.joinPath(folder, 'ownership-overview.svg');
+        const target = await vscode.window.showSaveDialog({ filters: { SVG: ['svg'] }, defaultUri, title: vscode.l10n.t('Export SVG') });
         if (!target) break;
         try {
           await this.writeSvg(target, message.svg);

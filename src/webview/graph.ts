@@ -81,10 +81,10 @@ function nodeIdOf(element: Element): string | undefined {
 }
 
 function decorate(payload: GraphPayload): void {
-  const measures = new Set(payload.measureIds);
+  const clickable = new Set([...payload.measureIds, ...payload.documentIds]);
   for (const node of canvas.querySelectorAll('g.node')) {
     const id = nodeIdOf(node);
-    if (id && measures.has(id)) {
+    if (id && clickable.has(id)) {
       node.classList.add('tm-clickable');
       node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'button');
@@ -93,15 +93,18 @@ function decorate(payload: GraphPayload): void {
   applyView();
 }
 
+/** A measure node reveals the measure; a document node of the overview opens that document's graph. */
+function activate(id: string | undefined): void {
+  if (!id || !current) return;
+  if (current.measureIds.includes(id)) post({ type: 'reveal', nodeId: id });
+  else if (current.documentIds.includes(id)) post({ type: 'openDocument', nodeId: id });
+}
 canvas.addEventListener('click', (event) => {
   const node = (event.target as Element).closest('g.node');
-  const id = node && nodeIdOf(node);
-  if (id && current?.measureIds.includes(id)) post({ type: 'reveal', nodeId: id });
+  activate(node ? nodeIdOf(node) : undefined);
 });
 canvas.addEventListener('keydown', (event) => {
-  if (event.key !== 'Enter') return;
-  const id = nodeIdOf(event.target as Element);
-  if (id && current?.measureIds.includes(id)) post({ type: 'reveal', nodeId: id });
+  if (event.key === 'Enter') activate(nodeIdOf(event.target as Element));
 });
 
 // ---- pan and zoom ----

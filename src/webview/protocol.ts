@@ -18,6 +18,8 @@ export interface GraphPayload {
   noLeadIds: string[];
   /** Node ids that stand for a measure (a click reveals it). */
   measureIds: string[];
+  /** Node ids that stand for a document, in the workspace overview (a click opens its graph). */
+  documentIds: string[];
   agencies: string[];
   chapters: { id: string; title: string }[];
   filter: GraphFilter;
@@ -45,6 +47,7 @@ export type FromGraphWebview =
   | { type: 'rendered'; seq: number; ok: boolean; ms: number; error?: string }
   | { type: 'filter'; filter: GraphFilter }
   | { type: 'reveal'; nodeId: string }
+  | { type: 'openDocument'; nodeId: string }
   | { type: 'exportSvg'; svg: string }
   | { type: 'copySource' }
   | { type: 'inspected'; requestId: number; result: GraphInspection };

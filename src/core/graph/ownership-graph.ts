@@ -42,6 +42,8 @@ export interface OwnershipGraph {
   noLeadNodeIds: string[];
   /** The measure behind each measure node (empty in aggregated views): lets a preview reveal it. */
   measureNodes: Record<string, MatrixMeasure>;
+  /** The document (its path in the project) behind each document node of the documents view: lets a preview open it. */
+  documentNodes: Record<string, string>;
   /** The agencies behind each agency node: one, or several tied to the same measures in the same way. */
   agencyNodes: Record<string, string[]>;
   /** The measures shown, and those of them without a lead. */
@@ -191,6 +193,7 @@ function result(level: GraphLevel, layout: Layout, text: string, measures: Matri
     edgeCount: layout.edges.length,
     noLeadNodeIds: layout.noLead,
     measureNodes: layout.measureOf,
+    documentNodes: layout.documentOf,
     agencyNodes: Object.fromEntries(layout.blocks.flatMap((block) => [...block.leads, ...block.others].map((agency) => [agency.id, agency.names]))),
     measures,
     noLead: measures.filter((m) => m.noLead),
@@ -228,6 +231,7 @@ interface Layout {
   /** Ids of measure (or part) nodes drawn in the no-lead style. */
   noLead: string[];
   measureOf: Record<string, MatrixMeasure>;
+  documentOf: Record<string, string>;
 }
 
 interface Block {
@@ -269,7 +273,7 @@ function lay(
   const registered = new Set(agencyOrder);
   const names = [...agencyOrder.filter((name) => used.has(name)), ...[...used].filter((name) => !registered.has(name))];
   const agencyIndex = new Map(names.map((name, index) => [name, index]));
-  const layout: Layout = { unit: level === 'measures' ? 'measure' : level === 'parts' ? 'part' : 'document', blocks: [], edges: [], noLead: [], measureOf: {} };
+  const layout: Layout = { unit: level === 'measures' ? 'measure' : level === 'parts' ? 'part' : 'document', blocks: [], edges: [], noLead: [], measureOf: {}, documentOf: {} };
   const multipleDocuments = new Set(measures.map((m) => m.document)).size > 1;
   const headingOf = (part: Part) => `${multipleDocuments ? `${part.document} · ` : ''}${part.chapter} ${part.title}`;
 
@@ -343,6 +347,7 @@ function lay(
   partsOf(measures, titles, level === 'documents').forEach((part, index) => {
     const id = `${level === 'parts' ? 'p' : 'd'}${index}`;
     const node = `${id}n`;
+    if (level === 'documents') layout.documentOf[node] = part.measures[0]!.file;
     const withoutLead = part.measures.filter((m) => m.noLead).length;
     if (withoutLead) layout.noLead.push(node);
     const tally = new Map<string, { lead: number; co: number }>();

@@ -391,6 +391,32 @@ describe('graph panel', function () {
     log(`  exported SVG: ${svg.length} characters`);
   });
 
+  it('the workspace overview: agencies × documents with their counts; a click on a document opens its graph', async () => {
+    const api = await activate();
+    const overview = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openOverview'))!;
+    try {
+      const expected = buildOwnershipGraph(await engineProject(), undefined, { level: 'documents', locale: resolveLocale(vscode.env.language) });
+      let seen: GraphInspection | undefined;
+      for (let waited = 0; waited < 20000; waited += 200) {
+        seen = await overview.inspect();
+        if (seen.ok && overview.current && seen.nodeIds.some((id) => id in overview.current!.documentNodes)) break;
+        await sleep(200);
+      }
+      const graph = overview.current!;
+      assert.equal(graph.level, 'documents');
+      // Every guideline of the workspace is a document node, and the drawing has each of them.
+      assert.deepEqual(sorted(Object.values(graph.documentNodes).map((key) => vscode.Uri.parse(key).path.split('/').pop()!)), sorted(Object.values(expected.documentNodes).map((file) => file.split('/').pop()!)));
+      for (const id of Object.keys(graph.documentNodes)) assert.ok(seen!.nodeIds.includes(id), `the drawing has ${id}`);
+      const [nodeId] = Object.entries(graph.documentNodes).find(([, key]) => key === wsUri(GUIDELINE).toString())!;
+      api.panels.graph.forDocument(wsUri(GUIDELINE))?.dispose();
+      assert.equal(await overview.click(nodeId), true);
+      await waitUntil(() => api.panels.graph.forDocument(wsUri(GUIDELINE)) !== undefined, 'the guideline’s own graph to open');
+      assert.equal(api.panels.graph.forDocument(wsUri(GUIDELINE))!.key, wsUri(GUIDELINE).toString());
+    } finally {
+      overview.dispose();
+    }
+  });
+
   it('proposes <document>.svg beside the document for Export SVG, as a URI (not the URI string used as a path)', async () => {
     const api = await activate();
     const document = wsUri(GUIDELINE);
