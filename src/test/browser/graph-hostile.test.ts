@@ -7,24 +7,31 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOwnershipGraph, Project } from '../../core/index';
-import type { OwnershipGraph } from '../../core/index';
+import type { MatrixMeasure, OwnershipGraph } from '../../core/index';
 import { closeSharedBrowser, newBlankPage, openFileOffline, pageFlag, renderMermaid, sharedBrowser, unexpectedConsoleErrors } from '../support/browser';
 import type { Browser, OfflinePage, RenderResult } from '../support/browser';
 import {
   activeContent,
+  assertLineStyles,
+  assertMeasureBlocks,
+  assertMeasureNodes,
+  assertMeasureTies,
+  assertNoLeadAndFills,
   assertQuiet,
-  declaredEdgeKeys,
-  declaredNodeIds,
-  graphEdges,
+  FILLS,
   graphNodeIds,
   inPage,
   nodeFills,
-  renderedEdgeKeys,
+  nodeLines,
+  placeOrFail,
+  readView,
   runCli,
   seedProject,
   sorted,
   svgStyle,
+  viewGraph,
 } from './graph-helpers';
+import type { ExpectedGraph, GraphView } from './graph-helpers';
 import { displayed, HOSTILE_PIECES, HOSTILE_UNKNOWN, hostileFixture } from './hostile-fixture';
 import type { HostileFixture } from './hostile-fixture';
 
@@ -35,6 +42,8 @@ describe('browser: hostile agency names, measure titles and chapter titles', fun
   let fixture: HostileFixture;
   let graph: OwnershipGraph;
   let result: RenderResult;
+  let view: GraphView;
+  let expected: ExpectedGraph;
 
   before(async function () {
     browser = await sharedBrowser();
@@ -45,6 +54,8 @@ describe('browser: hostile agency names, measure titles and chapter titles', fun
     project.setFile('hostile/hostile-doc.yaml', fixture.guidelineText);
     graph = buildOwnershipGraph(project);
     result = await renderMermaid(blank.page, graph.mermaid, {}, { settleMs: 300 });
+    view = await readView(blank.page, result);
+    expected = expectedOfFixture(fixture);
   });
   after(async function () {
     await blank?.close();
@@ -67,39 +78,58 @@ describe('browser: hostile agency names, measure titles and chapter titles', fun
     assert.equal(result.ok, true);
     assert.equal(result.diagramType, 'flowchart-v2');
     assert.equal(graph.level, 'measures');
+    assertMeasureNodes(graph, view);
+    // Every measure, and every agency (23 registry names and the unknown one) on some node; nothing more, nothing split.
     const nodes = graphNodeIds(result);
-    assert.deepEqual(sorted(nodes), sorted(declaredNodeIds(graph.mermaid)));
-    // Every agency (23 registry names and the unknown one) and every measure; nothing more, nothing split.
-    assert.equal(nodes.length, fixture.agencies.length + fixture.measures.length);
-    assert.equal(graph.nodeCount, nodes.length);
-    assert.deepEqual(sorted(result.nodeIds.filter((id) => id.startsWith('legend'))), ['legend_agency', 'legend_measure', 'legend_nolead']);
+    assert.equal(nodes.filter((id) => placeOrFail(id, 'measures').role === 'member').length, fixture.measures.length);
+    const shown = new Set(nodes.filter((id) => placeOrFail(id, 'measures').role !== 'member').flatMap((id) => view.lines[id]!));
+    assert.deepEqual(sorted(shown), sorted(fixture.agencies.map((name) => displayed(name, 40))));
+    assert.deepEqual(sorted(result.nodeIds.filter((id) => id.startsWith('legend'))), ['legend_agency0', 'legend_agency1', 'legend_agency2', 'legend_measure', 'legend_nolead']);
   });
 
-  it('draws exactly the declared edges; no name added or removed a link', function () {
-    const mentions = fixture.measures.reduce((sum, m) => sum + m.agencies.length, 0);
-    assert.equal(graph.edgeCount, mentions);
-    assert.equal(graphEdges(result).length, mentions);
-    assert.equal(result.edgeCount, mentions + 2);
-    assert.deepEqual(renderedEdgeKeys(result), declaredEdgeKeys(graph.mermaid));
-    assert.deepEqual(sorted(new Set(result.edgeLabels)), sorted(['牵头', '负责', '配合']));
+  it('draws exactly the declared lines; no name added or removed a tie, nor changed a line\'s style', function () {
+    const measureOf = assertMeasureBlocks(graph, view, expected);
+    const ties = assertMeasureTies(graph, view, expected, measureOf);
+    assert.equal(ties.length, fixture.measures.reduce((sum, m) => sum + m.agencies.length, 0));
+    assertLineStyles(view);
+    // The only labels are the legend's.
+    assert.deepEqual(result.edgeLabels, ['牵头 lead', '配合 co-responsible', '负责 responsible, no lead']);
   });
 
-  it('shows every agency name literally (a line break as a space, long names cut to 40 characters with …)', function () {
-    const agencyTexts = graphNodeIds(result).filter((id) => id.startsWith('a')).map((id) => result.nodeText[id]!);
-    assert.deepEqual(sorted(agencyTexts), sorted(fixture.agencies.map((name) => displayed(name, 40))));
-    for (const piece of [...HOSTILE_PIECES, HOSTILE_UNKNOWN]) assert.ok(result.text.includes(displayed(piece, 40)), `rendered text lacks ${JSON.stringify(displayed(piece, 40))}`);
+  it('shows every agency name literally, one per line (a line break as a space, long names cut to 40 characters with …)', function () {
+    const agencyLines = Object.keys(graph.agencyNodes).flatMap((id) => view.lines[id]!);
+    for (const piece of [...HOSTILE_PIECES, HOSTILE_UNKNOWN]) {
+      assert.ok(agencyLines.includes(displayed(piece, 40)), `no agency line reads ${JSON.stringify(displayed(piece, 40))}`);
+      assert.ok(result.text.includes(displayed(piece, 40)), `rendered text lacks ${JSON.stringify(displayed(piece, 40))}`);
+    }
     // Spot checks, written out by hand.
     for (const literal of ['"', "'", '[ ]', '( )', '{ }', '#', ';', '|', '%%', '-->', '-.->', '第一行 第二行', '<img src=x onerror=window.__pwned=1>', '<script>window.__pwned=1</script>', 'click a0 call alert(1)', 'style a0 fill:#f00', 'classDef noLead fill:#0f0', '&lt;b&gt;', '#60;b#62;', '`code` and ``two``']) {
-      assert.ok(agencyTexts.includes(literal), `no agency node reads ${JSON.stringify(literal)}`);
+      assert.ok(agencyLines.includes(literal), `no agency line reads ${JSON.stringify(literal)}`);
     }
-    assert.ok(agencyTexts.includes('%%{init: {"securityLevel":"loose","them…'));
-    assert.ok(agencyTexts.includes('click a0 href "javascript:window.__pwne…'));
+    assert.ok(agencyLines.includes('%%{init: {"securityLevel":"loose","them…'));
+    assert.ok(agencyLines.includes('click a0 href "javascript:window.__pwne…'));
+    assert.ok(agencyLines.includes('未登记"]-->x[<b onmouseover=window.__pwned…'));
+  });
+
+  it('merges hostile names tied alike into one node: each name on its own line, <br> only between them', function () {
+    const merged = Object.entries(graph.agencyNodes).filter(([, names]) => names.length > 1);
+    assert.ok(merged.length >= 3, `${merged.length} merged nodes`);
+    for (const [id, names] of merged) {
+      assert.deepEqual(view.lines[id], names.map((name) => displayed(name, 40)), id);
+      assert.equal(view.breaks[id], names.length - 1, id);
+    }
+    const mergedLines = merged.map(([id]) => view.lines[id]);
+    // By hand: 3.1 has no lead, so "{ }" and "#" are its responsible agencies and nothing else in part 3;
+    // the unknown agency shares its co-responsible measures with "-.->" in part 4 and the long name in part 7.
+    assert.ok(mergedLines.some((lines) => JSON.stringify(lines) === JSON.stringify(['{ }', '#'])), JSON.stringify(mergedLines));
+    assert.ok(mergedLines.some((lines) => JSON.stringify(lines) === JSON.stringify(['-.->', '未登记"]-->x[<b onmouseover=window.__pwned…'])), JSON.stringify(mergedLines));
+    assert.ok(mergedLines.some((lines) => lines!.length === 2 && lines![0]!.startsWith('超长单位名称"[x](y){z}#;|%%-->') && lines![0]!.endsWith('…') && [...lines![0]!].length === 40));
   });
 
   it('shows every measure title and chapter title literally', function () {
-    const measureTexts = graphNodeIds(result).filter((id) => id.startsWith('m')).map((id) => result.nodeText[id]!);
+    const measureTexts = graphNodeIds(result).filter((id) => placeOrFail(id, 'measures').role === 'member').map((id) => result.nodeText[id]!);
     assert.deepEqual(sorted(measureTexts), sorted(fixture.measures.map((m) => displayed(`${m.id} ${m.title}`, 40))));
-    const headings = result.subgraphs.filter((s) => s.id !== 'legend');
+    const headings = result.subgraphs.filter((s) => s.id !== 'legend' && !/^col\d+$/.test(s.id));
     assert.ok(headings.every((s) => !s.empty));
     // Part headings are "<id> <title>", cut at 60 characters (ownership-graph.ts); the long piece makes one longer.
     assert.deepEqual(sorted(headings.map((s) => s.label)), sorted(fixture.chapters.map((c) => displayed(`${c.id} ${c.title}`, 60))));
@@ -107,9 +137,52 @@ describe('browser: hostile agency names, measure titles and chapter titles', fun
   });
 
   it('keeps the noLead style on exactly the measures without a lead', function () {
+    const measureOf = assertMeasureBlocks(graph, view, expected);
+    assertNoLeadAndFills(graph, view, measureOf);
     const noLead = graphNodeIds(result).filter((id) => result.nodeClasses[id]!.includes('noLead'));
-    assert.deepEqual(sorted(noLead), sorted(graph.noLeadNodeIds));
     assert.deepEqual(sorted(noLead.map((id) => result.nodeText[id]!.split(' ')[0]!)), sorted(fixture.measures.filter((m) => m.byFunction).map((m) => m.id)));
+  });
+
+  it('keeps a name holding <br>, <img> or their entity text as literal text inside a merged node', async function () {
+    // Six names tied alike (co-responsible in 2.1, responsible in 2.2): one node, six lines, five <br>.
+    const names = ['甲<br>乙', '<br/>', '<BR >', '<img src=x onerror=window.__pwned=1>', '#60;br#62;', '&lt;br&gt;'];
+    const titleText = '标题<br>换行<img src=x onerror=window.__pwned=1>';
+    const registryText = `agencies:\n  - name: 牵头单位\n    kind: government\n${names.map((name) => `  - name: ${JSON.stringify(name)}\n    kind: government\n`).join('')}`;
+    const agencies = JSON.stringify(names);
+    const guidelineText =
+      `id: br-doc\ntitle: t\nchapters:\n  - id: "2"\n    title: ${JSON.stringify(`第二部分 ${titleText}`)}\n    measures:\n` +
+      `      - id: "2.1"\n        title: ${JSON.stringify(titleText)}\n        agencies: ["牵头单位", ${agencies.slice(1, -1)}]\n` +
+      `      - id: "2.2"\n        title: 无牵头\n        division: by-function\n        agencies: ${agencies}\n`;
+    const project = new Project();
+    project.setFile('br/agencies.yaml', registryText);
+    project.setFile('br/doc.yaml', guidelineText);
+    const brGraph = buildOwnershipGraph(project);
+    const brView = await viewGraph(blank.page, brGraph.mermaid, 300);
+    try {
+      const measures = brGraph.measures;
+      assert.deepEqual(measures.map((m) => [m.id, m.lead, m.co, m.noLead]), [
+        ['2.1', '牵头单位', names, false],
+        ['2.2', null, names, true],
+      ]);
+      assertMeasureNodes(brGraph, brView);
+      const measureOf = assertMeasureBlocks(brGraph, brView, { measures, titles: new Map([['br-doc\u00002', `第二部分 ${titleText}`]]) });
+      assertMeasureTies(brGraph, brView, { measures, titles: new Map() }, measureOf);
+      const [node, ...others] = Object.keys(brGraph.agencyNodes).filter((id) => placeOrFail(id, 'measures').role === 'other');
+      assert.deepEqual(others, []);
+      assert.deepEqual(brView.lines[node!], names, 'each name one line, literally');
+      assert.equal(brView.breaks[node!], names.length - 1, 'the only <br> elements are those between the names');
+      assert.equal(brView.result.nodeText[node!], names.join(''));
+      assert.deepEqual(brView.lines.p0m0, [displayed(`2.1 ${titleText}`, 40)]);
+      assert.equal(brView.breaks.p0m0, 0);
+      assert.deepEqual(brView.result.subgraphs.filter((s) => s.id !== 'legend').map((s) => s.label), [displayed(`2 第二部分 ${titleText}`, 60)]);
+      assert.ok(brView.result.svg.includes('甲&lt;br&gt;乙<br>'), 'the name\'s <br> escaped, the separator a tag');
+      assert.equal(await inPage<number>(blank.page, `document.querySelectorAll('#tm-output img').length`), 0);
+      assert.equal(await inPage<number>(blank.page, `document.querySelectorAll('#tm-output br').length`), names.length - 1, 'no <br> anywhere else: not in titles, headings or other nodes');
+    } finally {
+      assert.equal(await pageFlag(blank.page), undefined);
+      assert.deepEqual(await activeContent(blank.page, '#tm-output'), { dangerousElements: [], handlers: [], scriptUrls: [], clickable: 0 });
+      assertQuiet(blank);
+    }
   });
 
   it('runs no script: no __pwned, no dialog, no page error, no request, no popup', async function () {
@@ -150,8 +223,8 @@ describe('browser: hostile agency names, measure titles and chapter titles', fun
     const fills = await nodeFills(blank.page, '#tm-output');
     const noLead = new Set(graph.noLeadNodeIds);
     for (const id of graphNodeIds(again)) {
-      const expected = noLead.has(id) ? 'rgb(255, 244, 230)' : id.startsWith('a') ? 'rgb(231, 240, 255)' : 'rgb(255, 255, 255)';
-      assert.equal(fills[id], expected, `fill of ${id} (${again.nodeText[id]})`);
+      const want = noLead.has(id) ? FILLS.noLead : placeOrFail(id, 'measures').role === 'member' ? FILLS.measure : FILLS.agency;
+      assert.equal(fills[id], want, `fill of ${id} (${again.nodeText[id]})`);
     }
     assert.doesNotMatch(again.svg, /style="[^"]*(#f00|#0f0)/i);
     assertQuiet(blank);
@@ -172,8 +245,9 @@ describe('browser: hostile agency names, measure titles and chapter titles', fun
     const rendered = await renderMermaid(blank.page, placeholders.mermaid, {}, { settleMs: 300 });
     assert.equal(rendered.ok, true, rendered.error);
     const comparable = (text: string) => text.replace(/\p{Cf}/gu, '').normalize('NFKC');
-    const agencyTexts = graphNodeIds(rendered).filter((id) => id.startsWith('a')).map((id) => comparable(rendered.nodeText[id]!));
-    const measureTexts = graphNodeIds(rendered).filter((id) => id.startsWith('m')).map((id) => comparable(rendered.nodeText[id]!));
+    const lines = await nodeLines(blank.page, '#tm-output');
+    const agencyTexts = graphNodeIds(rendered).filter((id) => placeOrFail(id, 'measures').role !== 'member').flatMap((id) => lines[id]!.map(comparable));
+    const measureTexts = graphNodeIds(rendered).filter((id) => placeOrFail(id, 'measures').role === 'member').map((id) => comparable(rendered.nodeText[id]!));
     try {
       assert.deepEqual(sorted(agencyTexts), sorted(names.map((name) => comparable(displayed(name, 40)))));
       assert.deepEqual(sorted(measureTexts), sorted(names.map((name, i) => comparable(displayed(`2.${i + 1} ${name}`, 40)))));
@@ -243,6 +317,7 @@ describe('browser: hostile agency names, measure titles and chapter titles', fun
         `Object.fromEntries([...document.querySelectorAll('#graph svg g.node')].map((n) => [/flowchart-(.+)-\\d+$/.exec(n.id)[1], n.querySelector(':scope > g.label').textContent.trim()]))`,
       );
       assert.deepEqual(texts, result.nodeText);
+      assert.deepEqual(await nodeLines(opened.page, '#graph'), view.lines);
     });
 
     it('has no active markup anywhere in the page but its own nonce scripts', async function () {
@@ -266,3 +341,11 @@ describe('browser: hostile agency names, measure titles and chapter titles', fun
     });
   });
 });
+
+/** The measures the fixture should show, written from the fixture itself: the first agency leads unless the measure is by function. */
+function expectedOfFixture(fixture: HostileFixture): ExpectedGraph {
+  const measures = fixture.measures.map(
+    (m) => ({ id: m.id, title: m.title, document: 'hostile-doc', chapter: m.chapter, lead: m.byFunction ? null : m.agencies[0]!, co: m.byFunction ? m.agencies : m.agencies.slice(1), noLead: m.byFunction }) as MatrixMeasure,
+  );
+  return { measures, titles: new Map(fixture.chapters.map((c) => [`hostile-doc\u0000${c.id}`, c.title])) };
+}

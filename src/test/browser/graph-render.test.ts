@@ -2,35 +2,52 @@
 // (securityLevel 'strict'): what is drawn is what the Mermaid text declares and what the matrix
 // says, the filters draw the right measures, and the HTML export renders offline.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { buildMatrix, buildOwnershipGraph } from '../../core/index';
 import type { GraphOptions, MatrixMeasure, OwnershipGraph } from '../../core/index';
 import { closeSharedBrowser, newBlankPage, openFileOffline, pageFlag, renderMermaid, sharedBrowser, unexpectedConsoleErrors } from '../support/browser';
-import type { Browser, OfflinePage, RenderResult } from '../support/browser';
+import type { Browser, OfflinePage } from '../support/browser';
+import { measureLayout } from '../support/graph-layout';
 import {
   activeContent,
+  assertColumns,
+  assertLineStyles,
+  assertMeasureBlocks,
+  assertMeasureNodes,
+  assertMeasureTies,
+  assertNoLeadAndFills,
   assertQuiet,
-  declaredEdgeKeys,
   declaredNodeIds,
-  edgeEnds,
+  FILLS,
   graphEdges,
   graphNodeIds,
   inPage,
+  measureIdOf,
   nodeFills,
-  renderedEdgeKeys,
+  nodeLines,
+  placeOrFail,
+  readView,
+  ROOT,
   runCli,
   seedProject,
   sorted,
+  tiesOf,
+  viewGraph,
 } from './graph-helpers';
+import type { ExpectedGraph, GraphView } from './graph-helpers';
 import { displayed } from './hostile-fixture';
 
 const SCREENSHOT = '/tmp/seed-graph-test.png';
 const NO_LEAD_IDS = ['4.2', '4.3', '4.4', '7.1'];
 
-/** The measure id at the start of a measure node's label ("4.2 赋能实体经济高质量发展"). */
-const measureIdOf = (label: string) => label.split(' ')[0]!;
+/** The seed guideline's part titles, read from its YAML (not through the core), keyed `<document>\u0000<chapter>`. */
+function seedTitles(): Map<string, string> {
+  const data = parse(readFileSync(join(ROOT, 'tasks/zj-ai-2027.yaml'), 'utf8')) as { id: string; chapters: { id: string; title: string }[] };
+  return new Map(data.chapters.map((chapter) => [`${data.id}\u0000${chapter.id}`, chapter.title]));
+}
 
 describe('browser: ownership graph of the seed guideline rendered by Mermaid', function () {
   this.timeout(120_000);
@@ -48,17 +65,22 @@ describe('browser: ownership graph of the seed guideline rendered by Mermaid', f
 
   describe('the whole graph', function () {
     let graph: OwnershipGraph;
-    let result: RenderResult;
+    let view: GraphView;
+    let expected: ExpectedGraph;
+    let measureOf: Map<string, MatrixMeasure>;
 
     before(async function () {
       graph = buildOwnershipGraph(seedProject());
+      expected = { measures: buildMatrix(seedProject()).measures, titles: seedTitles() };
       const started = performance.now();
-      result = await renderMermaid(blank.page, graph.mermaid);
+      const result = await renderMermaid(blank.page, graph.mermaid);
       const wall = performance.now() - started;
+      view = await readView(blank.page, result);
       console.log(`      [timing] seed graph (${graph.nodeCount} nodes, ${graph.edgeCount} edges, ${graph.mermaid.length} chars): mermaid.render ${result.renderMs.toFixed(0)} ms in the page, ${wall.toFixed(0)} ms wall (incl. loading Mermaid into the page)`);
     });
 
     it('renders without error, as a flowchart, in the default theme and strict mode', async function () {
+      const { result } = view;
       assert.equal(result.error, undefined);
       assert.equal(result.ok, true);
       assert.equal(result.limitExceeded, false);
@@ -70,82 +92,65 @@ describe('browser: ownership graph of the seed guideline rendered by Mermaid', f
       assert.equal(await pageFlag(blank.page), undefined);
     });
 
-    it('draws exactly the 54 nodes the text declares: 31 agencies and 23 measures', function () {
-      const rendered = graphNodeIds(result);
-      const declared = declaredNodeIds(graph.mermaid);
-      assert.deepEqual(sorted(rendered), sorted(declared));
-      assert.equal(new Set(rendered).size, rendered.length, 'no node drawn twice');
-      assert.equal(rendered.length, 54);
-      assert.equal(graph.nodeCount, 54);
-      assert.equal(rendered.filter((id) => /^a\d+$/.test(id)).length, 31);
-      assert.equal(rendered.filter((id) => /^m\d+_\d+$/.test(id)).length, 23);
-      // The legend is drawn too, apart from the graph.
-      assert.deepEqual(sorted(result.nodeIds.filter((id) => id.startsWith('legend_'))), ['legend_agency', 'legend_measure', 'legend_nolead']);
+    it('draws exactly the nodes the text declares: the 23 measures and agency nodes naming the 31 agencies, and the legend', function () {
+      assertMeasureNodes(graph, view);
+      const nodes = graphNodeIds(view.result);
+      assert.equal(nodes.filter((id) => placeOrFail(id, 'measures').role === 'member').length, 23);
+      const named = new Set(nodes.filter((id) => placeOrFail(id, 'measures').role !== 'member').flatMap((id) => view.lines[id]!));
+      assert.equal(named.size, 31);
+      // All three line styles are in use, so the legend has three agency boxes.
+      assert.deepEqual(sorted(view.result.nodeIds.filter((id) => id.startsWith('legend_'))), ['legend_agency0', 'legend_agency1', 'legend_agency2', 'legend_measure', 'legend_nolead']);
     });
 
-    it('labels every node with what the matrix says: agency names, and "<id> <title>" for measures', function () {
+    it('shows every measure in its part, in order, and every agency of the matrix beside the parts it works in', function () {
+      measureOf = assertMeasureBlocks(graph, view, expected);
       const matrix = buildMatrix(seedProject());
-      const agencyTexts = graphNodeIds(result).filter((id) => id.startsWith('a')).map((id) => result.nodeText[id]!);
-      const named = new Set(matrix.measures.flatMap((m) => (m.lead ? [m.lead, ...m.co] : m.co)));
-      assert.deepEqual(sorted(agencyTexts), sorted([...named].map((name) => displayed(name, 40))));
-      const measureTexts = graphNodeIds(result).filter((id) => id.startsWith('m')).map((id) => result.nodeText[id]!);
-      assert.deepEqual(sorted(measureTexts), sorted(matrix.measures.map((m) => displayed(`${m.id} ${m.title}`, 40))));
+      assert.deepEqual(sorted([...measureOf.values()].map((m) => m.id)), sorted(matrix.measures.map((m) => m.id)));
+      const named = new Set(matrix.measures.flatMap((m) => tiesOf(m).map((tie) => tie.agency)));
+      const shown = new Set(Object.keys(graph.agencyNodes).flatMap((id) => view.lines[id]!));
+      assert.deepEqual(sorted(shown), sorted(named));
+      // The design merges agencies tied alike: the seed has such nodes (省科技厅 and 省发展改革委 in part 7, …).
+      assert.ok(Object.values(view.lines).some((lines) => lines.length > 1), 'some node shows several agencies');
+      for (const name of named) assert.equal(name.length <= 40, true, `${name} is short enough to be shown whole`);
     });
 
-    it('draws exactly the declared edges (graph.edgeCount, legend excluded) with their styles and labels', function () {
-      const edges = graphEdges(result);
-      assert.equal(edges.length, graph.edgeCount);
-      assert.equal(result.edgeCount, graph.edgeCount + 2, 'plus the two legend edges');
-      assert.deepEqual(renderedEdgeKeys(result), declaredEdgeKeys(graph.mermaid));
-      // One edge per agency mention in the matrix.
+    it('draws exactly the declared lines, and they tie each agency to each of its measures as the matrix says', function () {
+      measureOf ??= assertMeasureBlocks(graph, view, expected);
+      const ties = assertMeasureTies(graph, view, expected, measureOf);
+      // Every mention of an agency in the matrix is one tie; merged nodes draw fewer lines than that.
       const matrix = buildMatrix(seedProject());
-      assert.equal(graph.edgeCount, matrix.measures.reduce((sum, m) => sum + (m.lead ? 1 : 0) + m.co.length, 0));
+      assert.equal(ties.length, matrix.measures.reduce((sum, m) => sum + (m.lead ? 1 : 0) + m.co.length, 0));
+      assert.ok(graph.edgeCount < ties.length);
     });
 
-    it('draws lead edges solid with 牵头, the others dotted with 配合 (或 负责 in a measure without a lead)', function () {
-      const noLead = new Set(graph.noLeadNodeIds);
-      const edges = graphEdges(result);
-      for (const edge of edges) {
-        assert.equal(edge.thickness, 'normal', edge.id);
-        const to = edgeEnds(edge.id)!.to;
-        if (edge.pattern === 'solid') assert.equal(edge.label, '牵头', edge.id);
-        else {
-          assert.equal(edge.pattern, 'dotted', edge.id);
-          assert.equal(edge.label, noLead.has(to) ? '负责' : '配合', edge.id);
-        }
-      }
-      const leads = buildMatrix(seedProject()).measures.filter((m) => m.lead !== null).length;
-      assert.equal(edges.filter((e) => e.pattern === 'solid').length, leads);
-      assert.equal(leads, 19);
-      // Every measure with a lead has exactly one solid edge, and a measure without has none.
-      const solidTargets = edges.filter((e) => e.pattern === 'solid').map((e) => edgeEnds(e.id)!.to);
-      assert.equal(new Set(solidTargets).size, solidTargets.length);
-      for (const id of solidTargets) assert.ok(!noLead.has(id), `${id} has no lead but a solid edge`);
+    it('draws lead lines thick and solid, co-responsible ones dotted, and those of measures without a lead solid and thin, as the legend shows', function () {
+      assertLineStyles(view);
+      const edges = graphEdges(view.result);
+      const thick = edges.filter((e) => e.thickness === 'thick');
+      assert.ok(thick.every((e) => e.pattern === 'solid'));
+      assert.equal(thick.length, buildMatrix(seedProject()).measures.filter((m) => m.lead !== null).length);
+      assert.equal(thick.length, 19);
+      assert.ok(edges.some((e) => e.pattern === 'dotted') && edges.some((e) => e.pattern === 'solid' && e.thickness === 'normal'), 'all three kinds drawn');
     });
 
-    it('draws exactly graph.noLeadNodeIds in the noLead style: measures 4.2, 4.3, 4.4 and 7.1', async function () {
-      const withClass = graphNodeIds(result).filter((id) => result.nodeClasses[id]!.includes('noLead'));
-      assert.deepEqual(sorted(withClass), sorted(graph.noLeadNodeIds));
-      assert.deepEqual(sorted(withClass.map((id) => measureIdOf(result.nodeText[id]!))), NO_LEAD_IDS);
+    it('draws exactly graph.noLeadNodeIds in the noLead style: measures 4.2, 4.3, 4.4 and 7.1', function () {
+      measureOf ??= assertMeasureBlocks(graph, view, expected);
+      assertNoLeadAndFills(graph, view, measureOf);
+      const withClass = graphNodeIds(view.result).filter((id) => view.result.nodeClasses[id]!.includes('noLead'));
+      assert.deepEqual(sorted(withClass.map((id) => measureIdOf(view.result.nodeText[id]!))), NO_LEAD_IDS);
       assert.deepEqual(sorted(graph.noLead.map((m) => m.id)), NO_LEAD_IDS);
-      // The style really applies: the orange fill of classDef noLead, and the other classes' fills elsewhere.
-      const fills = await nodeFills(blank.page, '#tm-output');
-      for (const id of graphNodeIds(result)) {
-        const expected = withClass.includes(id) ? 'rgb(255, 244, 230)' : id.startsWith('a') ? 'rgb(231, 240, 255)' : 'rgb(255, 255, 255)';
-        assert.equal(fills[id], expected, `fill of ${id} (${result.nodeText[id]})`);
-      }
     });
 
-    it('groups the measures in 6 part subgraphs (二 to 七), plus the legend', function () {
-      const clusters = result.subgraphs.filter((s) => !s.empty);
-      assert.equal(clusters.length, 7);
-      assert.deepEqual(result.subgraphs.filter((s) => s.empty), []);
-      assert.deepEqual(clusters.find((s) => s.id === 'legend')?.label, '图例 Legend');
-      const parts = clusters.filter((s) => s.id !== 'legend');
-      assert.deepEqual(sorted(parts.map((s) => s.id)), ['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
-      assert.deepEqual(sorted(parts.map((s) => s.label.split(' ')[0]!)), ['2', '3', '4', '5', '6', '7']);
-      assert.ok(parts.some((s) => s.label === '2 加快核心技术突破，全面提升创新策源引领力'));
-      assert.ok(parts.some((s) => s.label === '7 保障措施'));
+    it('groups the measures in 6 part boxes (二 to 七) in columns, plus the legend', function () {
+      const boxes = view.result.subgraphs.filter((s) => s.id !== 'legend' && !/^col\d+$/.test(s.id));
+      assert.deepEqual(boxes.map((s) => s.empty), boxes.map(() => false));
+      assert.deepEqual(sorted(boxes.map((s) => s.id)), ['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
+      assert.deepEqual(boxes.map((s) => s.label.split(' ')[0]!).sort(), ['2', '3', '4', '5', '6', '7']);
+      assert.equal(boxes.find((s) => s.id === 'p0')!.label, '2 加快核心技术突破，全面提升创新策源引领力');
+      assert.equal(boxes.find((s) => s.id === 'p5')!.label, '7 保障措施');
+      assert.deepEqual(view.result.subgraphs.find((s) => s.id === 'legend'), { id: 'legend', label: '图例 Legend', empty: false });
+      const columns = assertColumns(graph, view);
+      assert.equal(view.result.subgraphs.filter((s) => /^col\d+$/.test(s.id)).length, columns > 1 ? columns : 0);
     });
 
     it('contains nothing that could run script or navigate', async function () {
@@ -158,65 +163,66 @@ describe('browser: ownership graph of the seed guideline rendered by Mermaid', f
     const matrix = () => buildMatrix(seedProject());
 
     /** What a filter should show, computed from the matrix alone. */
-    function expectedOf(options: GraphOptions): { measures: MatrixMeasure[]; agencies: Set<string>; mentions: number } {
+    function expectedOf(options: GraphOptions): ExpectedGraph & { agencies: Set<string> } {
       const measures = matrix().measures.filter(
         (m) => (options.agency === undefined || m.lead === options.agency || m.co.includes(options.agency)) && (options.chapter === undefined || m.chapter === options.chapter),
       );
-      const agencies = new Set(measures.flatMap((m) => (m.lead ? [m.lead, ...m.co] : m.co)));
-      return { measures, agencies, mentions: measures.reduce((sum, m) => sum + (m.lead ? 1 : 0) + m.co.length, 0) };
+      const agencies = new Set(measures.flatMap((m) => tiesOf(m).map((tie) => tie.agency)));
+      return { measures, agencies, titles: seedTitles(), focus: options.agency };
     }
 
-    async function renderFiltered(options: GraphOptions, cliArgs: string[]): Promise<{ graph: OwnershipGraph; result: RenderResult }> {
+    async function renderFiltered(options: GraphOptions, cliArgs: string[]): Promise<{ graph: OwnershipGraph; view: GraphView }> {
       const graph = buildOwnershipGraph(seedProject(), undefined, options);
       // The CLI prints the same text for the same filters.
       const cli = runCli(['graph', ...cliArgs, '--locale', 'en']);
       assert.equal(cli.status, 0, cli.stderr);
       assert.equal(cli.stdout, graph.mermaid);
-      const result = await renderMermaid(blank.page, graph.mermaid);
-      assert.equal(result.ok, true, result.error);
-      return { graph, result };
+      return { graph, view: await viewGraph(blank.page, graph.mermaid) };
     }
 
-    function assertShows(graph: OwnershipGraph, result: RenderResult, options: GraphOptions): void {
+    function assertShows(graph: OwnershipGraph, view: GraphView, options: GraphOptions): void {
       const expected = expectedOf(options);
       assert.ok(expected.measures.length > 0);
       assert.equal(graph.level, 'measures');
-      assert.deepEqual(sorted(graph.measures.map((m) => m.id)), sorted(expected.measures.map((m) => m.id)));
-      const nodes = graphNodeIds(result);
-      assert.deepEqual(sorted(nodes), sorted(declaredNodeIds(graph.mermaid)));
-      const measureNodes = nodes.filter((id) => id.startsWith('m'));
-      const agencyNodes = nodes.filter((id) => id.startsWith('a'));
-      assert.deepEqual(sorted(measureNodes.map((id) => measureIdOf(result.nodeText[id]!))), sorted(expected.measures.map((m) => m.id)));
-      assert.deepEqual(sorted(agencyNodes.map((id) => result.nodeText[id]!)), sorted(expected.agencies));
-      assert.equal(nodes.length, expected.measures.length + expected.agencies.size);
-      assert.equal(graph.nodeCount, nodes.length);
-      assert.equal(graphEdges(result).length, expected.mentions);
-      assert.equal(graph.edgeCount, expected.mentions);
-      assert.deepEqual(renderedEdgeKeys(result), declaredEdgeKeys(graph.mermaid));
-      const noLead = nodes.filter((id) => result.nodeClasses[id]!.includes('noLead'));
-      assert.deepEqual(sorted(noLead.map((id) => measureIdOf(result.nodeText[id]!))), sorted(expected.measures.filter((m) => m.noLead).map((m) => m.id)));
-      // One part subgraph per chapter shown, plus the legend.
-      const chapters = new Set(expected.measures.map((m) => m.chapter));
-      assert.deepEqual(sorted(result.subgraphs.filter((s) => s.id !== 'legend').map((s) => s.label.split(' ')[0]!)), sorted(chapters));
+      assert.deepEqual(graph.measures.map((m) => m.id), expected.measures.map((m) => m.id));
+      assertMeasureNodes(graph, view);
+      const measureOf = assertMeasureBlocks(graph, view, expected);
+      assert.deepEqual([...measureOf.values()].map((m) => m.id).sort(), expected.measures.map((m) => m.id).sort());
+      const shown = new Set(Object.keys(graph.agencyNodes).flatMap((id) => view.lines[id]!));
+      assert.deepEqual(sorted(shown), sorted(expected.agencies));
+      assertMeasureTies(graph, view, expected, measureOf);
+      assertLineStyles(view);
+      assertNoLeadAndFills(graph, view, measureOf, options.agency);
+      assertColumns(graph, view);
     }
 
-    function focusNodes(result: RenderResult): string[] {
-      return graphNodeIds(result).filter((id) => result.nodeClasses[id]!.includes('focus'));
+    function focusNodes(view: GraphView): string[] {
+      return graphNodeIds(view.result).filter((id) => view.result.nodeClasses[id]!.includes('focus'));
     }
 
     it('--agency 省科技厅: its measures and the agencies it shares them with; 省科技厅 in the focus style', async function () {
       const options = { agency: '省科技厅' };
-      const { graph, result } = await renderFiltered(options, ['--agency', '省科技厅']);
-      assertShows(graph, result, options);
-      const focus = focusNodes(result);
-      assert.equal(focus.length, 1);
-      assert.equal(result.nodeText[focus[0]!], '省科技厅');
-      assert.ok(!result.nodeClasses[focus[0]!]!.includes('agency'), 'the focused agency is not also styled as a plain agency');
-      const fills = await nodeFills(blank.page, '#tm-output');
-      assert.equal(fills[focus[0]!], 'rgb(28, 79, 156)');
-      // Sanity: 省科技厅 leads some of these and is co-responsible in others.
+      const { graph, view } = await renderFiltered(options, ['--agency', '省科技厅']);
+      assertShows(graph, view, options);
+      // 省科技厅 has a node of its own in every part, in the focus style only, left where it leads and right where it does not.
+      const focus = focusNodes(view);
       const expected = expectedOf(options).measures;
-      assert.ok(expected.some((m) => m.lead === '省科技厅') && expected.some((m) => m.co.includes('省科技厅')));
+      const parts = [...new Set(expected.map((m) => m.chapter))];
+      assert.ok(focus.length >= parts.length);
+      for (const id of focus) {
+        assert.deepEqual(view.lines[id], ['省科技厅']);
+        assert.ok(!view.result.nodeClasses[id]!.includes('agency'), 'the focused agency is not also styled as a plain agency');
+        assert.equal(view.fills[id], FILLS.focus);
+      }
+      assert.deepEqual(sorted(new Set(focus.map((id) => placeOrFail(id, 'measures').block))), parts.map((_, i) => `p${i}`));
+      const leadsIn = new Set(expected.filter((m) => m.lead === '省科技厅').map((m) => m.chapter));
+      const coIn = new Set(expected.filter((m) => m.co.includes('省科技厅')).map((m) => m.chapter));
+      assert.deepEqual(sorted(focus.filter((id) => placeOrFail(id, 'measures').role === 'lead').map((id) => placeOrFail(id, 'measures').block)), sorted(parts.flatMap((c, i) => (leadsIn.has(c) ? [`p${i}`] : []))));
+      assert.deepEqual(sorted(focus.filter((id) => placeOrFail(id, 'measures').role === 'other').map((id) => placeOrFail(id, 'measures').block)), sorted(parts.flatMap((c, i) => (coIn.has(c) ? [`p${i}`] : []))));
+      // Sanity: 省科技厅 leads some of these and is co-responsible in others, in some part both.
+      assert.ok([...leadsIn].some((c) => coIn.has(c)));
+      // No measure without a lead names 省科技厅: no 负责 line, and the legend leaves that style out.
+      assert.deepEqual(view.result.edges.filter((e) => e.id.startsWith('L_legend_')).map((e) => e.label), ['牵头 lead', '配合 co-responsible']);
       assertQuiet(blank);
     });
 
@@ -226,20 +232,21 @@ describe('browser: ownership graph of the seed guideline rendered by Mermaid', f
 
     it('--chapter 4: the four measures of part 四, three of them without a lead, and no focus', async function () {
       const options = { chapter: '4' };
-      const { graph, result } = await renderFiltered(options, ['--chapter', '4']);
-      assertShows(graph, result, options);
+      const { graph, view } = await renderFiltered(options, ['--chapter', '4']);
+      assertShows(graph, view, options);
       assert.equal(expectedOf(options).measures.length, 4);
-      assert.deepEqual(focusNodes(result), []);
+      assert.deepEqual(focusNodes(view), []);
       assert.deepEqual(sorted(graph.noLead.map((m) => m.id)), ['4.2', '4.3', '4.4']);
+      assert.deepEqual(view.result.subgraphs.filter((s) => s.id !== 'legend').map((s) => s.label), ['4 加快创新场景赋能，全面激发融合发展牵引力']);
       assertQuiet(blank);
     });
 
     it('--agency 省科技厅 --chapter 4: both filters at once', async function () {
       const options = { agency: '省科技厅', chapter: '4' };
-      const { graph, result } = await renderFiltered(options, ['--agency', '省科技厅', '--chapter', '4']);
-      assertShows(graph, result, options);
-      const focus = focusNodes(result);
-      assert.deepEqual(focus.map((id) => result.nodeText[id]), ['省科技厅']);
+      const { graph, view } = await renderFiltered(options, ['--agency', '省科技厅', '--chapter', '4']);
+      assertShows(graph, view, options);
+      const focus = focusNodes(view);
+      assert.deepEqual(focus.map((id) => view.lines[id]), [['省科技厅']]);
       assertQuiet(blank);
     });
   });
@@ -272,10 +279,19 @@ describe('browser: ownership graph of the seed guideline rendered by Mermaid', f
       assert.deepEqual(unexpectedConsoleErrors(opened.watch), [], 'console errors (CSP violations included)');
       assert.deepEqual(opened.watch.dialogs, []);
       assert.equal(await pageFlag(opened.page), undefined);
-      // The same graph as in the blank page: 54 nodes plus the legend's 3, edgeCount plus 2 edges.
-      assert.equal(await opened.page.locator('#graph svg g.node').count(), 57);
-      assert.equal(await opened.page.locator('#graph svg g.edgePaths > path').count(), graph.edgeCount + 2);
+      // The same graph as in the blank page: the graph's nodes plus the legend's 5, edgeCount plus the legend's 3 lines.
+      assert.equal(await opened.page.locator('#graph svg g.node').count(), graph.nodeCount + 5);
+      assert.equal(await opened.page.locator('#graph svg g.edgePaths > path').count(), graph.edgeCount + 3);
       assert.equal(await opened.page.locator('#graph svg g.node.noLead').count(), 5, 'four measures and the legend box');
+      assert.equal(await opened.page.locator('#graph svg g.edgePaths > path.edge-thickness-thick').count(), 19 + 1, 'the lead lines and the legend\'s');
+    });
+
+    it('draws the declared nodes, each agency node with its names one per line', async function () {
+      const lines = await nodeLines(opened.page, '#graph');
+      const ids = Object.keys(lines).filter((id) => !id.startsWith('legend'));
+      assert.deepEqual(sorted(ids), sorted(declaredNodeIds(graph.mermaid)));
+      for (const [id, names] of Object.entries(graph.agencyNodes)) assert.deepEqual(lines[id], names, id);
+      for (const [id, m] of Object.entries(graph.measureNodes)) assert.deepEqual(lines[id], [displayed(`${m.id} ${m.title}`, 40)], id);
     });
 
     it('carries a Content-Security-Policy meta that allows only its own scripts', async function () {
@@ -312,10 +328,15 @@ describe('browser: ownership graph of the seed guideline rendered by Mermaid', f
       // The graph is really drawn at a readable size, and the no-lead table comes after it.
       assert.ok(boxes.svg!.width > 500 && boxes.svg!.height > 500, JSON.stringify(boxes.svg));
       assert.ok(boxes.table!.y > boxes.svg!.y + boxes.svg!.height);
-      // The labels are readable: the measure boxes are at least as large as their text.
+      // The labels are readable: drawn at 10 px or more, and none cut short by its box.
       const fontPx = await inPage<number>(opened.page, `parseFloat(getComputedStyle(document.querySelector('#graph svg g.node span.nodeLabel') || document.body).fontSize)`);
       const scale = boxes.svg!.width / (await inPage<number>(opened.page, `document.querySelector('#graph svg').viewBox.baseVal.width`));
       assert.ok(fontPx * scale >= 10, `labels drawn at ${(fontPx * scale).toFixed(1)} px`);
+      const figures = await measureLayout(opened.page, '#graph');
+      assert.deepEqual(figures.clippedLabels, []);
+      assert.ok(figures.smallestLabelPx >= 10, `smallest label ${figures.smallestLabelPx.toFixed(1)} px`);
+      // Every part box is in the screenshot, with its heading.
+      assert.deepEqual(Object.keys(boxes).filter((key) => /^cluster p\d /.test(key)).map((key) => key.split(' ')[2]).sort(), ['2', '3', '4', '5', '6', '7']);
     });
 
     it('renders in the dark theme too when the reader prefers it, keeping the graph\'s own node colours', async function () {
@@ -333,7 +354,7 @@ describe('browser: ownership graph of the seed guideline rendered by Mermaid', f
       const fills = await nodeFills(opened.page, '#graph');
       const noLead = new Set(graph.noLeadNodeIds);
       for (const id of declaredNodeIds(graph.mermaid)) {
-        assert.equal(fills[id], noLead.has(id) ? 'rgb(255, 244, 230)' : id.startsWith('a') ? 'rgb(231, 240, 255)' : 'rgb(255, 255, 255)', id);
+        assert.equal(fills[id], noLead.has(id) ? FILLS.noLead : placeOrFail(id, 'measures').role === 'member' ? FILLS.measure : FILLS.agency, id);
       }
       const colour = await inPage<string>(opened.page, `getComputedStyle(document.querySelector('#graph svg g.node.agency span.nodeLabel')).color`);
       assert.equal(colour, 'rgb(11, 37, 69)');

@@ -129,6 +129,26 @@ describe('browser: test harness (Chromium + Mermaid)', function () {
       assert.deepEqual(result.edgeLabels, []);
     });
 
+    it('reads the open links the ownership graph uses: === thick solid, -.- dotted, --- solid, none with an arrowhead; <br> in a label a line break', async function () {
+      const result = await renderMermaid(current.page, 'flowchart LR\n  a["甲<br>乙"] === b\n  b -.- c\n  c --- d\n  d --> e\n  f ---|负责| g\n');
+      assert.equal(result.ok, true, result.error);
+      assert.deepEqual(
+        result.edges.map((e) => [e.id, e.thickness, e.pattern, e.label]),
+        [
+          ['L_a_b_0', 'thick', 'solid', ''],
+          ['L_b_c_0', 'normal', 'dotted', ''],
+          ['L_c_d_0', 'normal', 'solid', ''],
+          ['L_d_e_0', 'normal', 'solid', ''],
+          ['L_f_g_0', 'normal', 'solid', '负责'],
+        ],
+      );
+      const markers = await current.page.evaluate(`[...document.querySelectorAll('${OUTPUT_SELECTOR} g.edgePaths > path')].map((p) => p.hasAttribute('marker-end'))`);
+      assert.deepEqual(markers, [false, false, false, true, false], 'only --> has an arrowhead');
+      // A <br> in a label is a line break: a <br> element, textContent without a separator.
+      assert.equal(result.nodeText.a, '甲乙');
+      assert.equal(await current.page.locator(`${OUTPUT_SELECTOR} g.node br`).count(), 1);
+    });
+
     it('reports a syntax error as ok: false with Mermaid\'s message and cleans up after it', async function () {
       const result = await renderMermaid(current.page, 'flowchart LR\n  a --> \n  b -->>>> ((c');
       assert.equal(result.ok, false);
