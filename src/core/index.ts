@@ -5,6 +5,8 @@ export type { LintResult, ProjectOptions } from './project';
 export { parseConfig, CONFIG_FILE_NAMES, EMPTY_CONFIG } from './config';
 export type { ProjectConfig, RuleSetting } from './config';
 export { buildMatrix } from './matrix';
+export { dueOf, effectiveDeadline, isIsoDate, localToday, MEASURE_STATUSES, readDeadline, suggestDeadline } from './deadline';
+export type { DeadlineReading, Due, MeasureStatus } from './deadline';
 export type { Matrix, MatrixAgency, MatrixMeasure } from './matrix';
 export { ownershipOf, noLeadReason, effectiveDivision } from './lead';
 export type { NoLeadReason, Ownership } from './lead';

@@ -27,6 +27,10 @@ export interface MeasureModel {
   /** Where the `agencies` value is, when the key is present. */
   agenciesRange?: OffsetRange;
   division?: Located;
+  /** The deadline (完成时限) as written; the guideline's applies when absent. */
+  deadline?: Located;
+  /** Progress status (not-started, in-progress, done, delayed) as written. */
+  status?: Located;
   chapterId?: string;
   /** First line of the measure's mapping: where measure-wide findings point. */
   headRange: OffsetRange;
@@ -52,6 +56,8 @@ export interface GuidelineModel {
   id?: Located;
   title?: string;
   division?: Located;
+  /** Default deadline of every measure. */
+  deadline?: Located;
   targets: TargetModel[];
   chapters: ChapterModel[];
 }
@@ -107,6 +113,7 @@ export function readGuideline(file: SourceFile): GuidelineModel {
     id: located(file, rawValueOf(file, root, 'id')),
     title: scalarText(valueOf(file, root, 'title')),
     division: located(file, rawValueOf(file, root, 'division')),
+    deadline: located(file, rawValueOf(file, root, 'deadline')),
     targets,
     chapters,
   };
@@ -122,6 +129,8 @@ function readMeasure(file: SourceFile, node: Node, via: OffsetRange | undefined,
     agencies: locatedList(file, agenciesRaw, via),
     agenciesRange: agenciesPair ? (via ?? (isAlias(agenciesRaw) ? nodeRange(agenciesRaw) : headRange(file, agenciesRaw ?? (agenciesPair.key as Node)))) : undefined,
     division: located(file, rawValueOf(file, node, 'division'), via),
+    deadline: located(file, rawValueOf(file, node, 'deadline'), via),
+    status: located(file, rawValueOf(file, node, 'status'), via),
     chapterId,
     headRange: via ?? headRange(file, node),
     range: via ?? nodeRange(node),
