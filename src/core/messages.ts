@@ -187,10 +187,35 @@ const catalog = {
     en: 'Agency "{name}" is named by no measure of the guidelines that use this registry; remove it, or list it where it is responsible.',
     'zh-cn': '单位“{name}”未被使用本名录的任何措施提及；请删除该单位，或在其负责的措施中列出。',
   },
+  'deadline-format.suggest': {
+    en: 'The deadline "{deadline}" of {owner} cannot be read; did you mean "{suggestion}" ({reading})?',
+    'zh-cn': '{owner}的完成时限“{deadline}”无法识别；是否应为“{suggestion}”（{reading}）？',
+  },
+  'deadline-format.plain': {
+    en: 'The deadline "{deadline}" of {owner} cannot be read; write it as the document does, like 2025年底前, 2026年6月, 2026年一季度, 2027-12-31 or 长期坚持.',
+    'zh-cn': '{owner}的完成时限“{deadline}”无法识别；请按原文写作“2025年底前”“2026年6月”“2026年一季度”“2027-12-31”或“长期坚持”等形式。',
+  },
+  'deadline.due': { en: 'due {due}', 'zh-cn': '到期日 {due}' },
+  'deadline.ongoing': { en: 'ongoing, no due date', 'zh-cn': '长期任务，无到期日' },
+  'deadline.undated': { en: 'no year, so no due date', 'zh-cn': '未写年份，无法确定到期日' },
+  overdue: {
+    en: 'Measure {measure} was due on {due} ("{deadline}"), before {today}, and is not done (status: {status}); record its progress or set status: done.',
+    'zh-cn': '措施 {measure} 的完成时限为 {due}（“{deadline}”），早于 {today}，但尚未完成（状态：{status}）；请补充进展或将 status 设为 done。',
+  },
+  'missing-deadline': {
+    en: 'Measure {measure} has no deadline (完成时限); add deadline: in the document\'s words, e.g. 2025年底前 or 长期坚持.',
+    'zh-cn': '措施 {measure} 未填写完成时限；请按原文添加 deadline，如“2025年底前”或“长期坚持”。',
+  },
+  'status.not-started': { en: 'not started', 'zh-cn': '未启动' },
+  'status.in-progress': { en: 'in progress', 'zh-cn': '推进中' },
+  'status.done': { en: 'done', 'zh-cn': '已完成' },
+  'status.delayed': { en: 'delayed', 'zh-cn': '滞后' },
+  'status.none': { en: 'not recorded', 'zh-cn': '未填写' },
 
   // quick fixes
   'fix.replace': { en: 'Replace with "{name}"', 'zh-cn': '替换为“{name}”' },
   'fix.remove': { en: 'Remove the repeated "{name}"', 'zh-cn': '删除重复的“{name}”' },
+  'fix.deadline': { en: 'Write the deadline as "{deadline}"', 'zh-cn': '将完成时限改为“{deadline}”' },
   // taskmatrix import
   'import.noList': {
     en: 'this item names no responsible agency while the items beside it do; it was not imported as a measure',

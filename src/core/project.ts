@@ -15,6 +15,7 @@ import { RULES, RULE_IDS } from './rules/index';
 import type { RuleContext } from './rules/index';
 import { findSuppressions } from './suppressions';
 import type { Suppression } from './suppressions';
+import { isIsoDate, localToday } from './deadline';
 import { compareDiagnostics } from './types';
 import type { Diagnostic, Locale, SuppressedDiagnostic } from './types';
 
@@ -25,6 +26,12 @@ export interface ProjectOptions {
   registryPath?: string;
   /** How messages name a file when its key is not what a user reads (the editor keys files by URI). */
   displayPath?: (path: string) => string;
+  /**
+   * The date `overdue` compares due dates with, YYYY-MM-DD: one for every file (the command
+   * line's --today), or per file (the editor's setting, which a folder may set); undefined or
+   * not a date: the local date when the file is linted.
+   */
+  today?: string | ((path: string) => string | undefined);
 }
 
 export interface LintResult {
@@ -56,6 +63,7 @@ export class Project {
   private readonly config: ProjectConfig;
   private readonly registryPath: string | undefined;
   private readonly displayPath: (path: string) => string;
+  private readonly today: ProjectOptions['today'];
   /** registryPathFor answers, until a registry comes, goes or changes kind. */
   private readonly registryPaths = new Map<string, string | undefined>();
   /** The registries among the files, kept with registryPaths: looking for a file's registry goes through these, not every file. */
@@ -66,6 +74,7 @@ export class Project {
     this.config = options.config ?? EMPTY_CONFIG;
     this.registryPath = options.registryPath;
     this.displayPath = options.displayPath ?? ((path) => path);
+    this.today = options.today;
   }
 
   /** Adds or replaces a file's text. The kind is detected from its name and modeline unless given. */
@@ -223,6 +232,7 @@ export class Project {
     const registry = this.registryFor(path);
     // In a file that is not well-formed YAML, other findings would be guesses about a broken tree.
     const wellFormed = file.syntaxProblems.length === 0;
+    const today = this.todayFor(path);
     for (const rule of RULES) {
       const severity = this.severity(rule.meta.id, rule.meta.defaultSeverity);
       if (severity === 'off' || !rule.meta.appliesTo.includes(file.kind)) continue;
@@ -230,6 +240,7 @@ export class Project {
       const context: RuleContext = {
         file,
         locale: this.locale,
+        today,
         registry,
         guideline: () => this.guideline(path),
         registryModel: () => this.registryModel(path),
@@ -272,7 +283,13 @@ export class Project {
     return { diagnostics: diagnostics.sort(compareDiagnostics), suppressed: suppressed.sort(compareDiagnostics) };
   }
 
-  private severity(rule: Diagnostic['rule'], fallback: Diagnostic['severity']): RuleSetting {
+  /** The date a file's due dates are compared with. */
+  todayFor(path: string): string {
+    const given = typeof this.today === 'function' ? this.today(path) : this.today;
+    return given !== undefined && isIsoDate(given) ? given : localToday();
+  }
+
+  private severity(rule: Diagnostic['rule'], fallback: RuleSetting): RuleSetting {
     return this.config.rules[rule] ?? fallback;
   }
 

@@ -11,7 +11,10 @@ export type RuleId =
   | 'duplicate-agency'
   | 'no-lead'
   | 'alias-agency'
-  | 'unused-agency';
+  | 'unused-agency'
+  | 'deadline-format'
+  | 'overdue'
+  | 'missing-deadline';
 
 export type Locale = 'en' | 'zh-cn';
 

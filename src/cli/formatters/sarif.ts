@@ -46,7 +46,8 @@ export const sarif: Formatter = (input) => {
               name: rule.meta.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
               shortDescription: { text: rule.meta.description.en },
               fullDescription: { text: `${rule.meta.description.en} / ${rule.meta.description['zh-cn']}` },
-              defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] },
+              // A rule that is off by default is described, disabled, so that a configuration can switch it on.
+              defaultConfiguration: rule.meta.defaultSeverity === 'off' ? { enabled: false } : { level: LEVEL[rule.meta.defaultSeverity] },
               help: { text: rule.meta.description[input.locale] },
             })),
           },

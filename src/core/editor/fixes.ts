@@ -57,6 +57,20 @@ export function fixesFor(project: Project, diagnostic: Diagnostic, locale: Local
     case 'no-lead':
       fixes.push(acknowledgeFix(file, diagnostic, locale));
       break;
+    case 'deadline-format': {
+      const written = file.text.slice(diagnostic.offset[0], diagnostic.offset[1]);
+      const suggestion = diagnostic.data?.suggestion;
+      // A deadline reached through an alias (*name) is edited at its anchor, not here.
+      if (suggestion && !written.startsWith('*')) {
+        fixes.push({
+          title: formatMessage(locale, 'fix.deadline', { deadline: suggestion }),
+          kind: 'quickfix',
+          preferred: true,
+          edits: [{ path: file.path, range: diagnostic.offset, newText: deadlineScalar(written, suggestion) }],
+        });
+      }
+      break;
+    }
     default:
       break;
   }
@@ -206,6 +220,16 @@ export function scalarLike(original: string, name: string): string {
   if (quote === "'") return `'${name.replace(/'/g, "''")}'`;
   if (quote === '"') return JSON.stringify(name);
   return yamlScalar(name);
+}
+
+/**
+ * A deadline as a YAML scalar: as scalarLike, but `2025年底前` stays plain when the value it
+ * replaces was (digits followed by a Chinese character read as text in every YAML version).
+ */
+function deadlineScalar(original: string, deadline: string): string {
+  const quoted = original[0] === '"' || original[0] === "'";
+  const rest = /^\d+(?=[^\x00-\x7f])/.exec(deadline) ? deadline.replace(/^\d+/, '') : undefined;
+  return !quoted && rest !== undefined && yamlScalar(rest) === rest ? deadline : scalarLike(original, deadline);
 }
 
 /** Whether the items are written as a block list (`- a` lines) rather than a flow list (`[a, b]`). */

@@ -7,7 +7,8 @@ import type { Locale, OffsetRange, RuleId, Severity } from '../types';
 
 export interface RuleMeta {
   id: RuleId;
-  defaultSeverity: Severity;
+  /** `off`: the rule runs only when the configuration gives it a severity. */
+  defaultSeverity: Severity | 'off';
   /** The file kinds the rule checks. */
   appliesTo: readonly FileKind[];
   /** One line for rule lists, SARIF descriptors and hovers. */
@@ -17,6 +18,8 @@ export interface RuleMeta {
 export interface RuleContext {
   file: SourceFile;
   locale: Locale;
+  /** The date due dates are compared with, YYYY-MM-DD (the lint option, else the local date). */
+  today: string;
   /** The guideline model of `file` (only for guideline files). */
   guideline(): GuidelineModel;
   /** The registry model of `file` (only for registry files). */

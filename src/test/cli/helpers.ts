@@ -23,6 +23,9 @@ export const RULE_IDS = [
   'no-lead',
   'alias-agency',
   'unused-agency',
+  'deadline-format',
+  'overdue',
+  'missing-deadline',
 ] as const;
 
 export interface RunResult {

@@ -13,7 +13,7 @@ export const ROOT = resolve(__dirname, '../../..');
 export const REAL_GUIDELINE = readFileSync(resolve(ROOT, 'tasks/zj-ai-2027.yaml'), 'utf8');
 export const REAL_REGISTRY = readFileSync(resolve(ROOT, 'tasks/agencies.yaml'), 'utf8');
 
-export const RULE_IDS = ['yaml-syntax', 'schema', 'duplicate-id', 'unknown-agency', 'duplicate-agency', 'no-lead', 'alias-agency', 'unused-agency'];
+export const RULE_IDS = ['yaml-syntax', 'schema', 'duplicate-id', 'unknown-agency', 'duplicate-agency', 'no-lead', 'alias-agency', 'unused-agency', 'deadline-format', 'overdue', 'missing-deadline'];
 export const SEVERITIES = ['error', 'warning', 'info'];
 
 /** Start offsets of every line (lines end at \n, as the design's line numbers do). */

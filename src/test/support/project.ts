@@ -1,6 +1,6 @@
 // Small builders for tests: a registry, a guideline around some measures, a linted project.
 import { Project } from '../../core/index';
-import type { Diagnostic, LintResult, ProjectConfig, Locale } from '../../core/index';
+import type { Diagnostic, LintResult, ProjectConfig, ProjectOptions, Locale } from '../../core/index';
 
 /** A registry of five agencies: one with aliases, one collective. */
 export const REGISTRY = `# yaml-language-server: $schema=../schemas/agencies.schema.json
@@ -37,11 +37,13 @@ export interface LintOptions {
   registry?: string | null;
   config?: ProjectConfig;
   locale?: Locale;
+  /** The date overdue deadlines are judged against. */
+  today?: ProjectOptions['today'];
 }
 
 /** Lints one guideline text against the test registry (or the given one, or none with null). */
 export function lintGuideline(text: string, options: LintOptions = {}): LintResult {
-  const project = new Project({ config: options.config, locale: options.locale });
+  const project = new Project({ config: options.config, locale: options.locale, today: options.today });
   const registry = options.registry === undefined ? REGISTRY : options.registry;
   if (registry !== null) project.setFile('tasks/agencies.yaml', registry);
   project.setFile('tasks/doc.yaml', text);
