@@ -1,5 +1,7 @@
 // The responsibility matrix: lead and co-responsible agencies per measure, and per agency
 // the measures it leads, co-owns and sits in without a lead. `matrix --format json` prints it as is.
+import { dueOf, effectiveDeadline } from './deadline';
+import type { Due } from './deadline';
 import { positionAt } from './document';
 import { ownershipOf } from './lead';
 import type { NoLeadReason } from './lead';
@@ -18,6 +20,16 @@ export interface MatrixMeasure {
   co: string[];
   noLead: boolean;
   noLeadReason: NoLeadReason | null;
+  /*
+   * Deadline and progress (additions to the contract). buildMatrix always fills them; they are
+   * optional so that a matrix made by hand (tests, other tools) needs none.
+   */
+  /** The deadline in force as written (the measure's own, else the document's), or null. */
+  deadline?: string | null;
+  /** Its due date: YYYY-MM-DD, "ongoing", or null (no deadline, no year, or unreadable). */
+  due?: Due;
+  /** The measure's status as written, or null. */
+  status?: string | null;
 }
 
 export interface MatrixAgency {
@@ -62,6 +74,7 @@ export function buildMatrix(project: Project, paths: string[] = project.guidelin
       const ownership = ownershipOf(measure, guideline, registry);
       const id = measure.id?.value ?? '';
       const reference = qualify ? `${document}:${id}` : id;
+      const deadline = effectiveDeadline(measure, guideline)?.deadline.value ?? null;
       measures.push({
         id,
         title: measure.title ?? '',
@@ -73,6 +86,9 @@ export function buildMatrix(project: Project, paths: string[] = project.guidelin
         co: ownership.co,
         noLead: ownership.noLead,
         noLeadReason: ownership.noLeadReason,
+        deadline,
+        due: deadline === null ? null : dueOf(deadline),
+        status: measure.status?.value ?? null,
       });
       if (ownership.lead !== null) agency(ownership.lead).leads.push(reference);
       for (const name of ownership.co) agency(name).co.push(reference);

@@ -5,9 +5,9 @@ const LABELS = {
   graphTitle: { en: 'Ownership graph (责任分工图)', 'zh-cn': '责任分工图' },
   matrixTitle: { en: 'Responsibility matrix (任务分工矩阵)', 'zh-cn': '任务分工矩阵' },
   legend: { en: 'Legend', 'zh-cn': '图例' },
-  legendLead: { en: 'solid arrow 牵头: the lead agency (first listed)', 'zh-cn': '实线箭头“牵头”：牵头单位（排名第一）' },
-  legendCo: { en: 'dotted arrow 配合: a co-responsible agency', 'zh-cn': '虚线箭头“配合”：配合单位' },
-  legendResponsible: { en: 'dotted arrow 负责: responsible, in a measure without a lead', 'zh-cn': '虚线箭头“负责”：无牵头单位的措施中的责任单位' },
+  legendLead: { en: 'thick blue line from the left (牵头): the lead agency (first listed)', 'zh-cn': '左侧蓝色粗线（牵头）：牵头单位（排名第一）' },
+  legendCo: { en: 'dotted grey line to the right (配合): a co-responsible agency', 'zh-cn': '右侧灰色虚线（配合）：配合单位' },
+  legendResponsible: { en: 'orange line to the right (负责): responsible, in a measure without a lead', 'zh-cn': '右侧橙色线（负责）：无牵头单位的措施中的责任单位' },
   legendNoLead: { en: 'orange dashed box: a measure without a lead (无牵头单位)', 'zh-cn': '橙色虚线框：无牵头单位的措施' },
   noLeadHeading: { en: 'Measures without a lead ({count})', 'zh-cn': '无牵头单位的措施（{count} 项）' },
   noLeadNone: { en: 'Every measure shown has a lead.', 'zh-cn': '所示措施均有牵头单位。' },
@@ -24,6 +24,11 @@ const LABELS = {
   'reason.joint': { en: 'joint: the document names no lead', 'zh-cn': '文件未指定牵头单位' },
   'reason.collective': { en: 'first agency is a collective', 'zh-cn': '首位单位为集合性主体' },
   'reason.none-listed': { en: 'no agency listed', 'zh-cn': '未列出责任单位' },
+  dueOngoing: { en: 'ongoing (长期)', 'zh-cn': '长期' },
+  'status.not-started': { en: 'not started', 'zh-cn': '未启动' },
+  'status.in-progress': { en: 'in progress', 'zh-cn': '推进中' },
+  'status.done': { en: 'done', 'zh-cn': '已完成' },
+  'status.delayed': { en: 'delayed', 'zh-cn': '滞后' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type ExportLabel = keyof typeof LABELS;

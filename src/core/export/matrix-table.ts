@@ -1,10 +1,12 @@
 // The responsibility matrix as a table, in two shapes shared by the CSV, Markdown and HTML
 // exporters so that all three say the same:
-// - list: one row per measure (编号, 措施, 牵头单位, 配合单位, 说明);
+// - list: one row per measure (编号, 措施, 牵头单位, 配合单位, 说明), with 完成时限, 到期日 and 进展
+//   before 说明 when any measure has a deadline or a status;
 // - grid: measures × agencies, each cell 牵头, 配合 or 负责 (named in a measure without a lead).
 import type { Matrix } from '../matrix';
 import type { Locale } from '../types';
 import { label } from './labels';
+import type { ExportLabel } from './labels';
 
 export interface Table {
   headers: string[];
@@ -15,9 +17,19 @@ export interface Table {
   fixedColumns: number;
 }
 
-const LIST_HEADERS: Record<Locale, { document: string; id: string; title: string; lead: string; co: string; note: string }> = {
-  en: { document: 'Document (文件)', id: 'No. (编号)', title: 'Measure (措施)', lead: 'Lead (牵头单位)', co: 'Co-responsible (配合单位)', note: 'Note (说明)' },
-  'zh-cn': { document: '文件', id: '编号', title: '措施', lead: '牵头单位', co: '配合单位', note: '说明' },
+const LIST_HEADERS: Record<Locale, { document: string; id: string; title: string; lead: string; co: string; deadline: string; due: string; status: string; note: string }> = {
+  en: {
+    document: 'Document (文件)',
+    id: 'No. (编号)',
+    title: 'Measure (措施)',
+    lead: 'Lead (牵头单位)',
+    co: 'Co-responsible (配合单位)',
+    deadline: 'Deadline (完成时限)',
+    due: 'Due (到期日)',
+    status: 'Status (进展)',
+    note: 'Note (说明)',
+  },
+  'zh-cn': { document: '文件', id: '编号', title: '措施', lead: '牵头单位', co: '配合单位', deadline: '完成时限', due: '到期日', status: '进展', note: '说明' },
 };
 
 /** Column names shared by every table of measures (matrix, no-lead lists). */
@@ -33,11 +45,15 @@ export function matrixTable(matrix: Matrix, locale: Locale, shape: 'list' | 'gri
   const noLead = matrix.measures.map((m) => m.noLead);
 
   if (shape === 'list') {
+    // Files without deadlines keep the table they always had.
+    const dated = matrix.measures.some((m) => (m.deadline ?? null) !== null || (m.status ?? null) !== null);
+    const progress = (m: Matrix['measures'][number]) => (dated ? [m.deadline ?? '', dueText(locale, m.due ?? null), statusText(locale, m.status ?? null)] : []);
+    const headers = lead([h.id, h.title, h.lead, h.co, ...(dated ? [h.deadline, h.due, h.status] : []), h.note]);
     return {
-      headers: lead([h.id, h.title, h.lead, h.co, h.note]),
-      rows: matrix.measures.map((m) => [...rowStart(m), m.lead ?? '', m.co.join('、'), m.noLeadReason ? label(locale, `reason.${m.noLeadReason}`) : '']),
+      headers,
+      rows: matrix.measures.map((m) => [...rowStart(m), m.lead ?? '', m.co.join('、'), ...progress(m), m.noLeadReason ? label(locale, `reason.${m.noLeadReason}`) : '']),
       noLead,
-      fixedColumns: multiple ? 6 : 5,
+      fixedColumns: headers.length,
     };
   }
   const agencies = matrix.agencies.filter((a) => a.leads.length || a.co.length).map((a) => a.name);
@@ -51,3 +67,17 @@ export function matrixTable(matrix: Matrix, locale: Locale, shape: 'list' | 'gri
     fixedColumns: multiple ? 3 : 2,
   };
 }
+
+/** A due date as a table shows it: the date, 长期 (ongoing), or nothing. */
+function dueText(locale: Locale, due: string | null): string {
+  return due === 'ongoing' ? label(locale, 'dueOngoing') : (due ?? '');
+}
+
+/** A status in the table's language; a value outside the schema as written. */
+function statusText(locale: Locale, status: string | null): string {
+  if (status === null) return '';
+  const key = `status.${status}`;
+  return key in STATUS_LABELS ? label(locale, key as ExportLabel) : status;
+}
+
+const STATUS_LABELS = { 'status.not-started': 1, 'status.in-progress': 1, 'status.done': 1, 'status.delayed': 1 };
