@@ -47,7 +47,8 @@ Options:
     en: `Usage: taskmatrix lint [paths…] [options]
 
 Validates guidelines and agency registries: YAML syntax, JSON Schema, duplicate ids,
-unknown, duplicated and aliased agencies, measures without a lead, unused agencies.
+unknown, duplicated and aliased agencies, measures without a lead, unused agencies,
+unreadable and overdue deadlines (and, when switched on, measures without a deadline).
 
 Options:
   -f, --format stylish|json|sarif|github|junit   output format (default: stylish)
@@ -62,13 +63,15 @@ Options:
   --concurrency auto|off|N  threads for many files (default auto: one per core, up
                         to 4, once there are several MB of guidelines; N at most
                         one per core)
+  --today YYYY-MM-DD    the date overdue deadlines are judged against (default: today's
+                        date), for reproducible CI runs
 
 Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage or I/O failure.
 `,
     'zh-cn': `用法：taskmatrix lint [路径…] [选项]
 
 校验指导意见与单位名录：YAML 语法、JSON Schema、重复编号、未知/重复/别名单位、
-无牵头单位的措施、未使用的单位。
+无牵头单位的措施、未使用的单位、无法识别或已逾期的完成时限（开启后还检查未填写完成时限的措施）。
 
 选项：
   -f, --format stylish|json|sarif|github|junit   输出格式（默认 stylish）
@@ -82,6 +85,7 @@ Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage o
                         node_modules/.cache/taskmatrix/，否则为 .taskmatrixcache）
   --concurrency auto|off|N  大量文件时使用的线程数（默认 auto：指导意见达数 MB 时
                         每个 CPU 核一个线程，最多 4 个；N 不超过 CPU 核数）
+  --today YYYY-MM-DD    判断是否逾期所依据的日期（默认为当天），便于 CI 结果可复现
 
 退出码：0 无问题或仅有警告；1 有错误（或警告过多）；2 用法或读写错误。
 `,
@@ -250,6 +254,7 @@ the heaviest agency loads. This is what "npm start" runs on the bundled tasks/.
 Options:
   --out DIR   also write every export into DIR: OWNERSHIP.md, ownership.mmd, ownership.html,
               matrix.json/.csv/.md/.html, matrix-grid.csv/.html, stats.json, lint.sarif
+  --today YYYY-MM-DD   the date overdue deadlines are judged against (default: today's date)
 
 Exit codes as for lint.
 `,
@@ -261,6 +266,7 @@ Exit codes as for lint.
 选项：
   --out DIR   同时将全部导出文件写入 DIR：OWNERSHIP.md、ownership.mmd、ownership.html、
               matrix.json/.csv/.md/.html、matrix-grid.csv/.html、stats.json、lint.sarif
+  --today YYYY-MM-DD   判断是否逾期所依据的日期（默认为当天）
 
 退出码同 lint。
 `,

@@ -11,6 +11,8 @@ export interface LoadOptions {
   cwd: string;
   locale: Locale;
   configPath?: string;
+  /** The date overdue deadlines are judged against (YYYY-MM-DD); default: the local date. */
+  today?: string;
 }
 
 export interface LoadedProject {
@@ -36,7 +38,7 @@ export class ConfigError extends Error {
 }
 
 export function loadProject(paths: string[], options: LoadOptions): LoadedProject {
-  const { cwd, locale } = options;
+  const { cwd, locale, today } = options;
   const configFile = options.configPath ? resolve(cwd, options.configPath) : findConfigAbove(cwd);
   let project: Project;
   let registryPath: string | undefined;
@@ -55,9 +57,9 @@ export function loadProject(paths: string[], options: LoadOptions): LoadedProjec
     const { config, problems } = parseConfig(shown, text, locale);
     if (problems.length) throw new ConfigError(shown, problems);
     registryPath = config.registry ? displayPath(resolve(dirname(configFile), config.registry), cwd) : undefined;
-    project = new Project({ locale, config, registryPath });
+    project = new Project({ locale, config, registryPath, today });
   } else {
-    project = new Project({ locale });
+    project = new Project({ locale, today });
   }
 
   const collected = collectTaskFiles(paths.length ? paths : ['tasks/'], cwd);

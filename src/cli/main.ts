@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { resolveLocale } from '../core/index';
+import { isIsoDate, localToday, resolveLocale } from '../core/index';
 import type { Locale } from '../core/index';
 import { graphCommand } from './commands/graph';
 import { importCommand } from './commands/import';
@@ -39,11 +39,11 @@ const GLOBAL_OPTIONS: readonly OptionName[] = ['locale', 'color', 'no-color', 'h
  * `matrix --chapter 2` must not print the whole matrix as if it had been heard.
  */
 const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
-  lint: ['format', 'max-warnings', 'report-suppressed', 'cache', 'cache-location', 'concurrency', 'output', 'config'],
+  lint: ['format', 'max-warnings', 'report-suppressed', 'cache', 'cache-location', 'concurrency', 'output', 'config', 'today'],
   graph: ['format', 'agency', 'chapter', 'level', 'output', 'config'],
   matrix: ['format', 'grid', 'output', 'config'],
   stats: ['format', 'output', 'config'],
-  report: ['out', 'output', 'config'],
+  report: ['out', 'output', 'config', 'today'],
   import: ['id', 'output', 'force', 'registry', 'update-registry', 'encoding', 'title', 'issuer'],
 };
 
@@ -65,6 +65,7 @@ const OPTIONS = {
   out: { type: 'string' },
   locale: { type: 'string' },
   config: { type: 'string' },
+  today: { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   id: { type: 'string' },
@@ -120,6 +121,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
       return 0;
     }
     refuseForeignOptions(command, parsed.tokens);
+    if (options.today !== undefined && !isIsoDate(String(options.today))) throw new UsageError('badToday', { value: String(options.today) });
     const output = typeof options.output === 'string' && !WRITES_OWN_OUTPUT.has(command) ? options.output : undefined;
     // A link or non-file as -o is refused before the work, not after it.
     const target = output === undefined ? undefined : { path: resolve(cwd, output), shown: output, folderMustExist: true };
@@ -133,6 +135,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
       locale,
       cwd,
       configPath: typeof options.config === 'string' ? options.config : undefined,
+      // One date for the whole run (workers included), so that a run over midnight stays consistent.
+      today: typeof options.today === 'string' ? options.today : localToday(),
       color,
       version,
       write: output === undefined ? stdout : (text) => void chunks.push(text),

@@ -11,6 +11,7 @@ const strings = {
   unknownFormat: { en: 'unknown format "{format}" for {command}; use one of {formats}', 'zh-cn': '{command} 不支持格式“{format}”；可用格式：{formats}' },
   badMaxWarnings: { en: '--max-warnings needs a whole number, not "{value}"', 'zh-cn': '--max-warnings 需要一个整数，而不是“{value}”' },
   badConcurrency: { en: '--concurrency takes auto, off or a number of threads, not "{value}"', 'zh-cn': '--concurrency 的取值为 auto、off 或线程数，而不是“{value}”' },
+  badToday: { en: '--today needs a date written YYYY-MM-DD, such as 2026-01-01, not "{value}"', 'zh-cn': '--today 需要 YYYY-MM-DD 格式的日期（如 2026-01-01），而不是“{value}”' },
   badLocale: { en: 'unknown locale "{value}"; use en or zh-cn', 'zh-cn': '未知语言“{value}”；请使用 en 或 zh-cn' },
   noCommand: { en: 'no command given; use lint, graph, matrix, stats, report or import', 'zh-cn': '未指定命令；请使用 lint、graph、matrix、stats、report 或 import' },
   guidelinesTitle: { en: '{count} guidelines', 'zh-cn': '{count} 份指导意见' },

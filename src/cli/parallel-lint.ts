@@ -24,6 +24,7 @@ interface WorkerJob {
   cwd: string;
   locale: Locale;
   configPath?: string;
+  today?: string;
   files: string[];
 }
 
@@ -38,6 +39,8 @@ export interface ParallelOptions {
   cwd: string;
   locale: Locale;
   configPath?: string;
+  /** The date overdue deadlines are judged against, the same in every thread. */
+  today?: string;
   /** --concurrency: 'auto' (default), 'off', or a number of threads. */
   concurrency?: string;
 }
@@ -119,7 +122,7 @@ function shareOut(loaded: LoadedProject, paths: string[], count: number): string
 
 /** A worker's answer, or `failed` when it died or said something unexpected. */
 function lintInWorker(paths: string[], loaded: LoadedProject, options: ParallelOptions): Promise<WorkerAnswer | { failed: true }> {
-  const job: WorkerJob = { [WORKER_FLAG]: true, cwd: options.cwd, locale: options.locale, files: paths.map((path) => loaded.absolute.get(path)!), ...(options.configPath ? { configPath: options.configPath } : {}) };
+  const job: WorkerJob = { [WORKER_FLAG]: true, cwd: options.cwd, locale: options.locale, files: paths.map((path) => loaded.absolute.get(path)!), ...(options.configPath ? { configPath: options.configPath } : {}), ...(options.today ? { today: options.today } : {}) };
   return new Promise((resolve) => {
     let answered = false;
     const worker = new Worker(__filename, { workerData: job, resourceLimits: WORKER_LIMITS });
@@ -144,7 +147,7 @@ export function lintWorkerJob(): WorkerJob | undefined {
 export function runLintWorker(job: WorkerJob): void {
   let answer: WorkerAnswer;
   try {
-    const loaded = loadProject(job.files, { cwd: job.cwd, locale: job.locale, ...(job.configPath ? { configPath: job.configPath } : {}) });
+    const loaded = loadProject(job.files, { cwd: job.cwd, locale: job.locale, ...(job.configPath ? { configPath: job.configPath } : {}), ...(job.today ? { today: job.today } : {}) });
     const guidelines = loaded.requested.filter((path) => loaded.project.kind(path) === 'guideline');
     const result = loaded.project.lint(guidelines, { release: true });
     answer = { result, names: guidelines.map((path) => [path, [...loaded.project.usedNames(path)]]) };

@@ -7,6 +7,8 @@ export interface CommandContext {
   locale: Locale;
   cwd: string;
   configPath?: string;
+  /** The date overdue deadlines are judged against: --today, else the local date at start (the local date when a lint runs, if unset). */
+  today?: string;
   color: boolean;
   version: string;
   /** The command's main output (standard output, or the --output file). */

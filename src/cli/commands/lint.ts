@@ -1,6 +1,6 @@
 // `taskmatrix lint`: diagnostics in the chosen format and the design's exit codes.
 import { LINT_FORMATS, counts } from '../formatters/index';
-import { compareDiagnostics } from '../../core/index';
+import { compareDiagnostics, localToday } from '../../core/index';
 import type { LintResult } from '../../core/index';
 import { cacheFilePath, digest, LintCache } from '../cache';
 import { loadProject, readProjectFile } from '../load';
@@ -51,7 +51,8 @@ async function lintWithCache(loaded: LoadedProject, context: CommandContext): Pr
   const cacheLocation = context.options['cache-location'];
   const cacheFile = cacheFilePath(typeof cacheLocation === 'string' ? cacheLocation : undefined, context.cwd);
   const cache = LintCache.load(cacheFile, displayPath(cacheFile, context.cwd));
-  const settings = digest(context.version, context.locale, loaded.settings);
+  // The date is part of what a finding depends on (overdue): a stored result is good for one day.
+  const settings = digest(context.version, context.locale, loaded.settings, context.today ?? localToday());
   const registryDigests = new Map<string, string>();
   const registryDigest = (path: string) => {
     let known = registryDigests.get(path);
@@ -101,7 +102,13 @@ async function lintWithCache(loaded: LoadedProject, context: CommandContext): Pr
 function parallelOptions(context: CommandContext): ParallelOptions {
   const concurrency = context.options.concurrency;
   if (concurrency !== undefined && !/^(auto|off|[1-9]\d*)$/.test(String(concurrency))) throw new UsageError('badConcurrency', { value: String(concurrency) });
-  return { cwd: context.cwd, locale: context.locale, ...(context.configPath ? { configPath: context.configPath } : {}), ...(typeof concurrency === 'string' ? { concurrency } : {}) };
+  return {
+    cwd: context.cwd,
+    locale: context.locale,
+    ...(context.today ? { today: context.today } : {}),
+    ...(context.configPath ? { configPath: context.configPath } : {}),
+    ...(typeof concurrency === 'string' ? { concurrency } : {}),
+  };
 }
 
 function parseMaxWarnings(value: unknown): number | undefined {
