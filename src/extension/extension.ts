@@ -91,6 +91,8 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
     typingListener(index),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('taskmatrix.files')) void indexWithProgress(index);
+      // Overdue findings depend on the date: re-check every file, nothing needs re-reading.
+      else if (event.affectsConfiguration('taskmatrix.today')) diagnostics.refresh(index.project.paths());
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void indexWithProgress(index)),
   );

@@ -21,7 +21,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   configUri: vscode.Uri | undefined;
 
   constructor(private readonly locale: Locale) {
-    this.project = new Project({ locale, displayPath });
+    this.project = new Project({ locale, displayPath, today });
   }
 
   /** The Project key of a document or file: its URI as a string. */
@@ -102,10 +102,10 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.configUri = uri;
         this.configProblems = problems;
         const registryPath = config.registry ? WorkspaceIndex.key(vscode.Uri.joinPath(folder.uri, config.registry)) : undefined;
-        return new Project({ locale: this.locale, config, registryPath, displayPath });
+        return new Project({ locale: this.locale, config, registryPath, displayPath, today });
       }
     }
-    return new Project({ locale: this.locale, displayPath });
+    return new Project({ locale: this.locale, displayPath, today });
   }
 
   private async findTaskFiles(): Promise<vscode.Uri[]> {
@@ -216,6 +216,15 @@ function putFile(project: Project, key: string, read: { text: string } | { tooLa
 /** Files named in messages as the CLI names them: relative to the workspace folder. */
 function displayPath(key: string): string {
   return vscode.workspace.asRelativePath(vscode.Uri.parse(key), false);
+}
+
+/**
+ * The date overdue deadlines are judged against for a file: its folder's taskmatrix.today
+ * setting, or (empty, or not a date) none, and the engine takes the local date.
+ */
+function today(key: string): string | undefined {
+  const value = vscode.workspace.getConfiguration('taskmatrix', vscode.Uri.parse(key)).get<string>('today', '').trim();
+  return value || undefined;
 }
 
 function filesGlob(folder: vscode.WorkspaceFolder): string {

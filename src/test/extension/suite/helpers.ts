@@ -206,11 +206,11 @@ async function currentBytesOrText(uri: vscode.Uri): Promise<string | Uint8Array>
   return vscode.workspace.fs.readFile(uri);
 }
 
-/** An engine Project of its own over the workspace's task files, keyed like the extension (URI strings). */
-export async function engineProject(): Promise<Project> {
+/** An engine Project of its own over the workspace's task files, keyed like the extension (URI strings); `today` as `lint --today`. */
+export async function engineProject(options: { today?: string } = {}): Promise<Project> {
   // Named as the CLI run from the workspace folder names files: relative paths.
   const displayPath = (key: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(key), false);
-  const project = new Project({ locale: resolveLocale(vscode.env.language), displayPath });
+  const project = new Project({ locale: resolveLocale(vscode.env.language), displayPath, ...options });
   const pattern = vscode.workspace.getConfiguration('taskmatrix', folder().uri).get<string>('files') ?? 'tasks/**/*.{yaml,yml}';
   for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder(), pattern))) {
     const content = await currentBytesOrText(uri);
@@ -221,8 +221,8 @@ export async function engineProject(): Promise<Project> {
 }
 
 /** What the engine reports for a file, given the current texts. */
-export async function engineDiagnostics(relative: string): Promise<EngineDiagnostic[]> {
-  const project = await engineProject();
+export async function engineDiagnostics(relative: string, options: { today?: string } = {}): Promise<EngineDiagnostic[]> {
+  const project = await engineProject(options);
   const key = wsUri(relative).toString();
   assert.ok(project.has(key), `${relative} is not a task file of the workspace`);
   return project.lintFile(key).diagnostics;
