@@ -23,8 +23,20 @@ const SCALAR = new Scalar(null);
 const PAIR = new Pair(null);
 const MAP = new YAMLMap();
 const SEQ = new YAMLSeq();
-const newScalar = (value: unknown): Scalar => Object.assign(Object.create(SCALAR) as Scalar, { value });
-const newPair = (key: Scalar, value: unknown): Pair<Scalar, unknown> => Object.assign(Object.create(PAIR) as Pair<Scalar, unknown>, { key, value });
+// Constructors whose prototype is that node, not Object.assign over Object.create: no object
+// literal made and dropped per node (a million keys make four million nodes and ranges).
+const ScalarNode = function (this: Scalar, value: unknown, range: Range, source: string, type: Scalar.Type) {
+  this.value = value;
+  this.range = range;
+  this.source = source;
+  this.type = type;
+} as unknown as new (value: unknown, range: Range, source: string, type: Scalar.Type) => Scalar & { range: Range };
+ScalarNode.prototype = SCALAR as Scalar & { range: Range };
+const PairNode = function (this: Pair<Scalar, unknown>, key: Scalar, value: unknown) {
+  this.key = key;
+  this.value = value;
+} as unknown as new (key: Scalar, value: unknown) => Pair<Scalar, unknown>;
+PairNode.prototype = PAIR as unknown as Pair<Scalar, unknown>;
 const newMap = (): YAMLMap<Scalar, unknown> => Object.assign(Object.create(MAP) as YAMLMap<Scalar, unknown>, { items: [] });
 const newSeq = (): YAMLSeq<unknown> => Object.assign(Object.create(SEQ) as YAMLSeq<unknown>, { items: [] });
 
@@ -51,6 +63,34 @@ interface Trivia {
   end: number;
   /** Deepest indentation of a comment among them; -1 when there is none. */
   maxCommentIndent: number;
+}
+
+/**
+ * Mappings read here with more than LARGE_MAPPING keys, by their data. A for…in over a large
+ * object costs V8 a sort of all its keys on every loop (about 0.5 s at a million keys); these
+ * keys are the mapping's own key nodes, in the order the object enumerates them (the fast path
+ * takes no integer keys, which objects would list first, and no repeated ones).
+ */
+export const LARGE_MAPPING = 1000;
+const largeMappings = new WeakMap<object, YAMLMap<Scalar, unknown>>();
+/** The data of each document read here, and whether one of its mappings is large. */
+const documents = new WeakMap<object, boolean>();
+
+/** The keys of a large mapping that this parser built, in order, without enumerating it; undefined for any other object. */
+export function keysOfLargeMapping(data: object): { size: number; keys(): Generator<string> } | undefined {
+  const map = largeMappings.get(data);
+  if (!map) return undefined;
+  return {
+    size: map.items.length,
+    *keys() {
+      for (const pair of map.items) yield pair.key.value as string;
+    },
+  };
+}
+
+/** Whether `data` is a document this parser read and none of its mappings has more than LARGE_MAPPING keys. */
+export function readWithoutLargeMappings(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && documents.get(data) === false;
 }
 
 class Bail extends Error {}
@@ -82,6 +122,10 @@ class FastParser {
   private readonly stack: Frame[] = [];
   private trivia: Trivia | undefined;
   private root: Frame | undefined;
+  /** Whether a mapping of more than LARGE_MAPPING keys was read. */
+  private large = false;
+  /** The plain data of the node value() returned last. */
+  private valueData: unknown;
   constructor(private readonly text: string) {}
 
   parse(): FastParse {
@@ -109,6 +153,7 @@ class FastParser {
     const doc = new Document() as unknown as Document.Parsed;
     doc.contents = this.root!.node as Document.Parsed['contents'];
     (doc as { range: Range }).range = [0, text.length, text.length];
+    documents.set(this.root!.data, this.large);
     return { doc, data: this.root!.data };
   }
 
@@ -195,6 +240,10 @@ class FastParser {
       this.trivia = undefined;
     }
     (frame.node as { range: Range }).range = [frame.node.range![0], valueEnd, nodeEnd];
+    if (frame.kind === 'map' && frame.node.items.length > LARGE_MAPPING) {
+      largeMappings.set(frame.data, frame.node as YAMLMap<Scalar, unknown>);
+      this.large = true;
+    }
     const parent = this.stack[this.stack.length - 1];
     if (parent) parent.last = frame.node as Node & { range: Range };
   }
@@ -242,9 +291,9 @@ class FastParser {
       return;
     }
     const value = this.value(at, end, next);
-    seq.items.push(value.node);
-    data.push(value.data);
-    frame.last = value.node;
+    seq.items.push(value);
+    data.push(this.valueData);
+    frame.last = value;
   }
 
   private lineStartOf(offset: number): number {
@@ -280,41 +329,47 @@ class FastParser {
     if (BAD_PLAIN_START.has(key[0]!) || key === '__proto__' || key === '<<' || (MAYBE_NOT_STRING.test(key) && (INT.test(key) || NOT_STRING.some((pattern) => pattern.test(key))))) bail();
     // A repeated key is a yaml error, left to yaml. The data holds every key before this line (a
     // `key:` whose value starts below gets it on the next line), and no second set is kept.
-    if (Object.hasOwn(frame.data, key)) bail();
-    const keyNode = newScalar(key);
-    keyNode.range = [first, colon, colon];
-    keyNode.source = key;
-    keyNode.type = Scalar.PLAIN;
+    // `in` first: it turns the key into the engine's one copy of the string (which the store
+    // below needs anyway) where hasOwn alone looks it up and leaves it for the store to look up
+    // again; it is true only for a key the data has or an Object.prototype name.
+    const data = frame.data as Record<string, unknown>;
+    if (key in data && Object.hasOwn(data, key)) bail();
+    const keyNode = new ScalarNode(key, [first, colon, colon], key, Scalar.PLAIN);
     let at = colon + 1;
     while (at < end && text.charCodeAt(at) === 32) at++;
     const map = frame.node as YAMLMap<Scalar, unknown>;
     if (at === end || (text.charCodeAt(at) === 35 && at > colon + 1)) {
       noBrackets(text, at, end);
-      const pair = newPair(keyNode, null);
+      const pair = new PairNode(keyNode, null);
       map.items.push(pair);
       frame.pending = { pair, key };
       return;
     }
     const value = this.value(at, end, next);
-    map.items.push(newPair(keyNode, value.node));
-    (frame.data as Record<string, unknown>)[key] = value.data;
-    frame.last = value.node;
+    map.items.push(new PairNode(keyNode, value));
+    data[key] = this.valueData;
+    frame.last = value;
   }
 
-  /** A one-line scalar or flow sequence from `at`, its range running to the end of the line. */
-  private value(at: number, end: number, next: number): { node: Node & { range: Range }; data: unknown } {
+  /**
+   * A one-line scalar or flow sequence from `at`, its range running to the end of the line; its
+   * plain data is left in valueData (no pair of the two made per value).
+   */
+  private value(at: number, end: number, next: number): Node & { range: Range } {
     const { text } = this;
     const code = text.charCodeAt(at);
     if (code === 91 /* [ */) {
       const flow = this.flowSeq(at, end);
       this.lineRest(flow.end, end);
       (flow.node as { range: Range }).range = [at, flow.end, next];
-      return { node: flow.node as Node & { range: Range }, data: flow.data };
+      this.valueData = flow.data;
+      return flow.node as Node & { range: Range };
     }
     if (code === 34 || code === 39) {
       const quoted = this.quoted(at, end);
       this.lineRest(quoted.end, end);
-      return { node: quotedScalar(quoted.value, code === 34, [at, quoted.end, next]), data: quoted.value };
+      this.valueData = quoted.value;
+      return quotedScalar(quoted.value, code === 34, [at, quoted.end, next]);
     }
     // A plain scalar runs to a comment (` #`) or the line's end; trailing spaces are not part of it.
     let stop = end;
@@ -330,7 +385,9 @@ class FastParser {
     const source = text.slice(at, valueEnd);
     if (BAD_PLAIN_START.has(source[0]!) || source.includes(': ') || source.endsWith(':') || BRACKETS.test(source)) bail();
     noBrackets(text, stop, end);
-    return plainScalar(source, [at, valueEnd, next]);
+    const node = plainScalar(source, [at, valueEnd, next]);
+    this.valueData = node.value;
+    return node;
   }
 
   /** Only spaces and a comment may follow a value on its line. */
@@ -397,7 +454,8 @@ class FastParser {
         while (valueEnd > start && text.charCodeAt(valueEnd - 1) === 32) valueEnd--;
         const source = text.slice(start, valueEnd);
         if (source === '' || BAD_PLAIN_START.has(source[0]!)) bail();
-        item = plainScalar(source, [start, valueEnd, i]);
+        const node = plainScalar(source, [start, valueEnd, i]);
+        item = { node, data: node.value };
       }
       node.items.push(item.node);
       data.push(item.data);
@@ -411,25 +469,18 @@ class FastParser {
   }
 }
 
-function plainScalar(source: string, range: Range): { node: Scalar & { range: Range }; data: unknown } {
+/** A plain scalar node; its value is its plain data. */
+function plainScalar(source: string, range: Range): Scalar & { range: Range } {
   let value: string | number = source;
   if (MAYBE_NOT_STRING.test(source)) {
     if (INT.test(source)) value = parseInt(source, 10);
     else if (NOT_STRING.some((pattern) => pattern.test(source))) bail();
   }
-  const node = newScalar(value) as Scalar & { range: Range };
-  node.range = range;
-  node.source = source;
-  node.type = Scalar.PLAIN;
-  return { node, data: value };
+  return new ScalarNode(value, range, source, Scalar.PLAIN);
 }
 
 function quotedScalar(value: string, double: boolean, range: Range): Scalar & { range: Range } {
-  const node = newScalar(value) as Scalar & { range: Range };
-  node.range = range;
-  node.source = value;
-  node.type = double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-  return node;
+  return new ScalarNode(value, range, value, double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE);
 }
 
 /**

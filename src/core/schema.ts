@@ -10,6 +10,7 @@ import { deref, headRange, nodeRange, pairOf, rawValueOf, scalarText, valueOf } 
 import type { FileKind, SourceFile } from './document';
 import { formatMessage } from './messages';
 import type { MessageKey } from './messages';
+import { keysOfLargeMapping, LARGE_MAPPING, readWithoutLargeMappings } from './fast-yaml';
 import { loadValidators } from './schema-validators';
 import { closestName } from './suggest';
 import type { Locale, OffsetRange } from './types';
@@ -41,8 +42,20 @@ export const MAX_SCHEMA_PROBLEMS = 1000;
 /** Validates a parsed file against its schema; labels are rendered in `locale`. */
 export function validateSchema(file: SourceFile, locale: Locale): SchemaProblem[] {
   if (file.data === undefined) return []; // Syntax errors come first; a broken file has no data to check.
+  // A document the fast parser read without a mapping of over LARGE_MAPPING keys needs no walk.
+  const shown = readWithoutLargeMappings(file.data) ? file.data : withinProblemLimit(file.data, schemaFor(file.kind));
+  return problemsOf(file, locale, shown);
+}
+
+/** The same with every key of the file shown to ajv: what validateSchema must agree with (for tests). */
+export function validateSchemaOverAllKeys(file: SourceFile, locale: Locale): SchemaProblem[] {
+  if (file.data === undefined) return [];
+  return problemsOf(file, locale, file.data);
+}
+
+function problemsOf(file: SourceFile, locale: Locale, data: unknown): SchemaProblem[] {
   const validate = compiled()[file.kind];
-  if (validate(file.data)) return [];
+  if (validate(data)) return [];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   const places = new Map<string, Place>();
@@ -59,6 +72,140 @@ export function validateSchema(file: SourceFile, locale: Locale): SchemaProblem[
     problems.push(problem);
   }
   return problems;
+}
+
+/**
+ * Unknown keys of one mapping that ajv is shown: one more than the problems a file lists.
+ *
+ * ajv checks every key, and with a million unknown keys in one mapping, listing them (a for…in
+ * over a million keys) and making an error of each was a fifth of the lint. Those past the
+ * first MAX_SCHEMA_PROBLEMS + 1 can never be listed: where the walk below shortens a mapping,
+ * every schema on the way uses only keywords that never withdraw an error (no anyOf, oneOf,
+ * not, if) nor compare whole values (no enum, const, uniqueItems), so ajv reports the other
+ * errors in the same order; a mapping's unknown keys come out together, in key order; and each
+ * is a problem of its own (its own key), so the kept ones alone fill the list and name the
+ * first problem left out. The problems listed stay the same, and the file still fails
+ * (src/test/core/schema-limit.test.ts compares with ajv shown every key).
+ */
+const UNKNOWN_KEYS_SHOWN = MAX_SCHEMA_PROBLEMS + 1;
+// The fast parser's account of large mappings must cover every one that can be shortened.
+if (LARGE_MAPPING > UNKNOWN_KEYS_SHOWN) throw new Error('LARGE_MAPPING must not exceed UNKNOWN_KEYS_SHOWN');
+
+/** Keywords that say nothing about a value, and those the walk below knows how ajv applies. */
+const ANNOTATIONS = ['$schema', '$id', '$comment', 'title', 'description', 'examples', 'default', 'definitions'];
+const MAPPING_KEYWORDS = new Set([...ANNOTATIONS, 'type', 'properties', 'additionalProperties', 'required']);
+/** No uniqueItems, enum or const: they compare whole values, which a shortened mapping would change. */
+const LIST_KEYWORDS = new Set([...ANNOTATIONS, 'type', 'items', 'minItems', 'maxItems']);
+const REF_KEYWORDS = new Set([...ANNOTATIONS, '$ref']);
+
+type SchemaObject = Record<string, unknown>;
+
+/** What the walk does under a schema: look into a mapping's known keys (shortening it when closed), into a list's items, or nothing. */
+type Plan =
+  | { kind: 'mapping'; properties: [string, unknown][]; closed: boolean; known: Set<string> }
+  | { kind: 'list'; items: unknown }
+  | { kind: 'none' };
+
+const NO_PLAN: Plan = { kind: 'none' };
+const plans = new WeakMap<object, Plan>();
+
+const isSchemaObject = (schema: unknown): schema is SchemaObject => typeof schema === 'object' && schema !== null && !Array.isArray(schema);
+const onlyKeywords = (schema: SchemaObject, allowed: Set<string>): boolean => Object.keys(schema).every((keyword) => allowed.has(keyword));
+
+function planOf(schema: unknown, root: SchemaObject): Plan {
+  if (!isSchemaObject(schema)) return NO_PLAN;
+  let plan = plans.get(schema);
+  if (!plan) plans.set(schema, (plan = makePlan(schema, root)));
+  return plan;
+}
+
+function makePlan(schema: SchemaObject, root: SchemaObject): Plan {
+  const at = resolved(schema, root);
+  if (!at) return NO_PLAN;
+  if (at.items !== undefined) {
+    return onlyKeywords(at, LIST_KEYWORDS) && isSchemaObject(at.items) ? { kind: 'list', items: at.items } : NO_PLAN;
+  }
+  if (!onlyKeywords(at, MAPPING_KEYWORDS) || (at.properties !== undefined && !isSchemaObject(at.properties)) || (at.required !== undefined && !Array.isArray(at.required))) return NO_PLAN;
+  const properties = Object.entries((at.properties ?? {}) as SchemaObject);
+  const known = new Set([...properties.map(([key]) => key), ...((at.required ?? []) as unknown[]).map(String)]);
+  return { kind: 'mapping', properties, closed: at.additionalProperties === false, known };
+}
+
+/** The schema a `$ref` to `#/…` in the root schema stands for; undefined when unsure. */
+function resolved(schema: SchemaObject, root: SchemaObject): SchemaObject | undefined {
+  let at: unknown = schema;
+  for (let hops = 0; hops < 32 && isSchemaObject(at); hops++) {
+    const ref = at.$ref;
+    if (ref === undefined) return at;
+    if (typeof ref !== 'string' || !ref.startsWith('#/') || !onlyKeywords(at, REF_KEYWORDS)) return undefined;
+    at = ref
+      .slice(2)
+      .split('/')
+      .map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<unknown>((value, part) => (isSchemaObject(value) ? value[part] : undefined), root);
+  }
+  return undefined;
+}
+
+/**
+ * The data as ajv needs to see it to find the problems a file lists: a mapping that forbids
+ * other keys and has more than UNKNOWN_KEYS_SHOWN of them is shown with its known keys and its
+ * first UNKNOWN_KEYS_SHOWN unknown ones (copied; the file's data is not changed). Where the walk
+ * meets a keyword it does not know, it leaves the value as it is.
+ */
+function withinProblemLimit(data: unknown, schema: unknown, root = schema as SchemaObject): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  const plan = planOf(schema, root);
+  if (plan.kind === 'list') {
+    if (!Array.isArray(data)) return data;
+    let shown: unknown[] | undefined;
+    for (let i = 0; i < data.length; i++) {
+      const item = withinProblemLimit(data[i], plan.items, root);
+      if (item !== data[i]) (shown ??= data.slice())[i] = item;
+    }
+    return shown ?? data;
+  }
+  if (plan.kind !== 'mapping' || Array.isArray(data)) return data;
+  const record = data as Record<string, unknown>;
+  let shown = plan.closed ? withFewerUnknownKeys(record, plan.known) : record;
+  for (const [key, schemaOfKey] of plan.properties) {
+    if (!Object.hasOwn(record, key)) continue;
+    const value = withinProblemLimit(record[key], schemaOfKey, root);
+    if (value === record[key]) continue;
+    if (shown === record) shown = { ...record };
+    put(shown, key, value);
+  }
+  return shown;
+}
+
+/** The mapping itself, or a copy with its known keys and its first UNKNOWN_KEYS_SHOWN others, in their order. */
+function withFewerUnknownKeys(record: Record<string, unknown>, known: Set<string>): Record<string, unknown> {
+  // A large mapping from the fast parser lists its keys without a for…in (a sort of all of them).
+  const large = keysOfLargeMapping(record);
+  let count = 0;
+  if (large) count = large.size;
+  else for (const _key in record) if (++count > UNKNOWN_KEYS_SHOWN) break; // A small mapping costs a few steps.
+  if (count <= UNKNOWN_KEYS_SHOWN) return record;
+  const shown: Record<string, unknown> = {};
+  let unknown = 0;
+  for (const key of large ? large.keys() : keysIn(record)) {
+    if (!known.has(key) && unknown++ === UNKNOWN_KEYS_SHOWN) break;
+    put(shown, key, record[key]);
+  }
+  if (unknown <= UNKNOWN_KEYS_SHOWN) return record;
+  // Known keys after the last one kept: ajv looks them up by name, so where they go is no matter.
+  for (const key of known) if (Object.hasOwn(record, key)) put(shown, key, record[key]);
+  return shown;
+}
+
+function* keysIn(record: object): Generator<string> {
+  for (const key in record) yield key;
+}
+
+/** Sets an own property, `__proto__` included (yaml makes that one an own key too). */
+function put(record: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+  else record[key] = value;
 }
 
 /** What an error's instance path points at, worked out once per path: a file can hold a million errors about one mapping. */

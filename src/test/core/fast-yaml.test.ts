@@ -74,6 +74,21 @@ describe('fast YAML path', () => {
     }
   });
 
+  it('reads keys named like members of every object, and still declines them repeated', () => {
+    for (const text of ['constructor: x\ntoString: y\nhasOwnProperty: z\n', 'a:\n  valueOf: 1\n  isPrototypeOf: [x]\n']) {
+      assert.ok(assertAgrees(text), JSON.stringify(text));
+    }
+    for (const text of ['toString: x\ntoString: y\n', 'a:\n  constructor: 1\n  constructor: 2\n']) {
+      assert.equal(parseFast(text), undefined, JSON.stringify(text));
+    }
+  });
+
+  it('agrees with yaml on a mapping of many keys', () => {
+    const text = `a:\n${Array.from({ length: 3000 }, (_, i) => `  key_${i}: v${i}\n`).join('')}b: [x]\n`;
+    assert.ok(assertAgrees(text));
+    assert.equal(parseFast(`${text}a: 1\n`), undefined, 'a repeated key after many');
+  });
+
   it('agrees with yaml wherever comments and blank lines fall', () => {
     const key = fc.constantFrom('id', 'title', 'text', 'agencies', 'division', 'x', '措施');
     const scalar = fc.constantFrom('2-1', '"2.1"', "'a''b'", '省科技厅', '3000', '"x y"', 'a b', '加快推进，支持', "''", '""', '0', '+5', 'a#b');
