@@ -104,12 +104,12 @@ const NOTICE: Record<Locale, Record<Exclude<GraphLevel, 'measures'>, string>> = 
   en: {
     parts: 'Aggregated view: {measures} measures are too many for one Mermaid graph, so agencies link to parts, with counts. Filter with --agency or --chapter for measure detail.',
     documents: 'Aggregated view: {measures} measures are too many for one Mermaid graph, so agencies link to documents, with counts. Filter with --agency or --chapter for measure detail.',
-    'strongest-links': 'Aggregated view: {measures} measures are too many for one Mermaid graph; agencies link to documents, and only the {shown} strongest of {total} links are drawn. Filter with --agency or --chapter for detail.',
+    'strongest-links': 'Aggregated view: {measures} measures are too many for one Mermaid graph; agencies link to documents, and only the {shown} strongest of {total} lines are drawn. Filter with --agency or --chapter for detail.',
   },
   'zh-cn': {
     parts: '汇总视图：{measures} 项措施超出单张 Mermaid 图的容量，改为显示各单位与各部分的关联及数量。使用 --agency 或 --chapter 筛选可查看措施明细。',
     documents: '汇总视图：{measures} 项措施超出单张 Mermaid 图的容量，改为显示各单位与各文件的关联及数量。使用 --agency 或 --chapter 筛选可查看措施明细。',
-    'strongest-links': '汇总视图：{measures} 项措施超出单张 Mermaid 图的容量；显示各单位与各文件的关联，仅绘出 {total} 条关联中最强的 {shown} 条。使用 --agency 或 --chapter 筛选可查看明细。',
+    'strongest-links': '汇总视图：{measures} 项措施超出单张 Mermaid 图的容量；显示各单位与各文件的关联，仅绘出 {total} 条连线中最强的 {shown} 条。使用 --agency 或 --chapter 筛选可查看明细。',
   },
 };
 

@@ -204,7 +204,7 @@ function assertLinksKept(graph: OwnershipGraph, ties: DrawnTie[], groups: Map<st
     assert.deepEqual(sorted(drawn), sorted(all.map((link) => link.key)), 'every link is drawn');
     return;
   }
-  assert.ok(graph.notice!.includes(`only the ${graph.edgeCount} strongest of ${fullLines} links`), graph.notice);
+  assert.ok(graph.notice!.includes(`only the ${graph.edgeCount} strongest of ${fullLines} lines`), graph.notice);
   const kept = all.filter((link) => drawn.has(link.key));
   const dropped = all.filter((link) => !drawn.has(link.key));
   assert.equal(kept.length, drawn.size);

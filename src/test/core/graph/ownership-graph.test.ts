@@ -668,7 +668,7 @@ describe('ownership graph', () => {
       const graph = ownershipGraphOf(big, titles);
       assert.equal(graph.level, 'strongest-links');
       const view = withinLimits(graph);
-      const notice = /only the (\d+) strongest of (\d+) links/.exec(graph.notice!);
+      const notice = /only the (\d+) strongest of (\d+) lines/.exec(graph.notice!);
       assert.ok(notice, graph.notice);
       const groups = byDocument(big.measures);
       const members = groups.map((_, d) => `d${d}n`);
