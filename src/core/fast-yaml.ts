@@ -101,10 +101,17 @@ const bail = (): never => {
 // yaml 1.2 core schema: plain scalars that resolve to something other than a string.
 const NOT_STRING = [/^(?:~|[Nn]ull|NULL)?$/, /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, /^0o[0-7]+$/, /^0x[0-9a-fA-F]+$/, /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/];
 const INT = /^[-+]?[0-9]+$/;
-/** Every non-string form above starts with one of these (or is empty): a cheap test first. */
-const MAYBE_NOT_STRING = /^(?:[-+.0-9~nNtTfF]|$)/;
 /** Characters a plain scalar may not start with (indicators), or that the fast path leaves to yaml anywhere in one. */
 const BAD_PLAIN_START = new Set('-?:,[]{}#&*!|>\'"%@`'.split(''));
+// First characters looked up by code: no regex run nor one-character string made per key.
+const BAD_START = new Uint8Array(128);
+for (const c of BAD_PLAIN_START) BAD_START[c.charCodeAt(0)] = 1;
+/** Every non-string form above starts with one of these (or is empty): a cheap test first. */
+const MAYBE_NOT_STRING_START = new Uint8Array(128);
+for (const c of '-+.0123456789~nNtTfF') MAYBE_NOT_STRING_START[c.charCodeAt(0)] = 1;
+const maybeNotString = (text: string): boolean => text === '' || (text.charCodeAt(0) < 128 && MAYBE_NOT_STRING_START[text.charCodeAt(0)] === 1);
+/** Whether a non-empty text starts with a character of BAD_PLAIN_START. */
+const badPlainStart = (text: string): boolean => text.charCodeAt(0) < 128 && BAD_START[text.charCodeAt(0)] === 1;
 const BRACKETS = /[[\]{}]/;
 
 /** Parses `text` (BOM already removed) if it lies in the plain subset; undefined otherwise. */
@@ -326,7 +333,7 @@ class FastParser {
     }
     if (colon === first || colon === end || (colon + 1 < end && text.charCodeAt(colon + 1) !== 32)) bail();
     const key = text.slice(first, colon);
-    if (BAD_PLAIN_START.has(key[0]!) || key === '__proto__' || key === '<<' || (MAYBE_NOT_STRING.test(key) && (INT.test(key) || NOT_STRING.some((pattern) => pattern.test(key))))) bail();
+    if (badPlainStart(key) || key === '__proto__' || key === '<<' || (maybeNotString(key) && (INT.test(key) || NOT_STRING.some((pattern) => pattern.test(key))))) bail();
     // A repeated key is a yaml error, left to yaml. The data holds every key before this line (a
     // `key:` whose value starts below gets it on the next line), and no second set is kept.
     // `in` first: it turns the key into the engine's one copy of the string (which the store
@@ -383,7 +390,7 @@ class FastParser {
     let valueEnd = stop;
     while (valueEnd > at && text.charCodeAt(valueEnd - 1) === 32) valueEnd--;
     const source = text.slice(at, valueEnd);
-    if (BAD_PLAIN_START.has(source[0]!) || source.includes(': ') || source.endsWith(':') || BRACKETS.test(source)) bail();
+    if (source === '' || badPlainStart(source) || source.includes(': ') || source.endsWith(':') || BRACKETS.test(source)) bail();
     noBrackets(text, stop, end);
     const node = plainScalar(source, [at, valueEnd, next]);
     this.valueData = node.value;
@@ -472,7 +479,7 @@ class FastParser {
 /** A plain scalar node; its value is its plain data. */
 function plainScalar(source: string, range: Range): Scalar & { range: Range } {
   let value: string | number = source;
-  if (MAYBE_NOT_STRING.test(source)) {
+  if (maybeNotString(source)) {
     if (INT.test(source)) value = parseInt(source, 10);
     else if (NOT_STRING.some((pattern) => pattern.test(source))) bail();
   }
