@@ -103,12 +103,17 @@ function declaredNodeIds(mermaid: string): string[] {
   return [...mermaid.matchAll(/^\s+([A-Za-z]\w*)\["/gm)].map((m) => m[1]!).filter((id) => !isLegend(id));
 }
 
-/** What the webview drew is exactly `graph`: its nodes, its edges plus the legend's two, its no-lead nodes. */
+/** The legend's lines, one per line style the graph draws (`legend_agency<n> === legend_measure`). */
+function legendLines(mermaid: string): number {
+  return [...mermaid.matchAll(/^\s+legend_agency\d+ (===|-\.-|---)\|/gm)].length;
+}
+
+/** What the webview drew is exactly `graph`: its nodes, its edges plus the legend's, its no-lead nodes. */
 function drawsGraph(seen: GraphInspection, graph: OwnershipGraph): boolean {
   return (
     seen.ok &&
     JSON.stringify(sorted(seen.nodeIds.filter((id) => !isLegend(id)))) === JSON.stringify(sorted(declaredNodeIds(graph.mermaid))) &&
-    seen.edgeCount === graph.edgeCount + 2 &&
+    seen.edgeCount === graph.edgeCount + legendLines(graph.mermaid) &&
     JSON.stringify(sorted(seen.noLeadIds.filter((id) => !isLegend(id)))) === JSON.stringify(sorted(graph.noLeadNodeIds)) &&
     graph.measures.every((m) => graph.level !== 'measures' || seen.text.includes(displayed(`${m.id} ${m.title}`, 40)))
   );
@@ -120,8 +125,10 @@ function assertDrawsGraph(seen: GraphInspection, graph: OwnershipGraph): void {
   const expectedIds = sorted([...Object.keys(graph.agencyNodes), ...Object.keys(graph.measureNodes)]);
   if (graph.level === 'measures') assert.deepEqual(sorted(declaredNodeIds(graph.mermaid)), expectedIds, 'the Mermaid text declares the agencies and the measures');
   assert.deepEqual(sorted(seen.nodeIds.filter((id) => !isLegend(id))), sorted(declaredNodeIds(graph.mermaid)), 'node ids drawn');
-  assert.deepEqual(sorted(seen.nodeIds.filter(isLegend)), ['legend_agency', 'legend_measure', 'legend_nolead'], 'legend nodes drawn');
-  assert.equal(seen.edgeCount, graph.edgeCount + 2, 'edges drawn: the graph’s and the legend’s two');
+  const legend = legendLines(graph.mermaid);
+  assert.ok(legend >= 1, `${legend} legend lines`);
+  assert.deepEqual(sorted(seen.nodeIds.filter(isLegend)), sorted([...Array.from({ length: legend }, (_, i) => `legend_agency${i}`), 'legend_measure', 'legend_nolead']), 'legend nodes drawn');
+  assert.equal(seen.edgeCount, graph.edgeCount + legend, 'edges drawn: the graph’s and the legend’s, one per line style');
   assert.deepEqual(sorted(seen.noLeadIds.filter((id) => !isLegend(id))), sorted(graph.noLeadNodeIds), 'nodes drawn in the no-lead style');
 }
 
