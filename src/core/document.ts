@@ -361,46 +361,63 @@ export function deref(file: SourceFile, node: unknown): Node | undefined {
 const INDEXED_MAP_SIZE = 16;
 
 /**
- * A large mapping's pairs by key name (the first pair of each name), indexed as far as lookups
- * of present keys have reached, and the keys it was found to lack.
+ * A large mapping's pairs by key name (the first pair of each name): every key before `scanned`,
+ * and each key found by a scan, and the keys it was found to lack.
  */
 interface PairIndex {
   pairs: Map<string, Pair<Node, Node>>;
   scanned: number;
   absent: Set<string>;
   size: number;
+  /** Pairs looked at by scans so far. */
+  scanWork: number;
 }
 const pairIndexes = new WeakMap<YAMLMap, PairIndex>();
 
 /**
+ * Passes over a mapping that scans may add up to before a scan also indexes what it passes: an
+ * entry in the index costs some twenty times a look at a key, so a few lookups of keys far down
+ * (a million unknown keys before `chapters`) are cheaper as scans.
+ */
+const SCANS_BEFORE_INDEXING = 8;
+
+/**
  * The pair under a plain key in a mapping (`''` also finds a pair whose key is missing or null).
- * A large mapping is indexed as lookups go: a lookup per key (one schema error per unknown key)
- * would otherwise cost n². A key it lacks costs one pass without indexing: the engine asks only
- * for keys of its own vocabulary or keys the mapping has.
+ * A large mapping is indexed as lookups go, once scans have cost several passes over it: a
+ * lookup per key (one schema error per unknown key) would otherwise cost n². A key it lacks
+ * costs one pass: the engine asks only for keys of its own vocabulary or keys the mapping has.
  */
 export function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
   const items = map.items as Pair<Node, Node>[];
   if (items.length <= INDEXED_MAP_SIZE) return items.find((item) => keyMatches(item.key, key));
   let index = pairIndexes.get(map);
-  if (!index || index.size !== items.length) pairIndexes.set(map, (index = { pairs: new Map(), scanned: 0, absent: new Set(), size: items.length }));
+  if (!index || index.size !== items.length) pairIndexes.set(map, (index = { pairs: new Map(), scanned: 0, absent: new Set(), size: items.length, scanWork: 0 }));
   const known = index.pairs.get(key);
   if (known || index.absent.has(key)) return known;
   let at = index.scanned;
   while (at < items.length && !keyMatches(items[at]!.key, key)) at++;
+  index.scanWork += at - index.scanned;
   if (at === items.length) {
     index.absent.add(key);
     return undefined;
   }
-  for (; index.scanned <= at; index.scanned++) {
-    const item = items[index.scanned]!;
-    const name = keyName(item.key);
-    if (name !== undefined && !index.pairs.has(name)) index.pairs.set(name, item);
+  // Nothing before `scanned` has this name, so the pair found is its first.
+  if (index.scanWork <= SCANS_BEFORE_INDEXING * items.length) index.pairs.set(key, items[at]!);
+  else {
+    for (; index.scanned <= at; index.scanned++) {
+      const item = items[index.scanned]!;
+      const name = keyName(item.key);
+      if (name !== undefined && !index.pairs.has(name)) index.pairs.set(name, item);
+    }
   }
   return items[at];
 }
 
 function keyMatches(k: unknown, key: string): boolean {
-  return ((k as Scalar | null)?.value === key && isScalar(k)) || keyName(k) === key; // the first test decides the usual case cheaply
+  const value = (k as Scalar | null)?.value;
+  // A string value decides at once (keyName would give the same string); numbers, null keys and collections go through keyName.
+  if (typeof value === 'string') return value === key && isScalar(k);
+  return keyName(k) === key;
 }
 
 /** What pairOf matches a key node by: a scalar's value as text, '' for no key; undefined for a collection key. */
