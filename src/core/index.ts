@@ -24,7 +24,7 @@ export { matrixToCsv } from './export/matrix-csv';
 export { matrixToMarkdown } from './export/matrix-markdown';
 export { csvField, escapeHtml, htmlData, jsonText, markdownCell, scriptJson, visibleText } from './export/escape';
 export { buildOwnershipGraph, ownershipGraphOf, GraphFilterError, GRAPH_LEVELS, MERMAID_LIMITS } from './graph/ownership-graph';
-export type { GraphLevel, GraphOptions, OwnershipGraph } from './graph/ownership-graph';
+export type { GraphLevel, GraphOptions, GraphPiece, OwnershipGraph } from './graph/ownership-graph';
 export { mermaidLabel } from './graph/mermaid-text';
 export { agencyLoads } from './stats';
 export type { AgencyLoad } from './stats';

@@ -174,6 +174,7 @@ export class GraphPanel implements vscode.Disposable {
       seq: ++this.seq,
       title: guideline ? (guideline.title ?? '') : vscode.l10n.t('Ownership overview'),
       mermaid: graph.mermaid,
+      pieces: graph.pieces,
       level: graph.level,
       notice: graph.notice,
       noLeadIds: graph.noLeadNodeIds,

@@ -31,6 +31,20 @@ function themeName(): string {
   return 'default';
 }
 
+/** The drawing of each piece (legend, part), kept between updates: an edit redraws only what changed. */
+const drawn = new Map<string, { text: string; theme: string; element: HTMLElement }>();
+
+function initializeMermaid(): void {
+  // useMaxWidth false: the SVG keeps its natural size, and pan/zoom decide what is seen.
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: themeName(), flowchart: { htmlLabels: true, useMaxWidth: false } });
+}
+
+/**
+ * Draws the newest update piece by piece (the legend, then each part): only the pieces whose text
+ * changed are rendered, one at a time with a turn of the event loop between them, so that the
+ * window (which the webview shares in a browser) keeps up with typing; a newer update stops the
+ * rest, and is drawn instead.
+ */
 async function renderLatest(): Promise<void> {
   if (rendering || !pending) return;
   const payload = pending;
@@ -38,12 +52,30 @@ async function renderLatest(): Promise<void> {
   rendering = true;
   const started = performance.now();
   try {
-    // useMaxWidth false: the SVG keeps its natural size, and pan/zoom decide what is seen.
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: themeName(), flowchart: { htmlLabels: true, useMaxWidth: false } });
-    const { svg } = await mermaid.render(`tm-graph-${++renderCount}`, payload.mermaid);
-    // A newer update arrived meanwhile: this result is stale, render that one instead.
+    initializeMermaid();
+    const theme = themeName();
+    const elements: HTMLElement[] = [];
+    for (const piece of payload.pieces) {
+      if (pending) break;
+      let entry = drawn.get(piece.id);
+      if (!entry || entry.text !== piece.mermaid || entry.theme !== theme) {
+        const { svg } = await mermaid.render(`tm-graph-${++renderCount}`, piece.mermaid);
+        const element = document.createElement('div');
+        element.className = 'tm-piece';
+        element.dataset.piece = piece.id;
+        element.innerHTML = svg;
+        entry = { text: piece.mermaid, theme, element };
+        drawn.set(piece.id, entry);
+        await new Promise((done) => setTimeout(done, 0));
+      }
+      elements.push(entry.element);
+    }
+    // A newer update arrived meanwhile: what was drawn is kept for it, and it is drawn instead.
     if (!pending) {
-      canvas.innerHTML = svg;
+      canvas.replaceChildren();
+      for (const element of elements) canvas.append(element);
+      const shown = new Set(payload.pieces.map((piece) => piece.id));
+      for (const id of [...drawn.keys()]) if (!shown.has(id)) drawn.delete(id);
       decorate(payload);
       if (fitNext) {
         fitNext = false;
@@ -133,9 +165,8 @@ const WHOLE_FIT = 0.5;
  * its width (never below SMALLEST_FIT) from the top, and the reviewer pans down through the parts.
  */
 function fit(): void {
-  const svg = canvas.querySelector('svg');
-  if (!svg) return;
-  const box = svg.getBoundingClientRect();
+  if (!canvas.querySelector('svg')) return;
+  const box = canvas.getBoundingClientRect();
   const width = box.width / view.scale;
   const height = box.height / view.scale;
   const whole = Math.min(viewport.clientWidth / width, viewport.clientHeight / height, 1) * 0.95;
@@ -173,11 +204,22 @@ document.getElementById('zoom-reset')!.addEventListener('click', () => {
   view = { x: 0, y: 0, scale: 1 };
   applyView();
 });
-function exportSvg(): void {
-  const svg = canvas.querySelector('svg');
-  if (svg) post({ type: 'exportSvg', svg: new XMLSerializer().serializeToString(svg) });
+/** The whole graph as one SVG (the panel draws it in pieces): rendered once more, off screen. */
+async function exportSvg(): Promise<void> {
+  if (!current) return;
+  initializeMermaid();
+  try {
+    const { svg } = await mermaid.render(`tm-export-${++renderCount}`, current.mermaid);
+    // Through the DOM and back as XML: HTML labels' <br> become <br/>, so the file is well-formed.
+    const holder = document.createElement('div');
+    holder.innerHTML = svg;
+    const element = holder.querySelector('svg');
+    if (element) post({ type: 'exportSvg', svg: new XMLSerializer().serializeToString(element) });
+  } finally {
+    document.querySelectorAll('body > [id^="dtm-export"]').forEach((debris) => debris.remove());
+  }
 }
-document.getElementById('export-svg')!.addEventListener('click', exportSvg);
+document.getElementById('export-svg')!.addEventListener('click', () => void exportSvg());
 document.getElementById('copy-source')!.addEventListener('click', () => post({ type: 'copySource' }));
 
 // ---- filters ----
@@ -240,7 +282,7 @@ window.addEventListener('message', (event: MessageEvent<ToGraphWebview>) => {
   } else if (message.type === 'inspect') {
     post({ type: 'inspected', requestId: message.requestId, result: inspect() });
   } else if (message.type === 'requestSvg') {
-    exportSvg();
+    void exportSvg();
   } else if (message.type === 'click') {
     const node = [...canvas.querySelectorAll('g.node')].find((element) => nodeIdOf(element) === message.nodeId);
     node?.dispatchEvent(new MouseEvent('click', { bubbles: true }));

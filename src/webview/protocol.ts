@@ -12,7 +12,9 @@ export interface GraphPayload {
   /** Increases with every update; the webview renders only the newest it has. */
   seq: number;
   title: string;
+  /** The whole graph (exported as SVG), and the same in pieces (the legend, then each part), which the panel draws. */
   mermaid: string;
+  pieces: { id: string; mermaid: string }[];
   level: string;
   notice?: string;
   noLeadIds: string[];

@@ -38,6 +38,11 @@ export interface OwnershipGraph {
   /** Nodes and edges of the graph itself, the legend excluded. */
   nodeCount: number;
   edgeCount: number;
+  /**
+   * The same graph as separate diagrams: the legend, then each block (part or document) in order.
+   * Together they draw what `mermaid` draws; a preview can redraw only the pieces that changed.
+   */
+  pieces: GraphPiece[];
   /** Ids of the Mermaid nodes drawn with the noLead class. */
   noLeadNodeIds: string[];
   /** The measure behind each measure node (empty in aggregated views): lets a preview reveal it. */
@@ -51,6 +56,12 @@ export interface OwnershipGraph {
   noLead: MatrixMeasure[];
   /** Set when the graph is aggregated: what it shows instead, and how to get detail. */
   notice?: string;
+}
+
+export interface GraphPiece {
+  /** `legend`, or the block's id (`p0`, `d3`, …). */
+  id: string;
+  mermaid: string;
 }
 
 /** A filter that matches nothing the user could have meant: unknown agency or part. */
@@ -192,6 +203,7 @@ function result(level: GraphLevel, layout: Layout, text: string, measures: Matri
     nodeCount: layout.blocks.reduce((sum, block) => sum + block.leads.length + block.others.length + block.members.length, 0),
     edgeCount: layout.edges.length,
     noLeadNodeIds: layout.noLead,
+    pieces: emitPieces(layout, locale),
     measureNodes: layout.measureOf,
     documentNodes: layout.documentOf,
     agencyNodes: Object.fromEntries(layout.blocks.flatMap((block) => [...block.leads, ...block.others].map((agency) => [agency.id, agency.names]))),
@@ -389,26 +401,46 @@ const ROWS_PER_COLUMN = 40;
 const MAX_COLUMNS = 2;
 
 /** Writes a layout as Mermaid flowchart text; every label goes through mermaidLabel. */
-function emit(layout: Layout, locale: Locale): string {
+/**
+ * The graph in pieces: the legend, then one diagram per block, in document order. A preview that
+ * draws them one by one redraws only the blocks an edit changed, each a small render, and lets the
+ * editor run between them; together they show what the whole diagram shows.
+ */
+function emitPieces(layout: Layout, locale: Locale): GraphPiece[] {
+  const blockOf = new Map<string, string>();
+  for (const block of layout.blocks) for (const node of [...block.leads, ...block.members, ...block.others]) blockOf.set(node.id, block.id);
+  const edgesOf = new Map<string, Edge[]>();
+  for (const edge of layout.edges) listIn(edgesOf, blockOf.get(edge.from) ?? '').push(edge);
+  const kinds = new Set(layout.edges.map((edge) => edge.kind));
+  const pieces: GraphPiece[] = [{ id: 'legend', mermaid: emit({ ...layout, blocks: [], edges: [], noLead: [] }, locale, { legend: true, kinds }) }];
+  for (const block of layout.blocks) {
+    const own = new Set(block.members.map((member) => member.id));
+    const piece = { ...layout, blocks: [block], edges: edgesOf.get(block.id) ?? [], noLead: layout.noLead.filter((id) => own.has(id)) };
+    pieces.push({ id: block.id, mermaid: emit(piece, locale, { legend: false }) });
+  }
+  return pieces;
+}
+
+function emit(layout: Layout, locale: Locale, options: { legend: boolean; kinds?: Set<EdgeKind> } = { legend: true }): string {
   const words = WORDS[locale];
   // LR at the top level stacks the blocks, which have no line between them, in one column in the
   // order written; each block is laid out on its own, agencies left of its measures.
   const columns = splitColumns(layout.blocks);
   const lines: string[] = [INIT, `flowchart ${columns.length > 1 ? 'TB' : 'LR'}`, ...CLASS_DEFS.map((line) => `  ${line}`)];
-  const kinds = new Set(layout.edges.map((edge) => edge.kind));
+  const kinds = options.kinds ?? new Set(layout.edges.map((edge) => edge.kind));
   const legend: [EdgeKind, string, string][] = [
     ['lead', words.legendLead, 'legend_measure'],
     ['co', words.legendCo, 'legend_measure'],
     ['responsible', words.legendResponsible, 'legend_nolead'],
   ];
   // The line styles drawn; with no line at all, the two a reader expects.
-  const shownLegend = legend.filter(([kind]) => (kinds.size ? kinds.has(kind) : kind !== 'responsible'));
+  const shownLegend = options.legend ? legend.filter(([kind]) => (kinds.size ? kinds.has(kind) : kind !== 'responsible')) : [];
   const legendLines: string[] = [];
-  legendLines.push(`  subgraph legend["${mermaidLabel(words.legend)}"]`, '    direction LR');
+  if (options.legend) legendLines.push(`  subgraph legend["${mermaidLabel(words.legend)}"]`, '    direction LR');
   shownLegend.forEach((_, index) => legendLines.push(`    legend_agency${index}["${mermaidLabel(words.agency)}"]`));
-  legendLines.push(`    legend_measure["${mermaidLabel(words[layout.unit])}"]`, `    legend_nolead["${mermaidLabel(words.noLead)}"]`);
+  if (options.legend) legendLines.push(`    legend_measure["${mermaidLabel(words[layout.unit])}"]`, `    legend_nolead["${mermaidLabel(words.noLead)}"]`);
   shownLegend.forEach(([kind, text, target], index) => legendLines.push(`    legend_agency${index} ${LINK[kind].arrow}|${mermaidLabel(text)}| ${target}`));
-  legendLines.push('  end');
+  if (options.legend) legendLines.push('  end');
 
   // Mermaid stacks boxes that no line joins in the reverse of the order they are written (it adds
   // subgraphs to the layout last first), so the blocks are written last first to read first-first.
@@ -441,8 +473,10 @@ function emit(layout: Layout, locale: Locale): string {
   const noLead = new Set(layout.noLead);
   const agencies = layout.blocks.flatMap((block) => [...block.leads, ...block.others]);
   pushClass(lines, shownLegend.map((_, index) => `legend_agency${index}`), 'agency');
-  pushClass(lines, ['legend_measure'], layout.unit === 'measure' ? 'measure' : 'part');
-  pushClass(lines, ['legend_nolead'], 'noLead');
+  if (options.legend) {
+    pushClass(lines, ['legend_measure'], layout.unit === 'measure' ? 'measure' : 'part');
+    pushClass(lines, ['legend_nolead'], 'noLead');
+  }
   pushClass(lines, agencies.filter((a) => !a.focus).map((a) => a.id), 'agency');
   pushClass(lines, agencies.filter((a) => a.focus).map((a) => a.id), 'focus');
   const members = layout.blocks.flatMap((block) => block.members.map((member) => member.id)).filter((id) => !noLead.has(id));
