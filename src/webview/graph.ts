@@ -260,7 +260,8 @@ function inspect(): GraphInspection {
     nodeIds,
     edgeCount: canvas.querySelectorAll('g.edgePaths > path').length,
     noLeadIds,
-    text: [...canvas.querySelectorAll('svg :not(style)')].map((element) => (element.children.length === 0 ? element.textContent ?? '' : '')).join(' '),
+    // Label by label: an agency node of several names holds them as lines (<br>) of one label.
+    text: [...canvas.querySelectorAll('span.nodeLabel, span.edgeLabel, g.cluster-label, svg text')].map((element) => element.textContent ?? '').join(' '),
     theme: themeName(),
     scale: view.scale,
     viewport: { width: viewport.clientWidth, height: viewport.clientHeight },
