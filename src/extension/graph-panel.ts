@@ -146,8 +146,13 @@ export class GraphPanel implements vscode.Disposable {
    * main thread (the webview shares it in browser hosts) while the drafter types.
    */
   private schedule(): void {
+    // Told at once, so that a drawing in progress stops between two pieces instead of holding the window.
+    if (this.timer === undefined) void this.panel.webview.postMessage({ type: 'typing' });
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), GRAPH_PAUSE_MS);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.update();
+    }, GRAPH_PAUSE_MS);
   }
 
   update(): void {

@@ -20,6 +20,8 @@ let fitNext = saved?.view === undefined;
 let current: GraphPayload | undefined;
 let pending: GraphPayload | undefined;
 let rendering = false;
+/** Set while the drafter types: the drawing in progress stops after its current piece. */
+let typing = false;
 let renderedSeq = -1;
 let lastError: string | undefined;
 let renderCount = 0;
@@ -56,7 +58,7 @@ async function renderLatest(): Promise<void> {
     const theme = themeName();
     const elements: HTMLElement[] = [];
     for (const piece of payload.pieces) {
-      if (pending) break;
+      if (pending || typing) break;
       let entry = drawn.get(piece.id);
       if (!entry || entry.text !== piece.mermaid || entry.theme !== theme) {
         const { svg } = await mermaid.render(`tm-graph-${++renderCount}`, piece.mermaid);
@@ -70,8 +72,8 @@ async function renderLatest(): Promise<void> {
       }
       elements.push(entry.element);
     }
-    // A newer update arrived meanwhile: what was drawn is kept for it, and it is drawn instead.
-    if (!pending) {
+    // A newer update arrived meanwhile, or typing started: what was drawn is kept for the update to come.
+    if (!pending && !typing) {
       canvas.replaceChildren();
       for (const element of elements) canvas.append(element);
       const shown = new Set(payload.pieces.map((piece) => piece.id));
@@ -245,6 +247,7 @@ chapterSelect.addEventListener('change', sendFilter);
 // Theme changes re-render with the matching Mermaid theme.
 new MutationObserver(() => {
   if (current) {
+    typing = false;
     pending = current;
     scheduleRender();
   }
@@ -270,7 +273,10 @@ function inspect(): GraphInspection {
 
 window.addEventListener('message', (event: MessageEvent<ToGraphWebview>) => {
   const message = event.data;
-  if (message.type === 'graph') {
+  if (message.type === 'typing') {
+    typing = true;
+  } else if (message.type === 'graph') {
+    typing = false;
     if (current && (current.filter.agency !== message.filter.agency || current.filter.chapter !== message.filter.chapter)) fitNext = true;
     current = message;
     saveState();

@@ -42,7 +42,8 @@ export interface GraphInspection {
   viewport: { width: number; height: number };
 }
 
-export type ToGraphWebview = GraphPayload | { type: 'inspect'; requestId: number } | { type: 'click'; nodeId: string } | { type: 'requestSvg' };
+/** `typing`: the document is being edited, an update will follow once typing pauses. */
+export type ToGraphWebview = GraphPayload | { type: 'inspect'; requestId: number } | { type: 'click'; nodeId: string } | { type: 'requestSvg' } | { type: 'typing' };
 
 export type FromGraphWebview =
   | { type: 'ready' }

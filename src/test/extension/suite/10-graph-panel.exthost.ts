@@ -402,6 +402,11 @@ describe('graph panel', function () {
 
   it('the workspace overview: agencies × documents with their counts; a click on a document opens its graph', async () => {
     const api = await activate();
+    // A second guideline, so that the overview has two documents and one of them no panel yet.
+    const second = wsUri('tasks/overview-second.yaml');
+    const text = Buffer.from(await vscode.workspace.fs.readFile(uri())).toString('utf8').replace(/^id: .*$/m, 'id: overview-second');
+    await vscode.workspace.fs.writeFile(second, Buffer.from(text, 'utf8'));
+    await waitUntil(() => api.index.has(second), 'the second guideline to be indexed', 15000);
     const overview = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openOverview'))!;
     try {
       // The webview answers questions once its script runs: wait for its first drawing.
@@ -436,6 +441,8 @@ describe('graph panel', function () {
       opened.dispose();
     } finally {
       overview.dispose();
+      await vscode.workspace.fs.delete(second).then(undefined, () => undefined);
+      await waitUntil(() => !api.index.has(second), 'the second guideline to be forgotten', 15000);
     }
   });
 
