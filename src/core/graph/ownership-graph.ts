@@ -383,10 +383,11 @@ function lay(
 }
 
 // Line styles by kind, applied with linkStyle (Mermaid numbers links in order of appearance):
-// a lead thick and dark blue, co-responsible dotted grey, responsible-without-lead solid orange.
+// a lead thick and blue, co-responsible dotted grey, responsible-without-lead solid orange —
+// mid tones, that read on the light and on the dark theme alike.
 const LINK = {
-  lead: { arrow: '===', style: 'stroke:#1c4f9c,stroke-width:3px' },
-  co: { arrow: '-.-', style: 'stroke:#5c6b7a,stroke-width:1.5px' },
+  lead: { arrow: '===', style: 'stroke:#2f6fd6,stroke-width:3px' },
+  co: { arrow: '-.-', style: 'stroke:#7b8794,stroke-width:1.5px' },
   responsible: { arrow: '---', style: 'stroke:#d9480f,stroke-width:2px' },
 } as const satisfies Record<EdgeKind, { arrow: string; style: string }>;
 

@@ -86,8 +86,8 @@ export type LineKind = 'lead' | 'co' | 'responsible';
  * widths come from the graph's linkStyle lines.
  */
 export const LINE_STYLES: Record<LineKind, { arrow: string; thickness: string; pattern: string; stroke: string; width: string }> = {
-  lead: { arrow: '===', thickness: 'thick', pattern: 'solid', stroke: 'rgb(28, 79, 156)', width: '3px' },
-  co: { arrow: '-.-', thickness: 'normal', pattern: 'dotted', stroke: 'rgb(92, 107, 122)', width: '1.5px' },
+  lead: { arrow: '===', thickness: 'thick', pattern: 'solid', stroke: 'rgb(47, 111, 214)', width: '3px' },
+  co: { arrow: '-.-', thickness: 'normal', pattern: 'dotted', stroke: 'rgb(123, 135, 148)', width: '1.5px' },
   responsible: { arrow: '---', thickness: 'normal', pattern: 'solid', stroke: 'rgb(217, 72, 15)', width: '2px' },
 };
 
