@@ -21,6 +21,7 @@ export class GraphPanel implements vscode.Disposable {
   private filter: GraphFilter;
   private graph: OwnershipGraph | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastKeystroke = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly rendered = new vscode.EventEmitter<{ seq: number; ok: boolean; ms: number; at: number; error?: string }>();
   /** Fires when the webview has drawn an update (tests and latency measurements listen). */
@@ -109,6 +110,9 @@ export class GraphPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((message: FromGraphWebview) => this.receive(message)),
       key === GraphPanel.OVERVIEW ? index.onDidChange(() => this.schedule()) : index.onDidAffect(this.key, () => this.schedule()),
       panel.onDidDispose(() => this.dispose()),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length && (key === GraphPanel.OVERVIEW ? index.has(event.document.uri) : WorkspaceIndex.key(event.document.uri) === key)) this.keystroke();
+      }),
     );
   }
 
@@ -146,13 +150,29 @@ export class GraphPanel implements vscode.Disposable {
    * main thread (the webview shares it in browser hosts) while the drafter types.
    */
   private schedule(): void {
-    // Told at once, so that a drawing in progress stops between two pieces instead of holding the window.
-    if (this.timer === undefined) void this.panel.webview.postMessage({ type: 'typing' });
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.update();
-    }, GRAPH_PAUSE_MS);
+    this.timer = setTimeout(() => this.whenTypingPauses(), GRAPH_PAUSE_MS);
+  }
+
+  /** Updates once no key has been typed for GRAPH_PAUSE_MS; typing since the last check waits again. */
+  private whenTypingPauses(): void {
+    const quiet = Date.now() - this.lastKeystroke;
+    if (quiet < GRAPH_PAUSE_MS) {
+      this.timer = setTimeout(() => this.whenTypingPauses(), GRAPH_PAUSE_MS - quiet);
+      return;
+    }
+    this.timer = undefined;
+    this.update();
+  }
+
+  /**
+   * A keystroke in a document the graph shows: the engine's update comes only after its own pause
+   * (lint delay), so keystrokes are watched here too — the webview is told at once (a drawing in
+   * progress stops between two pieces) and the update waits for typing to pause.
+   */
+  private keystroke(): void {
+    if (Date.now() - this.lastKeystroke > GRAPH_PAUSE_MS) void this.panel.webview.postMessage({ type: 'typing' });
+    this.lastKeystroke = Date.now();
   }
 
   update(): void {

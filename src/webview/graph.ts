@@ -22,6 +22,7 @@ let pending: GraphPayload | undefined;
 let rendering = false;
 /** Set while the drafter types: the drawing in progress stops after its current piece. */
 let typing = false;
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
 let renderedSeq = -1;
 let lastError: string | undefined;
 let renderCount = 0;
@@ -275,8 +276,18 @@ window.addEventListener('message', (event: MessageEvent<ToGraphWebview>) => {
   const message = event.data;
   if (message.type === 'typing') {
     typing = true;
+    // An update follows once typing pauses; should none come, what was stopped is drawn again.
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => {
+      typing = false;
+      if (current && renderedSeq !== current.seq) {
+        pending = current;
+        scheduleRender();
+      }
+    }, 3000);
   } else if (message.type === 'graph') {
     typing = false;
+    clearTimeout(typingTimer);
     if (current && (current.filter.agency !== message.filter.agency || current.filter.chapter !== message.filter.chapter)) fitNext = true;
     current = message;
     saveState();
