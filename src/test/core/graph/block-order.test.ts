@@ -4,17 +4,10 @@
 import { strict as assert } from 'node:assert';
 import { blockCrossings, orderAgencies } from '../../../core/graph/block-order';
 import type { BlockLink } from '../../../core/graph/block-order';
+import { seededRandom } from '../../../bench/generate-corpus';
 
-/** A small seeded PRNG (mulberry32): the same blocks on every run. */
-function prng(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same blocks on every run. */
+const prng = seededRandom;
 
 /**
  * Crossings counted line pair by line pair: agency a drawn above agency b, a's line to measure p

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildMatrix, buildOwnershipGraph, GraphFilterError, MERMAID_LIMITS, ownershipGraphOf, Project } from '../../../core/index';
 import type { Matrix, MatrixMeasure, OwnershipGraph } from '../../../core/index';
+import { seededRandom } from '../../../bench/generate-corpus';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const SEED = 'tasks/zj-ai-2027.yaml';
@@ -481,16 +482,7 @@ describe('ownership graph', () => {
   });
 
   describe('aggregated above Mermaid’s limits', () => {
-    /** A small seeded PRNG (mulberry32). */
-    function prng(seed: number): () => number {
-      let state = seed;
-      return () => {
-        state = (state + 0x6d2b79f5) | 0;
-        let t = Math.imul(state ^ (state >>> 15), 1 | state);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
+    const prng = seededRandom;
 
     /**
      * `documents` × `chapters` parts of `perPart` measures, each naming 1 to 4 of `agencyCount`
