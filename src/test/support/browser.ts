@@ -75,7 +75,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 /** The UMD bundle of the installed Mermaid; defines `globalThis.mermaid`. */
-export const MERMAID_SCRIPT = process.env.TASKMATRIX_MERMAID_SCRIPT ?? require.resolve('mermaid/dist/mermaid.min.js');
+export const MERMAID_SCRIPT = require.resolve('mermaid/dist/mermaid.min.js');
 
 /** The id passed to mermaid.render; the SVG gets this id and prefixes its element ids with it. */
 export const RENDER_ID = 'tm-graph';

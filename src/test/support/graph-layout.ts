@@ -28,8 +28,6 @@ export interface LayoutFigures {
   scale: number;
   /** Pairs of edges whose drawn paths cross, edges sharing an end not counted. */
   crossings: number;
-  /** The crossing pairs, each edge as "<from>-<to>". */
-  crossingPairs: [string, string][];
   /** Edges counted (visible, legend excluded). */
   edges: number;
   /** Node boxes (legend excluded), in rendered order. */
@@ -111,26 +109,17 @@ const METRICS_JS = String.raw`((args) => {
     return false;
   };
   let crossings = 0;
-  const pairs = [];
   for (let i = 0; i < lines.length; i++) {
     for (let j = i + 1; j < lines.length; j++) {
       const a = lines[i], b = lines[j];
       if (a.from === b.from || a.from === b.to || a.to === b.from || a.to === b.to) continue;
-      if (cross(a, b)) {
-        crossings++;
-        pairs.push([a.from + '-' + a.to, b.from + '-' + b.to]);
-      }
+      if (cross(a, b)) crossings++;
     }
   }
-  return { width: svgRect.width, height: svgRect.height, scale: svgRect.width / natural, crossings, crossingPairs: pairs, edges: lines.length, nodes, clusters, smallestLabelPx: smallest === Infinity ? 0 : smallest, clippedLabels: clipped };
+  return { width: svgRect.width, height: svgRect.height, scale: svgRect.width / natural, crossings, edges: lines.length, nodes, clusters, smallestLabelPx: smallest === Infinity ? 0 : smallest, clippedLabels: clipped };
 })`;
 
 /** Measures the flowchart SVG inside `selector` as the page draws it now. */
 export function measureLayout(page: Page, selector: string, renderId = 'tm-graph', step = 4): Promise<LayoutFigures> {
   return page.evaluate(`${METRICS_JS}(${JSON.stringify({ selector, step, prefix: `${renderId}-` })})`) as Promise<LayoutFigures>;
-}
-
-/** Boxes in reading order: top to bottom, then left to right when on the same band (±tolerance px). */
-export function readingOrder<T extends PlacedBox>(boxes: T[], tolerance = 8): T[] {
-  return [...boxes].sort((a, b) => (Math.abs(a.y - a.height / 2 - (b.y - b.height / 2)) <= tolerance ? a.x - b.x : a.y - a.height / 2 - (b.y - b.height / 2)));
 }
