@@ -1,0 +1,48 @@
+// What the diff compares: each measure reduced to its words and its resolved ownership, read
+// through the same ownershipOf as the matrix so that aliases count as the registry name.
+import { effectiveDeadline } from '../deadline';
+import { effectiveDivision, ownershipOf } from '../lead';
+import type { Division } from '../model';
+import { allMeasures } from '../model';
+import type { Project } from '../project';
+
+export interface MeasureSnapshot {
+  id: string;
+  title: string;
+  text: string;
+  lead: string | null;
+  co: string[];
+  division: Division;
+  /** The deadline in force as written (the measure's own, else the document's). */
+  deadline: string | null;
+  status: string | null;
+}
+
+export interface DocumentSnapshot {
+  /** The guideline's id, else its path. */
+  document: string;
+  path: string;
+  measures: MeasureSnapshot[];
+}
+
+/** The guidelines at `paths` of a project, as the diff sees them; files with errors give what can be read. */
+export function snapshotOf(project: Project, paths: string[]): DocumentSnapshot[] {
+  return paths.map((path) => {
+    const guideline = project.guideline(path);
+    const registry = project.registryFor(path);
+    const measures = allMeasures(guideline).map((measure): MeasureSnapshot => {
+      const ownership = ownershipOf(measure, guideline, registry);
+      return {
+        id: measure.id?.value ?? '',
+        title: measure.title ?? '',
+        text: measure.text ?? '',
+        lead: ownership.lead,
+        co: ownership.co,
+        division: effectiveDivision(measure, guideline).division,
+        deadline: effectiveDeadline(measure, guideline)?.deadline.value ?? null,
+        status: measure.status?.value ?? null,
+      };
+    });
+    return { document: guideline.id?.value ?? path, path, measures };
+  });
+}
