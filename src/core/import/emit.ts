@@ -13,6 +13,8 @@ export interface ImportedMeasure {
   text?: string;
   agencies?: string[];
   division?: Division;
+  /** As the document writes it (2025年底前, 长期坚持). */
+  deadline?: string;
   line: number;
 }
 
@@ -55,6 +57,8 @@ export function guidelineToYaml(guideline: ImportedGuideline, schemaPath: string
       if (measure.text) lines.push(`        text: ${yamlScalar(measure.text)}`);
       if (measure.agencies) lines.push(`        agencies: [${measure.agencies.map(yamlScalar).join(', ')}]`);
       if (measure.division) lines.push(`        division: ${measure.division}`);
+      // yamlScalar quotes what starts with a digit: 2027-12-31 stays a string, never a YAML date.
+      if (measure.deadline !== undefined) lines.push(`        deadline: ${yamlScalar(measure.deadline)}`);
     }
   }
   for (const comment of trailingComments) lines.push(comment === '' ? '#' : `# ${comment.replace(/[\r\n]/g, ' ')}`);

@@ -7,6 +7,7 @@ import type { RegistryIndex } from '../registry';
 import { formatMessage } from '../messages';
 import type { Locale } from '../types';
 import { abbreviations } from './abbreviations';
+import { deadlineOfLabel } from './deadline-phrase';
 import { guidelineToYaml } from './emit';
 import type { ImportedChapter, ImportedGuideline, ImportedMeasure } from './emit';
 import { frontMatter } from './front-matter';
@@ -46,7 +47,7 @@ export interface ImportProblem {
 export interface ImportResult {
   yaml: string;
   guideline: ImportedGuideline;
-  counts: { parts: number; measures: number; lists: number; targets: number };
+  counts: { parts: number; measures: number; lists: number; targets: number; deadlines: number };
   problems: ImportProblem[];
   /** Names not in the registry (all names when there is none), in order of first mention. */
   newAgencies: string[];
@@ -63,6 +64,7 @@ interface Draft {
   text: string;
   list: ResponsibilityList;
   line: number;
+  deadline?: string;
 }
 
 const EXCERPT_LENGTH = 30;
@@ -130,6 +132,8 @@ export function importGuideline(source: string | SourceDocument, options: Import
     measure.agencies = draft.list.agencies.map(resolve);
     const division = divisions[index]!;
     if (division !== (fileDivision ?? 'lead-first')) measure.division = division;
+    // Each measure keeps its own deadline even when all share one: the plan prints it per row.
+    if (draft.deadline !== undefined) measure.deadline = draft.deadline;
     chapterById.get(draft.chapter.id)!.measures.push(measure);
   });
 
@@ -157,7 +161,7 @@ export function importGuideline(source: string | SourceDocument, options: Import
   return {
     yaml: guidelineToYaml(guideline, options.schemaPath ?? '../schemas/guideline.schema.json', trailing),
     guideline,
-    counts: { parts: guideline.chapters.length, measures: measures.length, lists: measures.filter((measure) => measure.agencies && measure.agencies.length > 0).length, targets: targets.length },
+    counts: { parts: guideline.chapters.length, measures: measures.length, lists: measures.filter((measure) => measure.agencies && measure.agencies.length > 0).length, targets: targets.length, deadlines: measures.filter((measure) => measure.deadline !== undefined).length },
     problems,
     newAgencies,
     aliases,
@@ -195,7 +199,7 @@ function tableMeasures(document: SourceDocument, title: string, known: (name: st
   const tables = document.blocks.filter((block): block is TableBlock => block.kind === 'table' && isTaskTable(block));
   return tables.flatMap((table) =>
     tableChapters(table, known, title).flatMap((chapter) =>
-      chapter.measures.map((measure): Draft => ({ chapter: { id: String(chapter.number), title: chapter.title }, id: measure.path.join('.'), printed: measure.printed, title: measure.title, text: measure.text, list: measure.list, line: measure.line })),
+      chapter.measures.map((measure): Draft => ({ chapter: { id: String(chapter.number), title: chapter.title }, id: measure.path.join('.'), printed: measure.printed, title: measure.title, text: measure.text, list: measure.list, line: measure.line, ...optional('deadline', measure.deadline) })),
     ),
   );
 }
@@ -221,10 +225,16 @@ function readDivisions(lists: ResponsibilityList[], globalRule: boolean): Divisi
   });
 }
 
-/** A prose measure as a draft: its title, its text without the list, its id. */
+/**
+ * A prose measure as a draft: its title, its text without the list, its id, and its deadline —
+ * stated in the list, or on a line of its own beside it (完成时限：2025年12月底), which then leaves the text.
+ */
 function draftOfMeasure(measure: MeasureDraft, chapter: { id: string; title: string }): Draft {
   const { list } = measure;
+  const deadlineLines = measure.paragraphs.filter((paragraph) => !list.paragraphs.includes(paragraph) && paragraph !== measure.heading && deadlineOfLabel(paragraph.text) !== undefined);
+  const deadline = list.list.deadline ?? (deadlineLines[0] && deadlineOfLabel(deadlineLines[0].text));
   const pieces = measure.paragraphs
+    .filter((paragraph) => !deadlineLines.includes(paragraph))
     .map((paragraph) => {
       const text = withoutList(paragraph, list);
       if (paragraph !== measure.heading) return text;
@@ -243,6 +253,7 @@ function draftOfMeasure(measure: MeasureDraft, chapter: { id: string; title: str
     text: [rest, ...others].filter((piece) => piece !== '').join('\n'),
     list: list.list,
     line: measure.heading.line,
+    ...optional('deadline', deadline),
   };
 }
 

@@ -6,7 +6,10 @@
 //   （省科技厅牵头，省财政厅、省教育厅配合）                 verbs
 //   （省发展改革委、省经信厅等有关部门负责）                 generic actors (a collective)
 //   （省科技厅、省经信厅）                                   plain: leads only under a lead rule
+// A deadline inside the list (（省科技厅牵头，2025年底前完成）, 完成时限：2026年6月) names nobody: it is
+// kept apart as the measure's deadline (deadline-phrase.ts).
 import { guessAgencyKind } from '../agency-kind';
+import { DEADLINE_LABEL_WORDS, deadlineOfLabel, deadlinePhrase } from './deadline-phrase';
 
 export interface ResponsibilityList {
   /** Agency names in order; an explicitly named lead comes first. */
@@ -23,6 +26,8 @@ export interface ResponsibilityList {
   ditto: boolean;
   /** Fragments that are neither agency names nor a known convention. */
   unparsed: string[];
+  /** The deadline the list states (2025年底前, 长期坚持), as written; absent when it states none. */
+  deadline?: string;
 }
 
 /** 排名第一的为牵头单位, 列第一位者为牵头单位, 排在第一位的部门为牵头部门, 第一个单位为牵头单位, 排在首位的为牵头单位 */
@@ -30,7 +35,7 @@ export const LEAD_RULE = /(第一|首位|首个|第1|前面|最前)[^，。；,;
 const DITTO = /^(以下|下文|下|后)同$/;
 const BY_FUNCTION = /(?:(?:根据|按照|依据|按)?(?:各自)?(?:职能|职责)(?:分工)?(?:各自|分别)?(?:牵头)?|分别|各自|各负其责)(?:负责|落实|推进)*(?:相关工作|有关工作|各项工作)?$/;
 export const LABEL = /^(?:主要)?(主办|协办|配合|参与|责任|牵头责任单位|牵头单位|牵头部门|牵头处室|牵头|主办单位|主责单位|主责部门|主体责任单位|责任单位|责任部门|责任处室|责任主体|负责单位|负责部门|具体责任单位|实施单位|实施主体|实施部门|承办单位|配合单位|配合部门|协办单位|协办部门|参与单位|参与部门|协同单位|协同部门|支持单位|协助单位)\s*[:：]\s*/;
-export const IGNORED_LABEL = /^(完成时限|完成时间|时间节点|时间进度|时限要求|时限|进度安排|时间安排|预期成果|责任领导|分管领导|牵头领导|责任人|联系人)\s*[:：]/;
+export const IGNORED_LABEL = new RegExp(`^(?:${DEADLINE_LABEL_WORDS}|预期成果|责任领导|分管领导|牵头领导|责任人|联系人)\\s*[:：]`);
 // A deadline written inside the list (2025年6月底前完成, 长期坚持, 持续推进): a date, not an agency.
 const DEADLINE = /^(?:于|在)?(?:\d{4}年|\d{1,2}月|[一二三四]季度|年底|年内|长期|持续|逐步|定期|每年|每季度|每月|及时|20\d\d)[^、]*$|(?:前|底|内)完成$|^(?:长期坚持|持续推进|持续实施|长期推进)$/;
 const LEAD_VERB = /^(?:由)?(.+?)(?:负责)?(?:分别)?牵头(?:负责|实施|推进|落实|组织|抓总)?$/;
@@ -61,6 +66,7 @@ export function parseResponsibility(contents: string, known: (name: string) => b
   let statesLeadRule = false;
   let ditto = false;
   let markers = 0;
+  let deadline: string | undefined;
   let role: Role = 'plain';
   // 负责 said of one agency beside others that 配合: that one leads (A负责，B、C配合).
   const responsible: string[] = [];
@@ -104,6 +110,8 @@ export function parseResponsibility(contents: string, known: (name: string) => b
     }
     if (IGNORED_LABEL.test(segment) || DEADLINE.test(segment)) {
       markers++;
+      // The first deadline that reads is the measure's: 2024年底前启动 says more than a date and is passed over.
+      deadline ??= deadlineOfLabel(segment) ?? deadlinePhrase(segment);
       continue;
     }
     const label = LABEL.exec(segment) ?? /^(牵头[\u4e00-\u9fff]{0,6}|[\u4e00-\u9fff]{0,4}(?:责任|配合|协办|参与)[\u4e00-\u9fff]{0,4})\s*[:：]\s*/.exec(segment);
@@ -179,7 +187,7 @@ export function parseResponsibility(contents: string, known: (name: string) => b
   // A place (（朱桥片区）, （浦东新区）) alone is no list: the first name must be a body's.
   if (markers === 0 && (unparsed.length > agencies.length || !looksLikeAgency(firstName(contents), known) || (!known(firstName(contents)) && PLACE_SUFFIX.test(firstName(contents)) && !/^各/.test(firstName(contents))))) return undefined;
   const hasLead = explicitLead && leads.length > 0;
-  return { agencies, explicitLead: hasLead, leadCount: hasLead ? leads.length : 0, byFunction: byFunction && !hasLead, statesLeadRule, ditto, unparsed };
+  return { agencies, explicitLead: hasLead, leadCount: hasLead ? leads.length : 0, byFunction: byFunction && !hasLead, statesLeadRule, ditto, unparsed, ...(deadline === undefined ? {} : { deadline }) };
 }
 
 /** Splits at the separators that are not inside a nested parenthesis (省委宣传部（省新闻出版局）). */

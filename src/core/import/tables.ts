@@ -2,6 +2,7 @@
 // columns (序号, 重点任务/工作任务, 牵头单位, 配合单位/责任单位, 完成时限), part rows (一、…) open
 // chapters, and each further row is a measure. Cells merged over several rows are empty below
 // their first row, so a row without its own agencies takes them from the row above.
+import { deadlineCell } from './deadline-phrase';
 import { chineseNumber } from './paragraphs';
 import { parseResponsibility } from './responsibility';
 import type { ResponsibilityList } from './responsibility';
@@ -16,6 +17,7 @@ export interface TableMeasure {
   /** The list as printed: the lead and co cells. */
   printedList: string;
   line: number;
+  /** The row's 完成时限 cell as written, else the deadline its agency cells state. */
   deadline?: string;
 }
 
@@ -40,7 +42,12 @@ const TASK = /任务|措施|内容|事项|举措|工作|目标|项目|要点|名
 const LEAD = /牵头|主责|主办/;
 const CO = /配合|协办|参与|协同|协助|支持/;
 const RESPONSIBLE = /责任单位|责任部门|负责单位|责任主体|实施单位|实施主体|实施部门|承办单位|责任处室|单位$/;
-const DEADLINE = /时限|时间|节点|进度|期限/;
+// 完成时限, 完成时间, 时间节点, 进度安排, 完成期限, 截止日期; a header that also names the task's
+// content (工作内容及时间安排) is the task's.
+const DEADLINE = /时限|时间|节点|进度|期限|截止|日期/;
+const CONTENT = /任务|措施|内容|举措/;
+// 进展情况, 完成情况: a report of progress, filled in later; neither the task nor its deadline.
+const PROGRESS_REPORT = /(?:进展|进度|完成|落实)情况$/;
 const PART_ROW = /^([一二三四五六七八九十]{1,3})\s*[、．.]\s*(.*)$/s;
 
 /** Whether a table is a task-division table: a header row that names a task and who is responsible. */
@@ -102,7 +109,8 @@ export function tableChapters(table: TableBlock, known: (name: string) => boolea
     const detailIndex = lastIndexWhere(tasks, (task, index) => task !== '' && (index === tasks.length - 1 || !ownTask || row[columns.tasks[index]!] !== ''));
     const detail = (marked[detailIndex]?.text ?? tasks[detailIndex]) || '';
     const { title, rest } = titleOf(detail);
-    const deadline = cell(columns.deadline);
+    // An empty cell gives no deadline, even below a merged agency cell: the table says none for the row.
+    const deadline = deadlineCell(cell(columns.deadline)) ?? list.deadline;
     let path = [chapter.number, number];
     if (numbers.length >= 2 && !partRows) {
       path = numbers.map((marker) => marker.number);
@@ -156,7 +164,8 @@ function columnsOf(header: string[]): Columns {
     else if (LEAD.test(cell) && cell.length <= 12) columns.lead ??= index;
     else if (CO.test(cell) && cell.length <= 12) columns.co ??= index;
     else if (RESPONSIBLE.test(cell) && cell.length <= 12) columns.responsible ??= index;
-    else if (DEADLINE.test(cell) && cell.length <= 12) columns.deadline ??= index;
+    else if (PROGRESS_REPORT.test(cell)) return;
+    else if (DEADLINE.test(cell) && !CONTENT.test(cell) && cell.length <= 12) columns.deadline ??= index;
     else if (/^(\d{4}年|备注|说明|序$)/.test(cell) || cell === '') return;
     // 任务分类, 主要方向, 重点任务: every other column describes the task, broadest first.
     else columns.tasks.push(index);

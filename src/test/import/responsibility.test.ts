@@ -52,7 +52,7 @@ const TABLE: Record<string, Row[]> = {
     { contents: '责任部门：省科技厅', expected: list({ agencies: ['省科技厅'] }) },
     { contents: '牵头部门：省科技厅', expected: list({ agencies: ['省科技厅'], explicitLead: true }) },
     { contents: '牵头单位：省科技厅', expected: list({ agencies: ['省科技厅'], explicitLead: true }) },
-    { contents: '牵头单位：省科技厅；配合单位：省财政厅、省教育厅；完成时限：2025年底', expected: list({ agencies: ['省科技厅', '省财政厅', '省教育厅'], explicitLead: true }) },
+    { contents: '牵头单位：省科技厅；配合单位：省财政厅、省教育厅；完成时限：2025年底', expected: list({ agencies: ['省科技厅', '省财政厅', '省教育厅'], explicitLead: true, deadline: '2025年底' }) },
   ],
   verbs: [
     { contents: '省科技厅牵头，省财政厅、省教育厅配合', expected: list({ agencies: ['省科技厅', '省财政厅', '省教育厅'], explicitLead: true }) },
@@ -111,17 +111,32 @@ const TABLE: Record<string, Row[]> = {
   ],
   'unparsed fragments': [
     // A deadline inside the list is a deadline, not an agency nor a fragment to report.
-    { contents: '省科技厅、省经信厅，2025年底前完成', expected: list({ agencies: ['省科技厅', '省经信厅'] }) },
-    { contents: '省科技厅、省经信厅，排名第一的为牵头单位，持续推进', expected: list({ agencies: ['省科技厅', '省经信厅'], statesLeadRule: true }) },
-    { contents: '省科技厅、省经信厅按职责分工负责，2025年6月底前完成', expected: list({ agencies: ['省科技厅', '省经信厅'], byFunction: true }) },
+    { contents: '省科技厅、省经信厅，2025年底前完成', expected: list({ agencies: ['省科技厅', '省经信厅'], deadline: '2025年底前' }) },
+    { contents: '省科技厅、省经信厅，排名第一的为牵头单位，持续推进', expected: list({ agencies: ['省科技厅', '省经信厅'], statesLeadRule: true, deadline: '持续推进' }) },
+    { contents: '省科技厅、省经信厅按职责分工负责，2025年6月底前完成', expected: list({ agencies: ['省科技厅', '省经信厅'], byFunction: true, deadline: '2025年6月底前' }) },
     { contents: '牵头单位：省科技厅；配合单位：杭州市', expected: list({ agencies: ['省科技厅'], explicitLead: true, unparsed: ['杭州市'] }) },
     { contents: '牵头单位：省科技厅；配合单位：各地', expected: list({ agencies: ['省科技厅', '各地'], explicitLead: true }) },
   ],
-  'deadline labels are ignored': [
-    { contents: '省科技厅、省经信厅，完成时限：2025年底', expected: list({ agencies: ['省科技厅', '省经信厅'] }) },
-    { contents: '省科技厅、省经信厅；完成时限：2025年底', expected: list({ agencies: ['省科技厅', '省经信厅'] }) },
-    { contents: '省科技厅、省经信厅；完成时间:2025年12月', expected: list({ agencies: ['省科技厅', '省经信厅'] }) },
-    { contents: '省科技厅、省经信厅，时间节点：持续推进', expected: list({ agencies: ['省科技厅', '省经信厅'] }) },
+  'deadline labels name no agency; the deadline is kept apart': [
+    { contents: '省科技厅、省经信厅，完成时限：2025年底', expected: list({ agencies: ['省科技厅', '省经信厅'], deadline: '2025年底' }) },
+    { contents: '省科技厅、省经信厅；完成时限：2025年底', expected: list({ agencies: ['省科技厅', '省经信厅'], deadline: '2025年底' }) },
+    { contents: '省科技厅、省经信厅；完成时间:2025年12月', expected: list({ agencies: ['省科技厅', '省经信厅'], deadline: '2025年12月' }) },
+    { contents: '省科技厅、省经信厅，时间节点：持续推进', expected: list({ agencies: ['省科技厅', '省经信厅'], deadline: '持续推进' }) },
+  ],
+  // The forms of issue 14: the deadline phrase never becomes an agency, and 完成 is dropped only
+  // where what is left still reads as the same deadline.
+  'deadlines in the parenthesis': [
+    { contents: '省科技厅牵头，2025年底前完成', expected: list({ agencies: ['省科技厅'], explicitLead: true, deadline: '2025年底前' }) },
+    { contents: '省发展改革委、省经信厅按职责分工负责，2026年6月底前完成', expected: list({ agencies: ['省发展改革委', '省经信厅'], byFunction: true, deadline: '2026年6月底前' }) },
+    { contents: '省科技厅、省经信厅，排名第一的为牵头单位，长期坚持', expected: list({ agencies: ['省科技厅', '省经信厅'], statesLeadRule: true, deadline: '长期坚持' }) },
+    { contents: '省科技厅牵头，省财政厅配合，持续推进', expected: list({ agencies: ['省科技厅', '省财政厅'], explicitLead: true, deadline: '持续推进' }) },
+    { contents: '省科技厅牵头，于2025年底前全面完成', expected: list({ agencies: ['省科技厅'], explicitLead: true, deadline: '2025年底前' }) },
+    { contents: '省科技厅牵头，力争2026年底前完成', expected: list({ agencies: ['省科技厅'], explicitLead: true, deadline: '力争2026年底前' }) },
+    // A start date says more than a deadline: passed over for the completion date after it.
+    { contents: '省科技厅牵头，2024年底前启动，2025年底前完成', expected: list({ agencies: ['省科技厅'], explicitLead: true, deadline: '2025年底前' }) },
+    { contents: '牵头单位：省科技厅；完成时限：2025年12月底', expected: list({ agencies: ['省科技厅'], explicitLead: true, deadline: '2025年12月底' }) },
+    // A label whose words are no deadline leaves none, and names nobody either.
+    { contents: '牵头单位：省科技厅；完成时限：按国家要求', expected: list({ agencies: ['省科技厅'], explicitLead: true }) },
   ],
 };
 
