@@ -73,7 +73,7 @@ const strings = {
   importNoRegistry: { en: '--update-registry needs to know where the registry goes: give --registry FILE, or -o FILE to start one beside it', 'zh-cn': '--update-registry 需要知道单位名录的位置：请用 --registry FILE 指定，或用 -o FILE 在其旁边新建' },
   importRegistryBroken: { en: 'cannot add to {path}: it has errors ({detail}); fix them first (taskmatrix lint {path})', 'zh-cn': '无法向 {path} 添加单位：文件有错误（{detail}），请先修正（taskmatrix lint {path}）' },
   importRegistryShape: { en: 'cannot add to {path}: its "agencies:" is not a list of "- name: …" entries to append to', 'zh-cn': '无法向 {path} 添加单位：其“agencies:”不是可追加的“- name: ……”条目列表' },
-  importSummary: { en: 'taskmatrix import: {input} ({format}) → {output}: {parts} parts, {measures} measures, {lists} agency lists, {targets} targets', 'zh-cn': 'taskmatrix import：{input}（{format}）→ {output}：{parts} 个部分，{measures} 项措施，{lists} 个责任单位括注，{targets} 项目标' },
+  importSummary: { en: 'taskmatrix import: {input} ({format}) → {output}: {parts} parts, {measures} measures, {lists} agency lists, {targets} targets, {deadlines} deadlines', 'zh-cn': 'taskmatrix import：{input}（{format}）→ {output}：{parts} 个部分，{measures} 项措施，{lists} 个责任单位括注，{targets} 项目标，{deadlines} 个完成时限' },
   importStdout: { en: 'standard output', 'zh-cn': '标准输出' },
   importProblems: { en: 'Not fully understood ({count}); check these paragraphs:', 'zh-cn': '未能完全识别（{count} 处），请核对以下段落：' },
   importAllRead: { en: 'Every measure and agency list was read.', 'zh-cn': '所有措施和责任单位括注均已识别。' },
