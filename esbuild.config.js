@@ -47,18 +47,23 @@ const yamlAsModule = {
 };
 
 /**
- * Keeps the binary-format readers of the import (pdfjs, exceljs, jszip, xmldom: some 3 MB) out of
- * dist/cli.js and dist/extension.js: src/core/import/read/index.ts loads `./readers` on the first
- * Word, Excel or PDF file, and in the bundles that module is dist/import-readers.js beside them.
+ * Keeps the libraries of binary formats out of dist/cli.js and dist/extension.js, each loaded on
+ * first use from a bundle beside them: the import's readers (pdfjs, exceljs, jszip, xmldom: some
+ * 3 MB; src/core/import/read/index.ts requires `./readers`) and the Word and Excel writers of the
+ * plan (docx, exceljs; src/core/export/office/index.ts requires `./writers`).
  */
-const lazyImportReaders = {
-  name: 'lazy-import-readers',
+const LAZY_MODULES = [
+  { request: './readers', importer: /[\\/]src[\\/]core[\\/]import[\\/]read[\\/]index\.ts$/, bundle: './import-readers.js' },
+  { request: './writers', importer: /[\\/]src[\\/]core[\\/]export[\\/]office[\\/]index\.ts$/, bundle: './office-writers.js' },
+];
+const lazyModules = {
+  name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^\.\/readers$/ }, (args) =>
-      /[\\/]src[\\/]core[\\/]import[\\/]read[\\/]index\.ts$/.test(args.importer) ? { path: 'import-readers', namespace: 'lazy-import-readers' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'lazy-import-readers' }, () => ({ contents: "module.exports = require('./import-readers.js');", loader: 'js' }));
-    build.onResolve({ filter: /^\.\/import-readers\.js$/ }, () => ({ path: './import-readers.js', external: true }));
+    for (const { request, importer, bundle } of LAZY_MODULES) {
+      build.onResolve({ filter: new RegExp(`^${request.replace('.', '\\.')}$`) }, (args) => (importer.test(args.importer) ? { path: bundle, namespace: 'lazy-modules' } : undefined));
+      build.onResolve({ filter: new RegExp(`^${bundle.replace(/\./g, '\\.')}$`) }, () => ({ path: bundle, external: true }));
+    }
+    build.onLoad({ filter: /.*/, namespace: 'lazy-modules' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
 
@@ -69,7 +74,7 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    plugins: [precompiledValidators, yamlAsModule, lazyImportReaders],
+    plugins: [precompiledValidators, yamlAsModule, lazyModules],
   },
   {
     // The VS Code extension: the engine bundled in, `vscode` provided by the host; no Mermaid here.
@@ -79,7 +84,7 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
-    plugins: [precompiledValidators, yamlAsModule, lazyImportReaders],
+    plugins: [precompiledValidators, yamlAsModule, lazyModules],
   },
   {
     // The import's readers of Word, Excel and PDF files, loaded by both bundles above on first use.
@@ -91,6 +96,14 @@ const targets = [
     // pdfjs asks import.meta.url for a require() to load the native @napi-rs/canvas, which only
     // rendering needs: left undefined, pdfjs goes without it (and its warning is silenced).
     define: { 'import.meta.url': 'undefined' },
+  },
+  {
+    // The Word and Excel writers of the plan, loaded by both bundles on the first export.
+    entryPoints: ['src/core/export/office/writers.ts'],
+    outfile: 'dist/office-writers.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     // Browser code of the panels (DOM only, no Node); Mermaid is loaded beside it as dist/mermaid.min.js.

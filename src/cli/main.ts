@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { isIsoDate, localToday, resolveLocale } from '../core/index';
 import type { Locale } from '../core/index';
+import { exportCommand } from './commands/export';
+import { diffCommand } from './commands/diff';
 import { graphCommand } from './commands/graph';
 import { importCommand } from './commands/import';
 import { lintCommand } from './commands/lint';
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, (context: CommandContext) => number | Promise<num
   stats: statsCommand,
   report: reportCommand,
   import: importCommand,
+  export: exportCommand,
 };
 
 type OptionName = keyof typeof OPTIONS;
@@ -45,10 +48,11 @@ const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
   stats: ['format', 'output', 'config'],
   report: ['out', 'output', 'config', 'today'],
   import: ['id', 'output', 'force', 'registry', 'update-registry', 'encoding', 'title', 'issuer'],
+  export: ['format', 'output', 'by-agency', 'config', 'today'],
 };
 
-/** Commands that write their -o file themselves (import refuses to overwrite without --force). */
-const WRITES_OWN_OUTPUT = new Set(['import']);
+/** Commands that write their -o file themselves (import refuses to overwrite without --force; export writes bytes). */
+const WRITES_OWN_OUTPUT = new Set(['import', 'export']);
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -62,6 +66,7 @@ const OPTIONS = {
   chapter: { type: 'string' },
   level: { type: 'string' },
   grid: { type: 'boolean' },
+  'by-agency': { type: 'boolean' },
   out: { type: 'string' },
   locale: { type: 'string' },
   config: { type: 'string' },
@@ -75,6 +80,7 @@ const OPTIONS = {
   encoding: { type: 'string' },
   title: { type: 'string' },
   issuer: { type: 'string' },
+  git: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

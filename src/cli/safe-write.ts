@@ -12,7 +12,8 @@ export interface PlannedWrite {
   path: string;
   /** The path as shown to the user. */
   shown: string;
-  text: string;
+  /** The content: text (written as UTF-8) or bytes. */
+  text: string | Uint8Array;
   /** Refuse if the target exists (also if it appears while writing): `-o` without --force. */
   mustNotExist?: boolean;
   /** Fail when the target's folder does not exist, instead of making it (`-o` of lint, graph, matrix, stats). */
@@ -244,11 +245,11 @@ function inspect(write: PlannedWrite, ops: WriteOps): { before: Buffer | undefin
   }
 }
 
-function writeFlushed(path: string, content: string | Buffer, mode: number | undefined, ops: WriteOps): void {
+function writeFlushed(path: string, content: string | Uint8Array, mode: number | undefined, ops: WriteOps): void {
   // 'wx': a temporary name is never someone else's file.
   const fd = ops.openSync(path, 'wx', mode ?? 0o666);
   try {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     let written = 0;
     while (written < bytes.length) written += ops.writeSync(fd, bytes, written, bytes.length - written);
     ops.fsyncSync(fd);

@@ -31,6 +31,14 @@ export function effectiveDeadline(measure: MeasureModel, guideline: GuidelineMod
   return guideline.deadline && { deadline: guideline.deadline, inherited: true };
 }
 
+/**
+ * Whether a measure is overdue on `today` (YYYY-MM-DD): due on a date before it and not done.
+ * Dates written YYYY-MM-DD compare as text.
+ */
+export function isOverdue(due: Due | undefined, status: string | null | undefined, today: string): boolean {
+  return due !== null && due !== undefined && due !== 'ongoing' && due < today && status !== 'done';
+}
+
 /** Reads a deadline as written. */
 export function readDeadline(text: string): DeadlineReading {
   const normal = normalize(text);

@@ -18,6 +18,15 @@ export function visibleText(value: string, keep = ''): string {
   return value.replace(CONTROLS, (c) => (keep.includes(c) ? c : (SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)));
 }
 
+/**
+ * Text for a Word or Excel file: controls made visible as visibleText does (line feeds kept, the
+ * writers break lines there), and the two non-characters XML 1.0 forbids replaced — one raw
+ * control character makes the whole file unreadable to Word.
+ */
+export function officeText(value: string): string {
+  return visibleText(value, '\n').replace(/[\ufffe\uffff]/g, '\ufffd');
+}
+
 /** Characters JSON leaves raw that a terminal or a reader must not get raw: DEL, C1 and bidi controls. */
 const JSON_RAW = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 

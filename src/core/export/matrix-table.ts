@@ -17,11 +17,12 @@ export interface Table {
   fixedColumns: number;
 }
 
-const LIST_HEADERS: Record<Locale, { document: string; id: string; title: string; lead: string; co: string; deadline: string; due: string; status: string; note: string }> = {
+const LIST_HEADERS: Record<Locale, { document: string; id: string; title: string; text: string; lead: string; co: string; deadline: string; due: string; status: string; note: string }> = {
   en: {
     document: 'Document (文件)',
     id: 'No. (编号)',
     title: 'Measure (措施)',
+    text: 'Text (内容)',
     lead: 'Lead (牵头单位)',
     co: 'Co-responsible (配合单位)',
     deadline: 'Deadline (完成时限)',
@@ -29,7 +30,7 @@ const LIST_HEADERS: Record<Locale, { document: string; id: string; title: string
     status: 'Status (进展)',
     note: 'Note (说明)',
   },
-  'zh-cn': { document: '文件', id: '编号', title: '措施', lead: '牵头单位', co: '配合单位', deadline: '完成时限', due: '到期日', status: '进展', note: '说明' },
+  'zh-cn': { document: '文件', id: '编号', title: '措施', text: '具体内容', lead: '牵头单位', co: '配合单位', deadline: '完成时限', due: '到期日', status: '进展', note: '说明' },
 };
 
 /** Column names shared by every table of measures (matrix, no-lead lists). */
@@ -69,12 +70,12 @@ export function matrixTable(matrix: Matrix, locale: Locale, shape: 'list' | 'gri
 }
 
 /** A due date as a table shows it: the date, 长期 (ongoing), or nothing. */
-function dueText(locale: Locale, due: string | null): string {
+export function dueText(locale: Locale, due: string | null): string {
   return due === 'ongoing' ? label(locale, 'dueOngoing') : (due ?? '');
 }
 
 /** A status in the table's language; a value outside the schema as written. */
-function statusText(locale: Locale, status: string | null): string {
+export function statusText(locale: Locale, status: string | null): string {
   if (status === null) return '';
   const key = `status.${status}`;
   return key in STATUS_LABELS ? label(locale, key as ExportLabel) : status;

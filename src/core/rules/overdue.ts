@@ -1,5 +1,5 @@
 // overdue: a measure whose due date is before today and whose status is not done.
-import { effectiveDeadline, MEASURE_STATUSES, readDeadline } from '../deadline';
+import { dueOf, effectiveDeadline, isOverdue, MEASURE_STATUSES } from '../deadline';
 import { formatMessage } from '../messages';
 import type { MessageKey } from '../messages';
 import { allMeasures } from '../model';
@@ -21,9 +21,8 @@ export const overdue: Rule = {
       if (measure.status?.value === 'done') continue;
       const found = effectiveDeadline(measure, guideline);
       if (!found) continue;
-      const reading = readDeadline(found.deadline.value);
-      // Dates written YYYY-MM-DD compare as text.
-      if (reading.kind !== 'date' || reading.due >= context.today) continue;
+      const due = dueOf(found.deadline.value);
+      if (due === null || !isOverdue(due, measure.status?.value, context.today)) continue;
       const status = measure.status?.value;
       const statusWord = status === undefined ? formatMessage(context.locale, 'status.none') : (MEASURE_STATUSES as readonly string[]).includes(status) ? formatMessage(context.locale, `status.${status}` as MessageKey) : status;
       // A deadline inherited from the document points at the measure, not at the shared default.
@@ -31,8 +30,8 @@ export const overdue: Rule = {
       context.report(
         range,
         'overdue',
-        { measure: measure.id?.value ?? '?', due: reading.due, deadline: found.deadline.value, today: context.today, status: statusWord },
-        { due: reading.due, today: context.today },
+        { measure: measure.id?.value ?? '?', due, deadline: found.deadline.value, today: context.today, status: statusWord },
+        { due, today: context.today },
       );
     }
   },

@@ -3,6 +3,7 @@
 // 一、总体要求, so the Word reader rebuilds the printed marker from the list's level definitions
 // (number format, level text such as "（%1）", start value) and a counter per list.
 import type { Document, Element } from '@xmldom/xmldom';
+import { CHINESE_DIGITS, chineseCounting } from '../../chinese-numerals';
 import { attribute, child, childElements, childValue } from './zip';
 
 interface Level {
@@ -99,7 +100,6 @@ function readLevel(lvl: Element): Level {
   };
 }
 
-const CHINESE_DIGITS = '〇一二三四五六七八九';
 const LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const HEAVENLY_STEMS = '甲乙丙丁戊己庚辛壬癸';
 const EARTHLY_BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
@@ -146,26 +146,6 @@ export function formatNumber(value: number, format: string): string {
     default:
       return String(value);
   }
-}
-
-/** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五: the counting style of Chinese list numbers. */
-function chineseCounting(value: number, digits: string, units: string): string {
-  if (value <= 0 || value >= 10000) return String(value);
-  const places = [Math.floor(value / 1000), Math.floor(value / 100) % 10, Math.floor(value / 10) % 10, value % 10];
-  let text = '';
-  let pendingZero = false;
-  places.forEach((digit, index) => {
-    const unit = index < 3 ? units[2 - index]! : '';
-    if (digit === 0) {
-      pendingZero = text !== '';
-      return;
-    }
-    if (pendingZero) text += digits === CHINESE_DIGITS ? '零' : digits[0];
-    pendingZero = false;
-    // 十一, not 一十一, when ten is the highest place.
-    text += text === '' && digit === 1 && index === 2 && digits === CHINESE_DIGITS ? unit : digits[digit]! + unit;
-  });
-  return text;
 }
 
 function letters(value: number): string {
