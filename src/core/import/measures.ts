@@ -58,12 +58,12 @@ function expand(node: OutlineNode, known: (name: string) => boolean, isPart: boo
   }
   // A part whose own text carries the one list, with no measures under it: the part is the measure.
   if (segments.length === 1 && isPart && children.length === 0) {
-    return [{ path: [...node.path, 1], printed: `${printed}——1`, paragraphs: upToList(paragraphsOf(node), segments[0]!.list), heading: node.heading, numbered: true, list: segments[0]!.list }];
+    return [{ path: [...node.path, 1], printed: `${printed}——1`, paragraphs: upToSegmentEnd(paragraphsOf(node), segments[0]!), heading: node.heading, numbered: true, list: segments[0]!.list }];
   }
   if (segments.length === 1 && !isPart) {
     // The item's own list: the measure is the item, with its sub-items' text when they name nobody.
     // What follows the list in the last item (各地区要…, the signature) is the document's close.
-    const paragraphs = children.length === 0 ? upToList(paragraphsOf(node), segments[0]!.list) : own;
+    const paragraphs = children.length === 0 ? upToSegmentEnd(paragraphsOf(node), segments[0]!) : own;
     return [{ path: node.path, printed, paragraphs, heading: node.heading, numbered: true, list: segments[0]!.list }, ...children];
   }
   // Several lists in the item's own paragraphs, or lists in a part's own text: each run of
@@ -85,9 +85,9 @@ function expand(node: OutlineNode, known: (name: string) => boolean, isPart: boo
   return [...drafts, ...children];
 }
 
-/** The paragraphs up to the last one the list is written in. */
-function upToList(paragraphs: Paragraph[], list: FoundList): Paragraph[] {
-  const last = paragraphs.indexOf(list.paragraphs[list.paragraphs.length - 1]!);
+/** The paragraphs up to the end of the run: its list, and a 完成时限： or 责任领导： line right after it. */
+function upToSegmentEnd(paragraphs: Paragraph[], segment: { paragraphs: Paragraph[] }): Paragraph[] {
+  const last = paragraphs.indexOf(segment.paragraphs[segment.paragraphs.length - 1]!);
   return last < 0 ? paragraphs : paragraphs.slice(0, last + 1);
 }
 
