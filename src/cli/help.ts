@@ -16,6 +16,7 @@ Commands:
   stats     per agency: measures led, co-owned and without a lead, by load
   report    lint, then summarise leads and loads; --out DIR writes every export
   import    turn a policy document (.txt .docx .pdf .xlsx .csv) into guideline YAML
+  diff      whose responsibility changed between two drafts (OLD NEW, or --git REV)
 
 Options:
   --locale en|zh-cn   language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
@@ -35,6 +36,7 @@ Options:
   stats     各单位牵头、配合及无牵头措施的数量，按任务量排序
   report    检查后汇总牵头情况与任务量；--out DIR 写出全部导出文件
   import    将政策文件（.txt .docx .pdf .xlsx .csv）转换为任务 YAML
+  diff      两稿之间职责分工的变化（OLD NEW，或 --git REV）
 
 选项：
   --locale en|zh-cn   消息语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
@@ -243,6 +245,51 @@ Exit codes: 0 written; 2 usage or I/O failure (nothing is written).
   --locale en|zh-cn     消息语言
 
 退出码：0 已写出；2 用法或读写错误（不写出任何文件）。
+`,
+  },
+  diff: {
+    en: `Usage: taskmatrix diff OLD NEW [options]
+       taskmatrix diff --git REV [paths…] [options]
+
+Compares the responsibilities of two drafts of the same guidelines: OLD and NEW are files or
+folders; with --git, the working tree's task files (default tasks/) against a git revision.
+Measures are matched by their words first, then by similarity, and only then by id, so an
+inserted measure shows as one added and the ones after it as moved (5.1 → 5.2), never as
+rewritten. For each measure: added, removed, moved or changed, with the lead (old → new),
+co-responsible agencies added and removed, division, deadline, status and reworded title or
+text; for each agency: leads and co-owned measures gained and lost. Works on files that still
+have errors (they are counted on standard error).
+
+Options:
+  --git REV            compare with a git revision (HEAD, main, origin/main, a tag), read with
+                       git show REV:path; a file the revision lacks is a document added
+  -f, --format stylish|markdown|json   stylish (default); markdown: a pull-request comment
+                       (summary, lead changes, the rest folded; kept under 65,536 characters);
+                       json: the diff as data
+  -o, --output FILE    write to FILE instead of standard output
+  --locale en|zh-cn    language of the output
+
+Exit codes: 0 no changes; 1 changes; 2 usage or I/O failure.
+`,
+    'zh-cn': `用法：taskmatrix diff OLD NEW [选项]
+      taskmatrix diff --git REV [路径…] [选项]
+
+比较同一文件两稿的职责分工：OLD 和 NEW 为文件或目录；使用 --git 时，比较工作区的任务文件
+（默认 tasks/）与某个 git 修订版本。措施先按文字、再按相似度、最后按编号对应，因此插入一项
+措施显示为新增一项、其后各项调整编号（5.1 → 5.2），而不会显示为被改写。每项措施给出：新增、
+删除、调整编号或修改，以及牵头单位（原 → 现）、增减的配合单位、分工方式、完成时限、进展和
+标题或正文的修改；每个单位给出新增和不再承担的牵头、配合措施。文件仍有错误时也可使用（错误
+数量输出到标准错误）。
+
+选项：
+  --git REV            与 git 修订版本（HEAD、main、origin/main、标签）比较，通过
+                       git show REV:path 读取；该版本中没有的文件视为新增文件
+  -f, --format stylish|markdown|json   stylish（默认）；markdown：拉取请求评论（摘要、
+                       牵头单位变化，其余折叠；不超过 65,536 个字符）；json：结构化数据
+  -o, --output FILE    写入文件而非标准输出
+  --locale en|zh-cn    输出语言
+
+退出码：0 没有变化；1 有变化；2 用法或读写错误。
 `,
   },
   report: {

@@ -30,6 +30,7 @@ const COMMANDS: Record<string, (context: CommandContext) => number | Promise<num
   report: reportCommand,
   import: importCommand,
   export: exportCommand,
+  diff: diffCommand,
 };
 
 type OptionName = keyof typeof OPTIONS;
@@ -49,6 +50,7 @@ const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
   report: ['out', 'output', 'config', 'today'],
   import: ['id', 'output', 'force', 'registry', 'update-registry', 'encoding', 'title', 'issuer'],
   export: ['format', 'output', 'by-agency', 'config', 'today'],
+  diff: ['format', 'git', 'output', 'config'],
 };
 
 /** Commands that write their -o file themselves (import refuses to overwrite without --force; export writes bytes). */
