@@ -206,6 +206,8 @@ describe('import: the conventions of the genre', () => {
       // A merged 牵头单位 cell is empty below its first row: row 4 shares row 3's agencies.
       ['2.4', '市自然资源局', ['市发展改革委']],
     ]);
+    // The 完成时限 column as written; row 4's cell is empty, and an empty cell gives no deadline.
+    assert.deepEqual(result.guideline.chapters.flatMap((chapter) => chapter.measures.map((measure) => measure.deadline)), ['2025年底', '持续推进', '2025年6月', undefined]);
   });
 
   it('keeps a 完成时限 or 责任领导 line between the list lines with its measure', () => {
