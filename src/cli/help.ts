@@ -17,6 +17,7 @@ Commands:
   report    lint, then summarise leads and loads; --out DIR writes every export
   import    turn a policy document (.txt .docx .pdf .xlsx .csv) into guideline YAML
   diff      whose responsibility changed between two drafts (OLD NEW, or --git REV)
+  export    the task-division plan (重点任务分工方案) as Word or Excel; --by-agency
 
 Options:
   --locale en|zh-cn   language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
@@ -37,6 +38,7 @@ Options:
   report    检查后汇总牵头情况与任务量；--out DIR 写出全部导出文件
   import    将政策文件（.txt .docx .pdf .xlsx .csv）转换为任务 YAML
   diff      两稿之间职责分工的变化（OLD NEW，或 --git REV）
+  export    重点任务分工方案（Word 或 Excel）；--by-agency 为各单位任务清单
 
 选项：
   --locale en|zh-cn   消息语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
@@ -292,27 +294,70 @@ Exit codes: 0 no changes; 1 changes; 2 usage or I/O failure.
 退出码：0 没有变化；1 有变化；2 用法或读写错误。
 `,
   },
+  export: {
+    en: `Usage: taskmatrix export [paths…] -o FILE [options]
+
+Writes the task-division plan (重点任务分工方案) as offices circulate it. Word (.docx): the
+document's title and one table — 序号, 重点任务 (title, then text), 牵头单位, 配合单位, 完成时限 —
+with the parts as full-width rows, the header row repeated on every page, A4 landscape, 黑体
+headings and 仿宋_GB2312 body; 进展 is added when measures have a status, and overdue ones are
+marked. Excel (.xlsx): one row per measure with frozen header and filters, due dates as dates,
+and a sheet of each agency's load. Works on files that still have errors.
+
+Options:
+  -o, --output FILE    the file to write (required); its extension chooses the format
+  -f, --format docx|xlsx   the format, when FILE's extension does not say it
+  --by-agency          each agency's own task list (本单位任务清单): in Word one section per
+                       agency (what it leads, then co-owns, with deadline and status); in Excel a
+                       sheet per agency besides the plan
+  --today YYYY-MM-DD   the date overdue deadlines are judged against (default: today's date)
+  --locale en|zh-cn    language of headings (zh-cn gives the plan as offices write it)
+
+Exit codes: 0 written; 2 usage or I/O failure (nothing written).
+`,
+    'zh-cn': `用法：taskmatrix export [路径…] -o FILE [选项]
+
+按办公厅印发的格式写出重点任务分工方案。Word（.docx）：文件标题和一张表——序号、重点任务（标题
+及内容）、牵头单位、配合单位、完成时限——各部分为通栏行，每页重复表头，A4 横向，标题用黑体、
+正文用仿宋_GB2312；措施有进展状态时增加“进展”列并标出逾期。Excel（.xlsx）：每项措施一行，冻结
+表头并可筛选，到期日为日期格式，另有各单位任务量工作表。文件仍有错误时也可使用。
+
+选项：
+  -o, --output FILE    写出的文件（必填），按扩展名确定格式
+  -f, --format docx|xlsx   扩展名不能说明格式时指定格式
+  --by-agency          各单位任务清单：Word 中每个单位一节（牵头任务、配合任务，含完成时限和
+                       进展）；Excel 中除分工方案外每个单位一张工作表
+  --today YYYY-MM-DD   判断逾期所依据的日期（默认为当天）
+  --locale en|zh-cn    标题语言（zh-cn 即办公厅通用格式）
+
+退出码：0 已写出；2 用法或读写错误（不写出任何文件）。
+`,
+  },
   report: {
     en: `Usage: taskmatrix report [paths…] [options]
 
 Lints the task files, then lists the lead of every measure, the measures without a lead and
-the heaviest agency loads. This is what "npm start" runs on the bundled tasks/.
+the heaviest agency loads, and the measures past their due date when the documents have
+deadlines. This is what "npm start" runs on the bundled tasks/.
 
 Options:
   --out DIR   also write every export into DIR: OWNERSHIP.md, ownership.mmd, ownership.html,
-              matrix.json/.csv/.md/.html, matrix-grid.csv/.html, stats.json, lint.sarif
+              matrix.json/.csv/.md/.html, matrix-grid.csv/.html, stats.json, lint.sarif,
+              plan.docx, plan.xlsx (with a sheet per agency)
   --today YYYY-MM-DD   the date overdue deadlines are judged against (default: today's date)
 
 Exit codes as for lint.
 `,
     'zh-cn': `用法：taskmatrix report [路径…] [选项]
 
-检查任务文件，然后列出各项措施的牵头单位、无牵头单位的措施及任务最重的单位。
+检查任务文件，然后列出各项措施的牵头单位、无牵头单位的措施、任务最重的单位，文件有完成时限时
+还列出已逾期的措施。
 “npm start”即对自带的 tasks/ 运行此命令。
 
 选项：
   --out DIR   同时将全部导出文件写入 DIR：OWNERSHIP.md、ownership.mmd、ownership.html、
-              matrix.json/.csv/.md/.html、matrix-grid.csv/.html、stats.json、lint.sarif
+              matrix.json/.csv/.md/.html、matrix-grid.csv/.html、stats.json、lint.sarif、
+              plan.docx、plan.xlsx（含各单位工作表）
   --today YYYY-MM-DD   判断是否逾期所依据的日期（默认为当天）
 
 退出码同 lint。

@@ -2,7 +2,7 @@
 // measures nobody leads and the heaviest agency loads on one screen; with --out, every export
 // (graph, matrix, stats, lint) written into a folder for reviewers.
 import { join, resolve } from 'node:path';
-import { agencyLoads, buildMatrix, buildOwnershipGraph, jsonText } from '../../core/index';
+import { agencyLoads, buildMatrix, buildOwnershipGraph, buildTaskPlan, jsonText, planToOfficeFile, statusText } from '../../core/index';
 import type { MatrixMeasure, NoLeadReason } from '../../core/index';
 import { counts, LINT_FORMATS } from '../formatters/index';
 import { displayPath } from '../files';
@@ -23,12 +23,13 @@ const REASON: Record<NoLeadReason, CliMessage> = {
   'none-listed': 'noLeadReason_noneListed',
 };
 
-export function reportCommand(context: CommandContext): number {
+export async function reportCommand(context: CommandContext): Promise<number> {
   const { locale } = context;
   const input = loadExportInput(context);
   const { project, requested, guidelines } = input;
   const { diagnostics, suppressed } = input.lint;
   const matrix = buildMatrix(project, guidelines);
+  const plan = buildTaskPlan(project, guidelines, { locale, today: context.today! });
   const loads = agencyLoads(matrix);
   const out: string[] = [];
   const bold = (text: string) => (context.color ? `\u001b[1m${text}\u001b[0m` : text);
@@ -59,12 +60,23 @@ export function reportCommand(context: CommandContext): number {
     out.push(`  ${padEnd(label(m), idWidth)}  ${printable(m.title)} — ${t(locale, REASON[m.noLeadReason!])}`);
     out.push(`  ${' '.repeat(idWidth)}  ${printable(m.co.join('、'))}`);
   }
+  // Only where the documents carry deadlines: a plan without them has nothing to be late for.
+  if (matrix.measures.some((m) => (m.deadline ?? null) !== null)) {
+    const overdue = plan.documents.flatMap((document) => document.parts.flatMap((part) => part.tasks)).filter((task) => task.overdue);
+    out.push('', bold(t(locale, 'reportOverdue', { today: plan.today, count: overdue.length })));
+    if (overdue.length === 0) out.push(`  ${t(locale, 'reportOverdueNone')}`);
+    for (const task of overdue) {
+      const id = printable(qualify ? `${task.document} ${task.id}` : task.id);
+      out.push(`  ${padEnd(id, idWidth)}  ${padEnd(printable(task.leadCell), leadWidth)}  ${truncate(printable(task.title), 36)}`);
+      out.push(`  ${' '.repeat(idWidth)}  ${t(locale, 'reportOverdueLine', { due: task.due ?? '', deadline: printable(task.deadline ?? ''), status: statusText(locale, task.status) || '—' })}`);
+    }
+  }
   out.push('', bold(t(locale, 'reportTopLoads')), ...statsTable(loads.slice(0, 5), context).trimEnd().split('\n').map((line) => `  ${line}`));
 
   if (typeof context.options.out === 'string') {
     const folder = context.options.out;
     const graph = buildOwnershipGraph(project, guidelines, { locale });
-    const files: [string, () => string][] = [
+    const files: [string, () => string | Promise<Uint8Array>][] = [
       ['OWNERSHIP.md', () => renderGraph(graph, 'markdown', context, input.title)],
       ['ownership.mmd', () => renderGraph(graph, 'mermaid', context, input.title)],
       ['ownership.html', () => renderGraph(graph, 'html', context, input.title)],
@@ -76,11 +88,14 @@ export function reportCommand(context: CommandContext): number {
       ['matrix-grid.html', () => renderMatrix(matrix, 'html', 'grid', context, input.title)],
       ['stats.json', () => `${jsonText({ agencies: loads }, 2)}\n`],
       ['lint.sarif', () => LINT_FORMATS.sarif!(lintInput)],
+      ['plan.docx', () => planToOfficeFile(plan, 'docx')],
+      ['plan.xlsx', () => planToOfficeFile(plan, 'xlsx', { byAgency: true })],
     ];
     // Every file or none: all rendered and flushed to temporary files first, then renamed into place.
     const target = (name: string) => ({ path: resolve(context.cwd, folder, name), shown: join(folder, name) });
     refuseUnsafeTargets(files.map(([name]) => target(name)));
-    writeAllOrNothing(files.map(([name, render]) => ({ ...target(name), text: render() })));
+    const rendered = await Promise.all(files.map(async ([name, render]) => ({ ...target(name), text: await render() })));
+    writeAllOrNothing(rendered);
     out.push('', bold(t(locale, 'reportWritten', { dir: displayPath(resolve(context.cwd, folder), context.cwd) })));
     for (const [name] of files) out.push(`  ${printable(join(folder, name))}`);
   }
