@@ -1,5 +1,6 @@
 // The outline of a task file: parts and their measures (with each measure's lead), or the
 // registry's agencies. Editors show it as document symbols and code lenses.
+import { dueOf, effectiveDeadline, isOverdue } from '../deadline';
 import { ownershipOf } from '../lead';
 import type { Ownership } from '../lead';
 import type { Project } from '../project';
@@ -13,6 +14,10 @@ export interface OutlineItem {
   range: OffsetRange;
   selection: OffsetRange;
   ownership?: Ownership;
+  /** A measure's deadline in force, as written (its own or the document's), if any. */
+  deadline?: string;
+  /** Whether the measure is overdue on the project's today for the file (as the overdue rule judges it). */
+  overdue?: boolean;
   children: OutlineItem[];
 }
 
@@ -31,6 +36,7 @@ export function outlineOf(project: Project, path: string): OutlineItem[] {
   }
   const guideline = project.guideline(path);
   const registry = project.registryFor(path);
+  const today = project.todayFor(path);
   return guideline.chapters.map((chapter) => ({
     kind: 'chapter',
     name: `${chapter.id?.value ?? '?'} ${chapter.title ?? ''}`.trim(),
@@ -39,6 +45,7 @@ export function outlineOf(project: Project, path: string): OutlineItem[] {
     selection: chapter.id?.range ?? chapter.headRange,
     children: chapter.measures.map((measure) => {
       const ownership = ownershipOf(measure, guideline, registry);
+      const deadline = effectiveDeadline(measure, guideline)?.deadline.value;
       return {
         kind: 'measure' as const,
         name: `${measure.id?.value ?? '?'} ${measure.title ?? ''}`.trim(),
@@ -46,6 +53,7 @@ export function outlineOf(project: Project, path: string): OutlineItem[] {
         range: measure.range,
         selection: measure.id?.range ?? measure.headRange,
         ownership,
+        ...(deadline === undefined ? {} : { deadline, overdue: isOverdue(dueOf(deadline), measure.status?.value, today) }),
         children: [],
       };
     }),
