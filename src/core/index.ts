@@ -32,7 +32,7 @@ export { graphToMarkdown } from './export/graph-markdown';
 export { graphToHtml } from './export/graph-html';
 export type { GraphHtmlOptions } from './export/graph-html';
 export { matrixToHtml } from './export/matrix-html';
-export { dueText, matrixTable, statusText } from './export/matrix-table';
+export { columnHeaders, dueText, matrixTable, statusText } from './export/matrix-table';
 export { buildTaskPlan } from './export/task-plan';
 export type { PlanAgency, PlanDocument, PlanPart, PlanRole, PlanTask, TaskPlan, TaskPlanOptions } from './export/task-plan';
 export { OFFICE_FORMATS, planToOfficeFile } from './export/office/index';
