@@ -43,7 +43,10 @@ export function matchMeasures(before: readonly MeasureSnapshot[], after: readonl
   after.forEach((measure, index) => {
     const key = contentKey(measure);
     const candidates = key === undefined ? undefined : byContent.get(key);
-    if (candidates?.length) pair(candidates.shift()!, index);
+    if (!candidates?.length) return;
+    // Among measures worded alike, the one under the same id is this one.
+    const sameId = candidates.findIndex((oldIndex) => before[oldIndex]!.id === measure.id);
+    pair(candidates.splice(sameId < 0 ? 0 : sameId, 1)[0]!, index);
   });
 
   // 2. The most similar above the threshold, best pairs first.
@@ -72,9 +75,14 @@ export function matchMeasures(before: readonly MeasureSnapshot[], after: readonl
 
 /** A measure's words for exact matching; undefined when it has none to match by. */
 function contentKey(measure: MeasureSnapshot): string | undefined {
-  const title = measure.title.replace(/\s+/g, '');
-  const text = measure.text.replace(/\s+/g, '');
+  const title = withoutSpace(measure.title);
+  const text = withoutSpace(measure.text);
   return title === '' && text === '' ? undefined : `${title}\u0000${text}`;
+}
+
+/** The text without white space; most texts have none, and testing is cheaper than copying. */
+export function withoutSpace(text: string): string {
+  return /\s/.test(text) ? text.replace(/\s+/g, '') : text;
 }
 
 /**

@@ -1,4 +1,5 @@
 // What changed in one measure between two drafts: the record `diff --format json` prints.
+import { withoutSpace } from './matching';
 import type { MeasureSnapshot } from './snapshot';
 
 export type ChangeKind = 'added' | 'removed' | 'moved' | 'changed';
@@ -42,8 +43,8 @@ export function measureChange(document: string, before: MeasureSnapshot, after: 
   const division = valueChange(before.division, after.division);
   const deadline = valueChange(before.deadline, after.deadline);
   const status = valueChange(before.status, after.status);
-  const titleChanged = squeeze(before.title) !== squeeze(after.title);
-  const textChanged = squeeze(before.text) !== squeeze(after.text);
+  const titleChanged = before.title !== after.title && withoutSpace(before.title) !== withoutSpace(after.title);
+  const textChanged = before.text !== after.text && withoutSpace(before.text) !== withoutSpace(after.text);
   const changed = lead || coAdded.length || coRemoved.length || division || deadline || status || titleChanged || textChanged;
   if (!changed && before.id === after.id) return undefined;
   return {
@@ -79,8 +80,4 @@ function empty(document: string, measure: MeasureSnapshot, change: ChangeKind): 
 
 function valueChange(before: string | null, after: string | null): ValueChange | null {
   return before === after ? null : { old: before, new: after };
-}
-
-function squeeze(text: string): string {
-  return text.replace(/\s+/g, '');
 }
