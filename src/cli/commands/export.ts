@@ -10,7 +10,8 @@ import { loadExportInput } from './export-input';
 
 export async function exportCommand(context: CommandContext): Promise<number> {
   const output = typeof context.options.output === 'string' ? context.options.output : undefined;
-  const format = String(context.options.format ?? /\.(docx|xlsx)$/i.exec(output ?? '')?.[1]?.toLowerCase() ?? 'docx');
+  // The file's extension names the format (plan.xlsx); a name without one gets the Word plan.
+  const format = String(context.options.format ?? /\.([^./\\]+)$/.exec(output ?? '')?.[1]?.toLowerCase() ?? 'docx');
   if (!(OFFICE_FORMATS as readonly string[]).includes(format)) throw new UsageError('unknownFormat', { format, command: 'export', formats: OFFICE_FORMATS.join(', ') });
   // A Word or Excel file is no text for a terminal or a pipe.
   if (output === undefined) throw new UsageError('exportNeedsOutput', { format });
