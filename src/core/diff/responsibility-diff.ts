@@ -3,7 +3,8 @@
 import type { Project } from '../project';
 import { agencyChanges } from './agency-changes';
 import type { AgencyChange } from './agency-changes';
-import { matchMeasures } from './matching';
+import { matchMeasures, SIMILARITY_THRESHOLD } from './matching';
+import { bigramsOf, dice } from './similarity';
 import { addedMeasure, measureChange, removedMeasure } from './measure-changes';
 import type { MeasureChange } from './measure-changes';
 import { snapshotOf } from './snapshot';
@@ -55,11 +56,12 @@ export function hasChanges(diff: ResponsibilityDiff): boolean {
 }
 
 /**
- * Old and new of each document: by document id, or by path when an id repeats; two single
- * documents are the same document whatever their ids (two imports of two drafts).
+ * Old and new of each document: by document id, or by path when an id repeats. Two single
+ * documents of different ids are one document when they share a path or their titles read
+ * alike (two imports of two drafts: 《…（征求意见稿）》 and 《…》).
  */
 function pairDocuments(before: DocumentSnapshot[], after: DocumentSnapshot[]): [DocumentSnapshot | undefined, DocumentSnapshot | undefined][] {
-  if (before.length === 1 && after.length === 1) return [[before[0], after[0]]];
+  if (before.length === 1 && after.length === 1 && sameDocument(before[0]!, after[0]!)) return [[before[0], after[0]]];
   const keyed = (snapshots: DocumentSnapshot[]) => {
     const byKey = new Map<string, DocumentSnapshot>();
     for (const snapshot of snapshots) byKey.set(byKey.has(snapshot.document) ? `\u0000${snapshot.path}` : snapshot.document, snapshot);
@@ -73,6 +75,10 @@ function pairDocuments(before: DocumentSnapshot[], after: DocumentSnapshot[]): [
   }
   for (const old of oldByKey.values()) pairs.push([old, undefined]);
   return pairs;
+}
+
+function sameDocument(old: DocumentSnapshot, current: DocumentSnapshot): boolean {
+  return old.document === current.document || old.path === current.path || (old.title !== '' && dice(bigramsOf(old.title), bigramsOf(current.title)) >= SIMILARITY_THRESHOLD);
 }
 
 /** The measure changes within one document, in the new draft's order, each removed measure after the one it followed. */

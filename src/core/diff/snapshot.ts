@@ -22,6 +22,8 @@ export interface DocumentSnapshot {
   /** The guideline's id, else its path. */
   document: string;
   path: string;
+  /** The guideline's title, or ''. */
+  title: string;
   measures: MeasureSnapshot[];
 }
 
@@ -43,6 +45,6 @@ export function snapshotOf(project: Project, paths: string[]): DocumentSnapshot[
         status: measure.status?.value ?? null,
       };
     });
-    return { document: guideline.id?.value ?? path, path, measures };
+    return { document: guideline.id?.value ?? path, path, title: guideline.title ?? '', measures };
   });
 }

@@ -167,9 +167,10 @@ describe('diff: drafts of the Zhejiang AI guideline', () => {
 });
 
 describe('diff: documents', () => {
-  const doc = (id: string, measures: [string, string, string[]][]): DocumentSnapshot => ({
+  const doc = (id: string, measures: [string, string, string[]][], title = `文件${id}`): DocumentSnapshot => ({
     document: id,
     path: `tasks/${id}.yaml`,
+    title,
     measures: measures.map(([mid, title, agencies]) => ({ id: mid, title, text: '', lead: agencies[0] ?? null, co: agencies.slice(1), division: 'lead-first', deadline: null, status: null })),
   });
 
@@ -181,10 +182,13 @@ describe('diff: documents', () => {
     assert.deepEqual(diff.agencies.find((agency) => agency.name === '省经信厅'), { name: '省经信厅', leadsGained: ['new:2.1'], leadsLost: ['old:1.1'], coGained: [], coLost: [] });
   });
 
-  it('pairs two single documents whatever their ids (two imports of two drafts)', () => {
-    const diff = diffSnapshots([doc('draft-2023', [['1.1', '甲', ['省科技厅']]])], [doc('issued-2024', [['1.1', '甲', ['省经信厅']]])]);
+  it('pairs two single documents of different ids whose titles read alike (two imports of two drafts)', () => {
+    const title = '关于加快人工智能产业发展的指导意见';
+    const diff = diffSnapshots([doc('draft-2023', [['1.1', '甲', ['省科技厅']]], `${title}（征求意见稿）`)], [doc('issued-2024', [['1.1', '甲', ['省经信厅']]], title)]);
     assert.deepEqual(diff.documents, { added: [], removed: [] });
     assert.deepEqual(brief(diff.measures), ['changed 1.1→1.1']);
+    const unrelated = diffSnapshots([doc('a', [['1.1', '甲', ['省科技厅']]], title)], [doc('b', [['1.1', '甲', ['省经信厅']]], '关于推进数据要素市场化配置改革的实施方案')]);
+    assert.deepEqual(unrelated.documents, { added: ['b'], removed: ['a'] });
   });
 });
 
@@ -200,7 +204,7 @@ describe('diff: matching at scale', () => {
     const before = corpus(10_000);
     const after = before.map((measure, i) => (i % 100 === 7 ? { ...measure, text: `${measure.text.slice(0, 60)}进一步${measure.text.slice(70)}`, lead: '省经信厅', co: ['省科技厅'] } : measure));
     const started = performance.now();
-    const diff = diffSnapshots([{ document: 'big', path: 'big.yaml', measures: before }], [{ document: 'big', path: 'big.yaml', measures: after }]);
+    const diff = diffSnapshots([{ document: 'big', path: 'big.yaml', title: '', measures: before }], [{ document: 'big', path: 'big.yaml', title: '', measures: after }]);
     const elapsed = performance.now() - started;
     assert.deepEqual(diff.summary, { added: 0, removed: 0, moved: 0, changed: 100 });
     assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
