@@ -24,6 +24,7 @@ describe('the .vsix package', function () {
       'dist/extension.js',
       'dist/import-readers.js',
       'dist/mermaid.min.js',
+      'dist/office-writers.js',
       'dist/webview/graph.js',
       'dist/webview/matrix.js',
       'docs/rules.md',
