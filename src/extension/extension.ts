@@ -15,6 +15,7 @@ import { GraphPanel } from './graph-panel';
 import { ImportCommand } from './import-command';
 import type { ImportCommandOptions } from './import-command';
 import { MatrixPanel } from './matrix-panel';
+import { exportPlan } from './plan-export';
 import { fixAllEdits } from '../core/index';
 import type { PanelState } from '../webview/protocol';
 
@@ -80,6 +81,8 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
     vscode.commands.registerCommand('taskmatrix.reindex', () => indexWithProgress(index)),
     importer,
     vscode.commands.registerCommand('taskmatrix.importDocument', (source?: vscode.Uri, options?: ImportCommandOptions) => importer.run(source, options)),
+    vscode.commands.registerCommand('taskmatrix.exportWord', (uri?: unknown, options?: unknown) => exportPlan(index, 'docx', uri, options)),
+    vscode.commands.registerCommand('taskmatrix.exportExcel', (uri?: unknown, options?: unknown) => exportPlan(index, 'xlsx', uri, options)),
     vscode.commands.registerCommand('taskmatrix.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
@@ -92,7 +95,11 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('taskmatrix.files')) void indexWithProgress(index);
       // Overdue findings depend on the date: re-check every file, nothing needs re-reading.
-      else if (event.affectsConfiguration('taskmatrix.today')) diagnostics.refresh(index.project.paths());
+      else if (event.affectsConfiguration('taskmatrix.today')) {
+        diagnostics.refresh(index.project.paths());
+        outline.refresh();
+        MatrixPanel.updateAll();
+      }
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void indexWithProgress(index)),
   );

@@ -73,6 +73,11 @@ export class GraphPanel implements vscode.Disposable {
     return GraphPanel.open.get(WorkspaceIndex.key(uri));
   }
 
+  /** The panel that has the focus, if one has. */
+  static active(): GraphPanel | undefined {
+    return [...GraphPanel.open.values()].find((panel) => panel.panel.active);
+  }
+
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,

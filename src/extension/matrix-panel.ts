@@ -1,9 +1,11 @@
 // The responsibility-matrix panel: the engine's table (list or grid) in a webview with sorting
-// and filtering, and Export CSV through the engine's exporter (the same bytes as the CLI).
+// and filtering, deadlines and overdue rows marked, Export CSV through the engine's exporter (the
+// same bytes as the CLI), and Export Word / Excel through the plan commands.
 import * as vscode from 'vscode';
 import { buildMatrix, matrixTable, matrixToCsv } from '../core/index';
 import type { FromMatrixWebview, MatrixInspection, MatrixPayload, PanelState } from '../webview/protocol';
 import { editorLocale } from './locale';
+import { matrixProgress } from './matrix-progress';
 import { panelHtml, panelOptions, WebviewRequests } from './webview-html';
 import { WorkspaceIndex } from './workspace-index';
 
@@ -40,6 +42,16 @@ export class MatrixPanel implements vscode.Disposable {
     return MatrixPanel.open.get(WorkspaceIndex.key(uri));
   }
 
+  /** The panel that has the focus, if one has. */
+  static active(): MatrixPanel | undefined {
+    return [...MatrixPanel.open.values()].find((panel) => panel.panel.active);
+  }
+
+  /** Shows every open panel again (the date overdue is judged against has changed). */
+  static updateAll(): void {
+    MatrixPanel.open.forEach((panel) => panel.update());
+  }
+
   private constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
@@ -63,6 +75,8 @@ export class MatrixPanel implements vscode.Disposable {
   <span class="muted" id="count"></span>
   <span class="spacer"></span>
   <button id="export-csv">${vscode.l10n.t('Export CSV')}</button>
+  <button id="export-docx">${vscode.l10n.t('Export Word…')}</button>
+  <button id="export-xlsx">${vscode.l10n.t('Export Excel…')}</button>
 </div>
 <div class="table-wrap"><table id="matrix"></table></div>`,
     });
@@ -104,14 +118,16 @@ export class MatrixPanel implements vscode.Disposable {
   update(): void {
     if (!this.index.project.has(this.key)) return;
     const locale = editorLocale();
-    const table = matrixTable(buildMatrix(this.index.project, [this.key]), locale, this.shape);
+    const matrix = buildMatrix(this.index.project, [this.key]);
+    const table = matrixTable(matrix, locale, this.shape);
     const payload: MatrixPayload = {
       type: 'matrix',
       uri: this.key,
       title: this.index.project.guideline(this.key).title ?? '',
       shape: this.shape,
       ...table,
-      labels: {},
+      ...matrixProgress(matrix, table, locale, this.index.project.todayFor(this.key)),
+      labels: { overdue: vscode.l10n.t('overdue') },
     };
     void this.panel.webview.postMessage(payload);
   }
@@ -130,6 +146,9 @@ export class MatrixPanel implements vscode.Disposable {
         if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.csv()));
         break;
       }
+      case 'exportPlan':
+        await vscode.commands.executeCommand(message.format === 'docx' ? 'taskmatrix.exportWord' : 'taskmatrix.exportExcel', vscode.Uri.parse(this.key));
+        break;
       case 'inspected':
         this.inspections.answer(message.requestId, message.result);
         break;

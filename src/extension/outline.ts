@@ -1,5 +1,5 @@
 // Document symbols (parts and measures, or registry agencies) and a code lens with each
-// measure's lead: 牵头: 省科技厅 / 无牵头单位.
+// measure's lead and deadline: 牵头: 省科技厅  ·  配合 3  ·  2025年底前  ·  ⚠ 逾期.
 import * as vscode from 'vscode';
 import { outlineOf } from '../core/index';
 import type { OutlineItem } from '../core/index';
@@ -18,6 +18,11 @@ export class TaskOutline implements vscode.DocumentSymbolProvider, vscode.CodeLe
 
   constructor(private readonly index: WorkspaceIndex) {
     index.onDidChange(() => this.changed.fire());
+  }
+
+  /** Asks for the lenses again (the date overdue is judged against has changed). */
+  refresh(): void {
+    this.changed.fire();
   }
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
@@ -43,8 +48,10 @@ export class TaskOutline implements vscode.DocumentSymbolProvider, vscode.CodeLe
       .flatMap((chapter) => chapter.children)
       .map((measure) => {
         const ownership = measure.ownership!;
-        const title = ownership.lead ? `牵头: ${ownership.lead}${ownership.co.length ? `  ·  配合 ${ownership.co.length}` : ''}` : `⚠ 无牵头单位 (${ownership.noLeadReason})`;
-        return new vscode.CodeLens(toVscodeRange(this.index.project, key, measure.selection), { title, command: '' });
+        const parts = ownership.lead ? [`牵头: ${ownership.lead}`, ...(ownership.co.length ? [`配合 ${ownership.co.length}`] : [])] : [`⚠ 无牵头单位 (${ownership.noLeadReason})`];
+        if (measure.deadline) parts.push(measure.deadline);
+        if (measure.overdue) parts.push(vscode.l10n.t('⚠ overdue'));
+        return new vscode.CodeLens(toVscodeRange(this.index.project, key, measure.selection), { title: parts.join('  ·  '), command: '' });
       });
   }
 }

@@ -15,7 +15,7 @@ filterInput.value = state.text ?? '';
 
 function render(): void {
   if (!payload) return;
-  const { headers, rows, noLead, fixedColumns } = payload;
+  const { headers, rows, noLead, fixedColumns, sortKeys, overdue, overdueColumn } = payload;
   const head = document.createElement('thead');
   const headRow = document.createElement('tr');
   headers.forEach((header, column) => {
@@ -33,7 +33,10 @@ function render(): void {
   if (state.sort) {
     const { column, descending } = state.sort;
     const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true });
-    order.sort((a, b) => collator.compare(rows[a]![column] ?? '', rows[b]![column] ?? '') * (descending ? -1 : 1) || a - b);
+    const direction = descending ? -1 : 1;
+    const keys = sortKeys[column];
+    if (keys) order.sort((a, b) => keys[a]!.group - keys[b]!.group || collator.compare(keys[a]!.key, keys[b]!.key) * direction || a - b);
+    else order.sort((a, b) => collator.compare(rows[a]![column] ?? '', rows[b]![column] ?? '') * direction || a - b);
   }
   const needle = (state.text ?? '').trim().toLowerCase();
   if (needle) {
@@ -45,13 +48,21 @@ function render(): void {
   const body = document.createElement('tbody');
   for (const index of order) {
     const tr = document.createElement('tr');
-    if (noLead[index]) tr.className = 'no-lead';
-    for (const cell of rows[index]!) {
+    if (noLead[index]) tr.classList.add('no-lead');
+    if (overdue[index]) tr.classList.add('overdue');
+    rows[index]!.forEach((cell, column) => {
       const td = document.createElement('td');
       td.textContent = cell;
       if (cell === '牵头') td.className = 'lead';
+      // Said in words beside the date, not by colour alone.
+      if (overdue[index] && column === overdueColumn) {
+        const mark = document.createElement('span');
+        mark.className = 'overdue-mark';
+        mark.textContent = `⚠ ${payload!.labels.overdue ?? 'overdue'}`;
+        td.append(' ', mark);
+      }
       tr.append(td);
-    }
+    });
     body.append(tr);
   }
   table.replaceChildren(head, body);
@@ -74,6 +85,8 @@ filterInput.addEventListener('input', () => {
 });
 shapeSelect.addEventListener('change', () => post({ type: 'shape', shape: shapeSelect.value === 'grid' ? 'grid' : 'list' }));
 document.getElementById('export-csv')!.addEventListener('click', () => post({ type: 'exportCsv' }));
+document.getElementById('export-docx')!.addEventListener('click', () => post({ type: 'exportPlan', format: 'docx' }));
+document.getElementById('export-xlsx')!.addEventListener('click', () => post({ type: 'exportPlan', format: 'xlsx' }));
 
 function inspect(): MatrixInspection {
   const bodyRows = [...table.querySelectorAll('tbody tr')];
@@ -82,6 +95,8 @@ function inspect(): MatrixInspection {
     visibleRows: bodyRows.length,
     headers: [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? ''),
     firstColumn: bodyRows.map((tr) => tr.children[0]?.textContent ?? ''),
+    overdue: bodyRows.filter((tr) => tr.classList.contains('overdue')).map((tr) => tr.children[0]?.textContent ?? ''),
+    overdueMarks: [...table.querySelectorAll('tbody tr.overdue .overdue-mark')].map((mark) => mark.textContent ?? ''),
   };
 }
 

@@ -64,7 +64,22 @@ export interface MatrixPayload {
   rows: string[][];
   noLead: boolean[];
   fixedColumns: number;
+  /** Per column that does not sort by its text (deadline, due, status): a key per row. */
+  sortKeys: Record<number, SortKey[]>;
+  /** Per row: the measure is overdue. */
+  overdue: boolean[];
+  /** The column whose cells say "overdue" beside the date (the due column), or -1. */
+  overdueColumn: number;
   labels: Record<string, string>;
+}
+
+/**
+ * Rows compare by `group` first, in every direction (rows with nothing to order by stay last),
+ * then by `key` in the direction chosen.
+ */
+export interface SortKey {
+  group: number;
+  key: string;
 }
 
 export interface MatrixInspection {
@@ -72,6 +87,9 @@ export interface MatrixInspection {
   visibleRows: number;
   headers: string[];
   firstColumn: string[];
+  /** The first column of the rows marked overdue, and the words of each mark. */
+  overdue: string[];
+  overdueMarks: string[];
 }
 
 export type ToMatrixWebview = MatrixPayload | { type: 'inspect'; requestId: number } | { type: 'setFilter'; text: string } | { type: 'sortBy'; column: number };
@@ -80,6 +98,7 @@ export type FromMatrixWebview =
   | { type: 'ready' }
   | { type: 'shape'; shape: 'list' | 'grid' }
   | { type: 'exportCsv' }
+  | { type: 'exportPlan'; format: 'docx' | 'xlsx' }
   | { type: 'inspected'; requestId: number; result: MatrixInspection };
 
 /** What a panel's webview keeps across reloads (restored by the panel serializer). */
