@@ -47,6 +47,9 @@ export function readDeadline(text: string): DeadlineReading {
   if (iso) return iso;
   const point = stripQualifiers(normal);
   if (ONGOING.test(point)) return { kind: 'ongoing' };
+  // 2027-12-31前: an ISO date with the words around it (before the span test reads its hyphens).
+  const qualifiedIso = isoDate(point);
+  if (qualifiedIso) return qualifiedIso;
   const range = /^(.+?)[至到~〜—–-]+([^至到~〜—–-]+)$/.exec(point);
   if (range) {
     // A span (2025年7月至2025年12月, 2024—2026年) is due at its end, which may take the start's year.
