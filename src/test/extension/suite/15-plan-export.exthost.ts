@@ -15,7 +15,7 @@ import type { TaskmatrixApi } from '../../../extension/extension';
 import type { MatrixPanel } from '../../../extension/matrix-panel';
 import type { MatrixInspection } from '../../../webview/protocol';
 import { readExcel, readWord, sheetRows } from '../../support/office';
-import { activate, engineDiagnostics, engineProject, EXTENSION_ID, GUIDELINE, listing, ruleOf, sameAsEngine, setSetting, showDoc, sleep, waitForDiagnostics, wsUri } from './helpers';
+import { activate, engineDiagnostics, engineProject, EXTENSION_ID, GUIDELINE, listing, ruleOf, sameAsEngine, screenshot, setSetting, showDoc, sleep, waitForDiagnostics, wsUri } from './helpers';
 
 const DATED = 'tasks/deadlines/zj-ai-2027.yaml';
 const DATED_REGISTRY = 'tasks/deadlines/agencies.yaml';
@@ -28,6 +28,8 @@ const FIRST_LOAD_MS = 60000;
 const zh = () => vscode.env.language.toLowerCase().startsWith('zh');
 const locale = () => resolveLocale(vscode.env.language);
 const extensionPath = () => vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri.fsPath;
+/** The repository, from this bundle's place in out/test/extension/suite/ (the extension may be an unpacked .vsix elsewhere). */
+const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 
 async function datedMatrix(today = TODAY): Promise<Matrix> {
   return buildMatrix(await engineProject({ today }), [wsUri(DATED).toString()]);
@@ -88,8 +90,8 @@ describe('plan export and deadlines', function () {
     this.timeout(FIRST_LOAD_MS);
     api = await activate();
     await setSetting('today', TODAY);
-    await vscode.workspace.fs.writeFile(wsUri(DATED_REGISTRY), fs.readFileSync(path.join(extensionPath(), 'tasks', 'agencies.yaml')));
-    await vscode.workspace.fs.writeFile(wsUri(DATED), fs.readFileSync(path.join(extensionPath(), 'src', 'test', 'fixtures', 'deadlines', 'zj-ai-2027.yaml')));
+    await vscode.workspace.fs.writeFile(wsUri(DATED_REGISTRY), fs.readFileSync(path.join(REPO, 'tasks', 'agencies.yaml')));
+    await vscode.workspace.fs.writeFile(wsUri(DATED), fs.readFileSync(path.join(REPO, 'src', 'test', 'fixtures', 'deadlines', 'zj-ai-2027.yaml')));
     await until(() => api.index.has(wsUri(DATED)) && api.index.has(wsUri(DATED_REGISTRY)), Boolean, 'the written files in the index');
     document = (await showDoc(DATED)).document;
   });
@@ -143,6 +145,7 @@ describe('plan export and deadlines', function () {
       assert.deepEqual(seen.headers, table.headers);
       assert.deepEqual(seen.overdue, OVERDUE_ON_TODAY);
       assert.deepEqual(seen.overdueMarks, OVERDUE_ON_TODAY.map(() => (zh() ? '⚠ 逾期' : '⚠ overdue')));
+      await screenshot('matrix-deadlines');
     });
 
     it('sorts 到期日 by date with ongoing and undated last, and 进展 in the order of a follow-up', async () => {
