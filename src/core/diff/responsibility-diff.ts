@@ -33,7 +33,8 @@ export function diffProjects(before: DiffSide, after: DiffSide): ResponsibilityD
 export function diffSnapshots(before: DocumentSnapshot[], after: DocumentSnapshot[]): ResponsibilityDiff {
   const measures: MeasureChange[] = [];
   const documents = { added: [] as string[], removed: [] as string[] };
-  for (const [old, current] of pairDocuments(before, after)) {
+  const pairs = pairDocuments(before, after);
+  for (const [old, current] of pairs) {
     if (!old) {
       documents.added.push(current!.document);
       for (const measure of current!.measures) measures.push(addedMeasure(current!.document, measure));
@@ -46,8 +47,9 @@ export function diffSnapshots(before: DocumentSnapshot[], after: DocumentSnapsho
   }
   const summary = { added: 0, removed: 0, moved: 0, changed: 0 };
   for (const measure of measures) summary[measure.change]++;
-  const documentCount = new Set([...before, ...after].map((snapshot) => snapshot.document)).size;
-  return { summary, documents, measures, agencies: agencyChanges(measures, documentCount > 1) };
+  // Count documents as paired: two imports of one document under two ids are one document, and
+  // their measures are named by id alone, as the measure lines name them.
+  return { summary, documents, measures, agencies: agencyChanges(measures, pairs.length > 1) };
 }
 
 /** Whether the two drafts differ in anything the diff reports. */
