@@ -100,6 +100,8 @@ const strings = {
   diffNoChanges: { en: 'No responsibility changes.', 'zh-cn': '职责分工没有变化。' },
   diffDocumentAdded: { en: 'document added', 'zh-cn': '新增文件' },
   diffDocumentRemoved: { en: 'document removed', 'zh-cn': '删除文件' },
+  // A label before its value: Chinese text takes the full-width colon and no space.
+  diffField: { en: '{label}: ', 'zh-cn': '{label}：' },
   diffLead: { en: 'lead', 'zh-cn': '牵头' },
   diffCo: { en: 'co', 'zh-cn': '配合' },
   diffDivision: { en: 'division', 'zh-cn': '分工方式' },

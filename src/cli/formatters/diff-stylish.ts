@@ -19,6 +19,7 @@ const MARK: Record<MeasureChange['change'], { sign: string; colour: string }> = 
 export const diffStylish: DiffFormatter = ({ diff, locale, color }) => {
   const lines: string[] = [];
   const label = (key: CliMessage) => t(locale, key);
+  const field = (key: CliMessage) => t(locale, 'diffField', { label: t(locale, key) });
   const names = (list: string[]) => list.map(printable).join('、');
   const byDocument = new Map<string, MeasureChange[]>();
   for (const measure of diff.measures) {
@@ -61,19 +62,19 @@ export const diffStylish: DiffFormatter = ({ diff, locale, color }) => {
       if (co.length) parts.push(`${measure.lead ? label('diffCo') : t(locale, 'noLeadMarker')} ${names(co)}`);
       return parts.length ? [parts.join(' · ')] : [];
     }
-    if (measure.lead) out.push(`${label('diffLead')}: ${paint(color, '1', printable(valueText(measure.lead, locale)))}`);
+    if (measure.lead) out.push(`${field('diffLead')}${paint(color, '1', printable(valueText(measure.lead, locale)))}`);
     if (measure.coAdded.length || measure.coRemoved.length) {
       const co = [...measure.coAdded.map((name) => paint(color, '32', `+${printable(name)}`)), ...measure.coRemoved.map((name) => paint(color, '31', `-${printable(name)}`))];
-      out.push(`${label('diffCo')}: ${co.join(' ')}`);
+      out.push(`${field('diffCo')}${co.join(' ')}`);
     }
-    if (measure.division) out.push(`${label('diffDivision')}: ${printable(valueText(measure.division, locale))}`);
-    if (measure.deadline) out.push(`${label('diffDeadline')}: ${printable(valueText(measure.deadline, locale))}`);
-    if (measure.status) out.push(`${label('diffStatus')}: ${printable(valueText(measure.status, locale))}`);
+    if (measure.division) out.push(`${field('diffDivision')}${printable(valueText(measure.division, locale))}`);
+    if (measure.deadline) out.push(`${field('diffDeadline')}${printable(valueText(measure.deadline, locale))}`);
+    if (measure.status) out.push(`${field('diffStatus')}${printable(valueText(measure.status, locale))}`);
     if (measure.oldTitle !== null && measure.oldTitle.replace(/\s+/g, '') !== measure.title.replace(/\s+/g, '')) {
       const parts = wordDiff(measure.oldTitle, measure.title).map((part) =>
         part.kind === 'same' ? printable(part.text) : part.kind === 'removed' ? paint(color, '31', `[-${printable(part.text)}-]`) : paint(color, '32', `{+${printable(part.text)}+}`),
       );
-      out.push(`${label('diffTitle')}: ${parts.join('')}`);
+      out.push(`${field('diffTitle')}${parts.join('')}`);
     }
     if (measure.textChanged) out.push(label('diffTextChanged'));
     return out;
