@@ -223,6 +223,34 @@ describe('plan export and deadlines', function () {
       });
     });
 
+    it('asks plan or each agency\'s task list, then where to save (proposed beside the guideline), as a drafter answers them', async () => {
+      const proposed = wsUri('tasks/deadlines/zj-ai-2027-by-agency.docx');
+      const running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('taskmatrix.exportWord', wsUri(DATED)));
+      // The quick pick: the second item, each agency's task list. Then the save dialog (code-server's
+      // own, a quick input holding the proposed path): accepted as proposed.
+      let finished = false;
+      void running.finally(() => (finished = true));
+      await sleep(1500);
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      // The dialog takes a moment to list the folder: accept until the command is done (nothing open, nothing happens).
+      for (let waited = 0; !finished && waited < 10000; waited += 500) {
+        await sleep(500);
+        if (!finished) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }
+      const written = await Promise.race([running, sleep(1000).then(() => 'timed out' as const)]);
+      try {
+        assert.equal(written?.toString(), proposed.toString());
+        const word = await readWord(await vscode.workspace.fs.readFile(proposed));
+        const agencies = (await datedMatrix()).agencies.filter((a) => a.leads.length + a.co.length > 0).map((a) => a.name);
+        const headings = word.paragraphs.filter((p) => agencies.some((name) => p.startsWith(name)));
+        assert.equal(headings.length, agencies.length, headings.join('\n'));
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        await vscode.workspace.fs.delete(proposed).then(undefined, () => undefined);
+      }
+    });
+
     it('says what to open when there is no guideline to export', async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       assert.equal(await vscode.commands.executeCommand('taskmatrix.exportWord', undefined, { target: wsUri(`${OUT}/none.docx`), byAgency: false }), undefined);
