@@ -7,9 +7,15 @@
 // Before any time counts, it checks that every tool reports the same findings; it fails loudly
 // (exit 1) when they differ, so no tool wins by checking less.
 //
+// The diff case (issue 18) writes two corpora of the same size, the second with 1% of its
+// measures edited (lead swapped, text reworded), and times `taskmatrix diff A B --format json`
+// beside `git diff --no-index --stat A B` on the same two folders, after checking that both see
+// every edit.
+//
 //   npx tsx src/bench/run.ts [--sizes 1000,10000,100000] [--runs 5] [--large-runs N] [--quick]
 //                            [--tools taskmatrix,spectral,ajv,yaml,js-yaml] [--no-build]
-//                            [--dir FOLDER] [--keep] [--seed 1] [--update-docs] [--json FILE]
+//                            [--diff-sizes 10000|none] [--dir FOLDER] [--keep] [--seed 1]
+//                            [--update-docs] [--json FILE]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -273,10 +279,10 @@ function timeWorks(): boolean {
   return spawnSync(TIME, ['-f', '%M', process.execPath, '-e', '0'], { encoding: 'utf8' }).status === 0;
 }
 
-/** Runs `node ARGS` as a whole process, under /usr/bin/time for its peak memory when there is one. */
-export function runProcess(args: string[], scratch: string, useTime: boolean): Promise<ProcessResult> {
+/** Runs `node ARGS` (or another program) as a whole process, under /usr/bin/time for its peak memory when there is one. */
+export function runProcess(args: string[], scratch: string, useTime: boolean, program = process.execPath): Promise<ProcessResult> {
   const rssFile = join(scratch, 'rss.txt');
-  const [file, argv] = useTime ? [TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]] : [process.execPath, args];
+  const [file, argv] = useTime ? [TIME, ['-f', '%M', '-o', rssFile, program, ...args]] : [program, args];
   return new Promise((done, fail) => {
     const start = process.hrtime.bigint();
     const child = spawn(file, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -373,6 +379,134 @@ async function runSize(tools: Tool[], corpus: Corpus, runs: number, scratch: str
 }
 
 // ---------------------------------------------------------------------------------------------
+// The diff case: two drafts of a corpus
+
+/** Every 100th measure, from the 8th: 1% of the corpus. */
+const EDITED_EVERY = 100;
+
+export interface DiffCorpora {
+  measures: number;
+  before: string;
+  after: string;
+  /** Measures edited in `after` (their lead swapped and their text reworded). */
+  edited: number;
+  /** Edited measures whose lead changed: all but those divided by function, which have none. */
+  leadChanges: number;
+  /** Files that hold an edited measure: what `git diff --stat` must count. */
+  filesChanged: number;
+}
+
+/**
+ * The corpus of `measures` in `before`, and in `after` the same with 1% of its measures edited
+ * as a second draft edits them: the first two agencies swapped (a lead change) and a phrase of
+ * the text reworded.
+ */
+export function writeDiffCorpora(root: string, measures: number, seed: number): DiffCorpora {
+  const registryText = readFileSync(join(ROOT, 'tasks', 'agencies.yaml'), 'utf8');
+  const { files } = generateCorpus({ measures, seed, perFile: 100, registryText });
+  const before = join(root, `diff-${measures}-a`);
+  const after = join(root, `diff-${measures}-b`);
+  for (const dir of [before, after]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+  let index = 0;
+  let edited = 0;
+  let leadChanges = 0;
+  let filesChanged = 0;
+  for (const file of files) {
+    writeFileSync(join(before, file.name), file.text);
+    const lines = file.text.split('\n');
+    let changed = false;
+    for (let i = 0; i < lines.length; i++) {
+      if (!lines[i]!.startsWith('      - id: ')) continue;
+      if (index++ % EDITED_EVERY !== 7) continue;
+      const text = i + 2;
+      const agencies = i + 3;
+      lines[text] = lines[text]!.replace(/^(        text: )(.{4})/, '$1进一步$2');
+      lines[agencies] = lines[agencies]!.replace(/^(        agencies: \[)([^,\]]+), ([^,\]]+)/, '$1$3, $2');
+      edited++;
+      if (lines[i + 4] !== '        division: by-function') leadChanges++;
+      changed = true;
+    }
+    if (changed) filesChanged++;
+    writeFileSync(join(after, file.name), changed ? lines.join('\n') : file.text);
+  }
+  return { measures, before, after, edited, leadChanges, filesChanged };
+}
+
+export interface DiffSizeResult {
+  measures: number;
+  files: number;
+  runs: number;
+  edited: number;
+  samples: { taskmatrix: Sample[]; git: Sample[] };
+  agreement: string;
+}
+
+export const DIFF_LABELS = {
+  taskmatrix: 'taskmatrix `diff A B --format json`',
+  git: '`git diff --no-index --stat A B`',
+} as const;
+
+/** Checks what each tool reported of the edits; returns the lines that differ, empty when both saw them all. */
+export function compareDiffs(corpora: DiffCorpora, taskmatrixJson: string, gitStat: string): string[] {
+  const problems: string[] = [];
+  const { summary, measures } = parseJson<{ summary: Record<string, number>; measures: { lead: unknown }[] }>(taskmatrixJson, 'taskmatrix diff');
+  const expected = { added: 0, removed: 0, moved: 0, changed: corpora.edited };
+  if (JSON.stringify(summary) !== JSON.stringify(expected)) problems.push(`taskmatrix diff: ${JSON.stringify(summary)}, the corpora differ by ${JSON.stringify(expected)}`);
+  const leads = measures.filter((measure) => measure.lead !== null).length;
+  if (leads !== corpora.leadChanges) problems.push(`taskmatrix diff: ${leads} lead changes, ${corpora.leadChanges} leads were swapped`);
+  const files = Number(/(\d+) files? changed/.exec(gitStat)?.[1] ?? 0);
+  if (files !== corpora.filesChanged) problems.push(`git diff --stat: ${files} files changed, ${corpora.filesChanged} were edited`);
+  return problems;
+}
+
+async function runDiffSize(corpora: DiffCorpora, runs: number, scratch: string, useTime: boolean): Promise<DiffSizeResult> {
+  const commands = {
+    taskmatrix: () => runProcess([join(ROOT, 'dist', 'cli.js'), 'diff', corpora.before, corpora.after, '--format', 'json'], scratch, useTime),
+    // --no-index compares two folders outside any repository, as the bench's temporary ones are.
+    git: () => runProcess(['diff', '--no-index', '--stat', corpora.before, corpora.after], scratch, useTime, 'git'),
+  };
+  const samples: DiffSizeResult['samples'] = { taskmatrix: [], git: [] };
+  const keys = ['taskmatrix', 'git'] as const;
+  let agreement = '';
+  for (let run = 0; run < runs; run++) {
+    const outputs: Record<string, string> = {};
+    for (const key of run % 2 ? [...keys].reverse() : keys) {
+      const result = await commands[key]();
+      // Both exit 1 when the folders differ, as `git diff --exit-code` does.
+      if (result.code !== 1) throw new BenchError(`${key} diff exited with ${result.code}:\n${result.stderr.slice(0, 2000)}`);
+      samples[key].push({ seconds: result.seconds, maxRssKb: result.maxRssKb });
+      outputs[key] = result.stdout;
+      process.stderr.write(`  diff of ${fmtInt(corpora.measures)} measures, run ${run + 1}/${runs}: ${key} ${fmtSeconds(result.seconds)} s\n`);
+    }
+    const problems = compareDiffs(corpora, outputs.taskmatrix!, outputs.git!);
+    if (problems.length) throw new BenchError(`The diffs disagree with the edits made (${corpora.before}, ${corpora.after}):\n  ${problems.join('\n  ')}`);
+    agreement = `Both see every edit — taskmatrix: ${fmtInt(corpora.edited)} changed measures, ${fmtInt(corpora.leadChanges)} lead changes; git: ${fmtInt(corpora.filesChanged)} files changed.`;
+  }
+  return { measures: corpora.measures, files: Math.ceil(corpora.measures / 100) + 1, runs, edited: corpora.edited, samples, agreement };
+}
+
+export function formatDiffTables(results: DiffSizeResult[]): string {
+  const lines: string[] = [];
+  for (const size of results) {
+    lines.push(`### diff: two ${fmtInt(size.measures)}-measure corpora, ${fmtInt(size.edited)} measures (1%) edited (${fmtInt(size.files)} files each, ${size.runs} run${size.runs === 1 ? '' : 's'} each)`, '');
+    lines.push('| tool | reports | median wall (s) | min–max (s) | taskmatrix is | peak RSS (MB) |', '| --- | --- | ---: | ---: | --- | ---: |');
+    const tm = median(size.samples.taskmatrix.map((s) => s.seconds));
+    for (const key of ['taskmatrix', 'git'] as const) {
+      const seconds = size.samples[key].map((s) => s.seconds);
+      const rss = size.samples[key].map((s) => s.maxRssKb).filter((kb): kb is number => kb !== undefined);
+      const reports = key === 'taskmatrix' ? 'measures matched by content; lead, co, division, deadline, text per measure; per agency' : 'changed lines per file';
+      const ratio = key === 'taskmatrix' ? '—' : ratioText(tm, median(seconds));
+      lines.push(`| ${DIFF_LABELS[key]} | ${reports} | ${fmtSeconds(median(seconds))} | ${fmtSeconds(Math.min(...seconds))}–${fmtSeconds(Math.max(...seconds))} | ${ratio} | ${rss.length ? (median(rss) / 1024).toFixed(0) : 'n/a'} |`);
+    }
+    lines.push('', size.agreement, '');
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
 // The report
 
 export function formatTables(results: SizeResult[], tools: Tool[]): string {
@@ -431,6 +565,7 @@ export async function main(argv: string[]): Promise<number> {
       dir: { type: 'string' },
       keep: { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
+      'diff-sizes': { type: 'string', default: '10000' },
       'update-docs': { type: 'boolean', default: false },
       json: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -452,6 +587,11 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const tools = TOOLS.filter((tool) => keys.includes(tool.key));
+  const diffSizes = values['diff-sizes'] === 'none' ? [] : values['diff-sizes']!.split(',').map((s) => Number(s.trim()));
+  if (diffSizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    process.stderr.write('bench: bad --diff-sizes; positive integers, or none (see --help)\n');
+    return 2;
+  }
 
   if (!values['no-build']) {
     process.stderr.write('bench: npm run build\n');
@@ -478,6 +618,7 @@ export async function main(argv: string[]): Promise<number> {
   const header = machineLine(useTime);
 
   const results: SizeResult[] = [];
+  const diffResults: DiffSizeResult[] = [];
   try {
     for (const measures of sizes) {
       const corpus = writeCorpus(join(root, `m${measures}`), measures, Number(values.seed));
@@ -485,13 +626,18 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`bench: ${fmtInt(measures)} measures, ${corpus.files.length} files in ${corpus.dir}; ${n} run(s) of ${tools.map((t) => t.key).join(', ')}\n`);
       results.push(await runSize(tools, corpus, n, scratch, useTime));
     }
+    for (const measures of diffSizes) {
+      const corpora = writeDiffCorpora(root, measures, Number(values.seed));
+      process.stderr.write(`bench: diff of two ${fmtInt(measures)}-measure corpora, ${fmtInt(corpora.edited)} measures edited; ${runs} run(s) of taskmatrix, git\n`);
+      diffResults.push(await runDiffSize(corpora, runs, scratch, useTime));
+    }
   } finally {
     if (!values.keep && !values.dir) rmSync(root, { recursive: true, force: true });
   }
 
-  const report = `${header}\n\n${formatTables(results, tools)}`;
+  const report = `${header}\n\n${formatTables(results, tools)}${diffResults.length ? `\n${formatDiffTables(diffResults)}` : ''}`;
   process.stdout.write(`${report}\n`);
-  if (values.json) writeFileSync(values.json, `${JSON.stringify({ header, results }, null, 2)}\n`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ header, results, diffResults }, null, 2)}\n`);
   if (values['update-docs']) {
     // The command as others would rerun it: without this flag and without local output paths.
     const shown = argv.filter((arg, i) => arg !== '--update-docs' && arg !== '--json' && argv[i - 1] !== '--json' && !arg.startsWith('--json='));

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCorpus } from '../../bench/generate-corpus';
 import { PLANTED_FINDINGS, PLANTED_MEASURES } from '../../bench/planted-faults';
-import { COMPARED_RULES, compareFindings, median, ratioText, TOOLS } from '../../bench/run';
+import { COMPARED_RULES, compareDiffs, compareFindings, DIFF_LABELS, median, ratioText, TOOLS } from '../../bench/run';
 import type { Corpus, Findings } from '../../bench/run';
 import { ensureBuilt, ROOT } from '../cli/helpers';
 
@@ -16,7 +16,7 @@ describe('npm run bench', function () {
 
   it('runs every tool on a tiny corpus, checks that their findings agree and prints the table', () => {
     ensureBuilt();
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/bench/run.ts', '--sizes', '200', '--runs', '1', '--no-build'], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/bench/run.ts', '--sizes', '200', '--runs', '1', '--no-build', '--diff-sizes', '300'], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 50000,
@@ -43,6 +43,26 @@ describe('npm run bench', function () {
     assert.ok(agreed.includes(`duplicate-agency ${PLANTED_FINDINGS['duplicate-agency']},`), agreed);
     assert.ok(agreed.includes(`ajv-cli: ${PLANTED_FINDINGS.schema} schema errors in ${files.length + 1} files`), agreed);
     assert.ok(agreed.includes(`${files.length + 1} files, ${200 + PLANTED_MEASURES} measures.`), agreed);
+
+    // The diff case: taskmatrix diff beside git diff --stat on the same two folders, 1% edited.
+    assert.match(out, /^### diff: two 300-measure corpora, 3 measures \(1%\) edited \(4 files each, 1 run each\)$/m);
+    for (const [key, label] of Object.entries(DIFF_LABELS)) {
+      const row = out.split('\n').find((line) => line.startsWith(`| ${label} |`));
+      assert.ok(row, `no diff row for ${key}:\n${out}`);
+      const cells = row.split('|').map((cell) => cell.trim());
+      assert.match(cells[3]!, /^\d+\.\d+$/, `median of ${key}`);
+      assert.match(cells[5]!, key === 'taskmatrix' ? /^—$/ : /^\d+(\.\d)?× (faster|slower)$/, `ratio of ${key}`);
+    }
+    assert.match(out, /^Both see every edit — taskmatrix: 3 changed measures, \d lead changes; git: 3 files changed\.$/m);
+  });
+
+  it('fails the diff case when a tool misses an edit', () => {
+    const corpora = { measures: 300, before: '/a', after: '/b', edited: 3, leadChanges: 2, filesChanged: 3 };
+    const json = (changed: number, leads: number) => JSON.stringify({ summary: { added: 0, removed: 0, moved: 0, changed }, measures: Array.from({ length: changed }, (_, i) => ({ lead: i < leads ? { old: 'A', new: 'B' } : null })) });
+    const stat = (files: number) => ` ${files} files changed, ${files} insertions(+), ${files} deletions(-)\n`;
+    assert.deepEqual(compareDiffs(corpora, json(3, 2), stat(3)), []);
+    assert.deepEqual(compareDiffs(corpora, json(2, 2), stat(3)), ['taskmatrix diff: {"added":0,"removed":0,"moved":0,"changed":2}, the corpora differ by {"added":0,"removed":0,"moved":0,"changed":3}']);
+    assert.deepEqual(compareDiffs(corpora, json(3, 1), stat(2)), ['taskmatrix diff: 1 lead changes, 2 leads were swapped', 'git diff --stat: 2 files changed, 3 were edited']);
   });
 
   describe('count agreement', () => {
