@@ -1,7 +1,7 @@
-// The agency ownership graph as Mermaid flowchart text: agencies and measures as nodes,
-// measures grouped by part, lead edges solid (牵头), co-responsible edges dotted (配合),
-// measures without a lead in a warning style. Above Mermaid's limits it aggregates instead
-// of emitting a graph Mermaid would refuse. Same input, same text.
+// The agency ownership graph as Mermaid flowchart text: a block per part, a row per measure in
+// document order (its lead, the measure, its other agencies), lead edges thick (牵头),
+// co-responsible edges dotted (配合), measures without a lead in a warning style. Above Mermaid's
+// limits it aggregates instead of emitting a graph Mermaid would refuse. Same input, same text.
 import { buildMatrix } from '../matrix';
 import type { Matrix, MatrixMeasure } from '../matrix';
 import type { Project } from '../project';
@@ -290,7 +290,7 @@ function lay(
   const headingOf = (part: Part) => `${multipleDocuments ? `${part.document} · ` : ''}${part.chapter} ${part.title}`;
 
   /**
-   * Adds a block: its members in order between two columns of agencies, the leads on the left and
+   * Adds an aggregated block: its members in order between two columns of agencies, the leads on the left and
    * the others on the right, so that no lead line can cross a co-responsible one. Agencies tied to
    * exactly the same members in the same way share one node (their names one per line): they are
    * interchangeable in the drawing, and as separate nodes their lines would only cross each other.
@@ -335,20 +335,7 @@ function lay(
   };
 
   if (level === 'measures') {
-    partsOf(measures, titles, false).forEach((part, partIndex) => {
-      const id = `p${partIndex}`;
-      const edges: BlockEdge[] = [];
-      const members = part.measures.map((m, position) => {
-        const node = `${id}m${position}`;
-        layout.measureOf[node] = m;
-        if (m.noLead) layout.noLead.push(node);
-        const link = (agency: string, kind: EdgeKind) => edges.push({ agency, position, from: '', to: node, kind, label: '', weight: 1 });
-        if (m.lead) link(m.lead, 'lead');
-        for (const name of m.co) link(name, m.noLead ? 'responsible' : 'co');
-        return { id: node, label: shorten(`${m.id} ${m.title}`, 40) };
-      });
-      addBlock(id, shorten(headingOf(part), 60), members, edges);
-    });
+    partsOf(measures, titles, false).forEach((part, partIndex) => addMeasureRows(layout, `p${partIndex}`, shorten(headingOf(part), 60), part.measures, focus));
     return layout;
   }
 
@@ -380,6 +367,44 @@ function lay(
     addBlock(id, shorten(level === 'documents' ? part.document : headingOf(part), 60), [{ id: node, label: counts }], edges);
   });
   return layout;
+}
+
+/**
+ * A part drawn as rows, one per measure in document order: its lead on the left, the measure,
+ * and on the right one node listing its other agencies. A lead serves the run of consecutive
+ * measures it leads (省科技厅 → 2.1, 2.2, 2.3). Drawn this way no two lines cross, and Mermaid's
+ * layout (dagre), which reorders a column only to remove crossings, keeps the document's order.
+ * Sharing one node per agency across a part would cross lines wherever its measures are not
+ * consecutive, and dagre would then reorder the measures to untangle them.
+ */
+function addMeasureRows(layout: Layout, id: string, label: string, measures: MatrixMeasure[], focus: string | undefined): void {
+  const block: Block = { id, label, leads: [], others: [], members: [] };
+  let run: { name: string; node: string } | undefined;
+  measures.forEach((m, position) => {
+    const node = `${id}m${position}`;
+    layout.measureOf[node] = m;
+    if (m.noLead) layout.noLead.push(node);
+    block.members.push({ id: node, label: shorten(`${m.id} ${m.title}`, 40) });
+    if (m.lead) {
+      if (run?.name !== m.lead) {
+        run = { name: m.lead, node: `${id}a${block.leads.length}` };
+        block.leads.push({ id: run.node, names: [m.lead], focus: m.lead === focus });
+      }
+      layout.edges.push({ from: run.node, to: node, kind: 'lead', label: '', weight: 1 });
+    } else {
+      run = undefined;
+    }
+    // The focus agency (an agency's view) keeps a node of its own, in its own style.
+    const kind: EdgeKind = m.noLead ? 'responsible' : 'co';
+    const rest = m.co.filter((name) => name !== focus);
+    const groups = [...(rest.length < m.co.length ? [[focus!]] : []), ...(rest.length ? [rest] : [])];
+    groups.forEach((names, index) => {
+      const other = `${id}c${position}${index ? 'x' : ''}`;
+      block.others.push({ id: other, names, focus: names[0] === focus });
+      layout.edges.push({ from: node, to: other, kind, label: '', weight: 1 });
+    });
+  });
+  layout.blocks.push(block);
 }
 
 // Line styles by kind, applied with linkStyle (Mermaid numbers links in order of appearance):
