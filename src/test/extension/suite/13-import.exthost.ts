@@ -32,7 +32,7 @@ describe('import command', () => {
     try {
       const answer = (await vscode.commands.executeCommand('taskmatrix.importDocument', source, { id: 'ai-education', addAgencies: true })) as ImportCommandResult;
       assert.equal(answer.target.toString(), target.toString());
-      assert.deepEqual(answer.result.counts, { parts: 1, measures: 3, lists: 3, targets: 0 });
+      assert.deepEqual(answer.result.counts, { parts: 1, measures: 3, lists: 3, targets: 0, deadlines: 0 });
       assert.deepEqual(answer.result.newAgencies, ['省人力社保厅']);
       assert.deepEqual(answer.result.problems.map((problem) => problem.line), [8]);
       // The unsure paragraph is a link on the text file's own line.
@@ -68,7 +68,7 @@ describe('import command', () => {
     await vscode.workspace.fs.writeFile(source, new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }))));
     try {
       const answer = (await vscode.commands.executeCommand('taskmatrix.importDocument', source, { id: 'ai-education-word', addAgencies: false })) as ImportCommandResult;
-      assert.deepEqual(answer.result.counts, { parts: 1, measures: 3, lists: 3, targets: 0 });
+      assert.deepEqual(answer.result.counts, { parts: 1, measures: 3, lists: 3, targets: 0, deadlines: 0 });
       const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
       assert.match(written, /^id: ai-education-word$/m);
       assert.match(written, /agencies: \[省教育厅, 省科技厅, 省人力社保厅\]/);
