@@ -2,8 +2,10 @@
 // (the import's readers of Word, Excel and PDF files are a bundle of their own, loaded on first use).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -11,9 +13,7 @@ describe('the .vsix package', function () {
   this.timeout(120_000);
 
   it('lists exactly the bundle, schemas, rule docs, translations and manifest', () => {
-    const listed = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', input: '' });
-    assert.equal(listed.status, 0, listed.stderr);
-    const files = listed.stdout.trim().split('\n').map((line) => line.trim()).sort();
+    const files = vsceList();
     // pdfjs's Chinese CMaps for the import of PDFs (dozens of files, see esbuild.config.js).
     const cMaps = files.filter((file) => file.startsWith('dist/pdfjs-cmaps/'));
     assert.ok(cMaps.includes('dist/pdfjs-cmaps/UniGB-UCS2-H.bcmap') && cMaps.includes('dist/pdfjs-cmaps/LICENSE'), cMaps.join(' '));
@@ -39,6 +39,27 @@ describe('the .vsix package', function () {
       'schemas/agencies.schema.json',
       'schemas/guideline.schema.json',
     ]);
+  });
+
+  it('is packaged by npm run package with what vsce ls lists, though package.json names the npm package\'s files', async () => {
+    // vsce refuses .vscodeignore beside package.json `files`; scripts/package-vsix.mjs packages a copy without `files`.
+    const folder = mkdtempSync(join(tmpdir(), 'taskmatrix-vsix-test-'));
+    try {
+      const vsix = join(folder, 'taskmatrix.vsix');
+      const packaged = spawnSync(process.execPath, [join(root, 'scripts', 'package-vsix.mjs'), vsix], { cwd: root, encoding: 'utf8' });
+      assert.equal(packaged.status, 0, packaged.stdout + packaged.stderr);
+      const zip = await JSZip.loadAsync(readFileSync(vsix));
+      // vsce stores README.md as readme.md and LICENSE as LICENSE.txt.
+      const renamed: Record<string, string> = { 'readme.md': 'README.md', 'LICENSE.txt': 'LICENSE' };
+      const inside = Object.keys(zip.files)
+        .filter((name) => name.startsWith('extension/') && !zip.files[name]!.dir)
+        .map((name) => name.slice('extension/'.length))
+        .map((name) => renamed[name] ?? name)
+        .sort();
+      assert.deepEqual(inside, vsceList());
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('bundles the extension under 1 MB when built for production, Mermaid only in the webview', () => {
@@ -79,3 +100,10 @@ describe('the .vsix package', function () {
     for (const key of used) assert.ok(key in bundle, `l10n/bundle.l10n.zh-cn.json lacks "${key}"`);
   });
 });
+
+/** The files `vsce ls` says the extension package holds, sorted. */
+function vsceList(): string[] {
+  const listed = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', input: '' });
+  assert.equal(listed.status, 0, listed.stderr);
+  return listed.stdout.trim().split('\n').map((line) => line.trim()).sort();
+}
