@@ -107,7 +107,7 @@ const targets = [
   },
   {
     // Browser code of the panels (DOM only, no Node); Mermaid is loaded beside it as dist/mermaid.min.js.
-    entryPoints: ['src/webview/graph.ts', 'src/webview/matrix.ts'],
+    entryPoints: ['src/webview/graph.ts', 'src/webview/matrix.ts', 'src/webview/diff.ts'],
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

@@ -15,6 +15,8 @@ import { GraphPanel } from './graph-panel';
 import { ImportCommand } from './import-command';
 import type { ImportCommandOptions } from './import-command';
 import { MatrixPanel } from './matrix-panel';
+import { compareWithFile, compareWithRevision, DiffPanel, guidelineKey } from './diff-panel';
+import { RevisionDocuments } from './earlier-draft';
 import { exportPlan } from './plan-export';
 import { fixAllEdits } from '../core/index';
 import type { PanelState } from '../webview/protocol';
@@ -25,7 +27,7 @@ export interface TaskmatrixApi {
   diagnostics: DiagnosticsController;
   status: NoLeadStatus;
   tree: AgenciesTree;
-  panels: { graph: typeof GraphPanel; matrix: typeof MatrixPanel };
+  panels: { graph: typeof GraphPanel; matrix: typeof MatrixPanel; diff: typeof DiffPanel };
   /** Resolves when the first index of the workspace is complete. */
   ready: Promise<void>;
 }
@@ -83,6 +85,16 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
     vscode.commands.registerCommand('taskmatrix.importDocument', (source?: vscode.Uri, options?: ImportCommandOptions) => importer.run(source, options)),
     vscode.commands.registerCommand('taskmatrix.exportWord', (uri?: unknown, options?: unknown) => exportPlan(index, 'docx', uri, options)),
     vscode.commands.registerCommand('taskmatrix.exportExcel', (uri?: unknown, options?: unknown) => exportPlan(index, 'xlsx', uri, options)),
+    vscode.workspace.registerTextDocumentContentProvider(RevisionDocuments.scheme, new RevisionDocuments()),
+    vscode.commands.registerCommand('taskmatrix.compareWithHead', (uri?: unknown, options?: unknown) => compareWithRevision(context.extensionUri, index, uri, options)),
+    vscode.commands.registerCommand('taskmatrix.compareWithFile', (uri?: unknown, options?: unknown) => compareWithFile(context.extensionUri, index, uri, options)),
+    vscode.commands.registerCommand('taskmatrix.highlightChanges', async (uri?: unknown, options?: { revision?: string }) => {
+      // The focused matrix panel's guideline first: its toolbar offers the same.
+      const key = uri === undefined && MatrixPanel.active() ? MatrixPanel.active()!.key : guidelineKey(index, uri);
+      if (!key) return undefined;
+      const panel = MatrixPanel.show(context.extensionUri, index, vscode.Uri.parse(key));
+      return (await panel.highlightChanges(options && typeof options === 'object' && !Array.isArray(options) ? options.revision : undefined)) ? panel : undefined;
+    }),
     vscode.commands.registerCommand('taskmatrix.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
@@ -103,7 +115,7 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void indexWithProgress(index)),
   );
-  return { index, diagnostics, status, tree, panels: { graph: GraphPanel, matrix: MatrixPanel }, ready };
+  return { index, diagnostics, status, tree, panels: { graph: GraphPanel, matrix: MatrixPanel, diff: DiffPanel }, ready };
 }
 
 /** The guideline a panel command is for: the given file, else the active editor's, if indexed. */

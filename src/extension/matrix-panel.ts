@@ -1,11 +1,17 @@
 // The responsibility-matrix panel: the engine's table (list or grid) in a webview with sorting
 // and filtering, deadlines and overdue rows marked, Export CSV through the engine's exporter (the
-// same bytes as the CLI), and Export Word / Excel through the plan commands.
+// same bytes as the CLI), Export Word / Excel through the plan commands, and the measures that
+// changed since a chosen git revision marked (the engine's diff, as the diff panel shows it).
 import * as vscode from 'vscode';
-import { buildMatrix, matrixTable, matrixToCsv } from '../core/index';
+import { buildMatrix, diffProjects, matrixTable, matrixToCsv } from '../core/index';
+import type { Matrix, MeasureChange } from '../core/index';
 import type { FromMatrixWebview, MatrixInspection, MatrixPayload, PanelState } from '../webview/protocol';
+import { summary } from './diff-panel';
+import { draftAtRevision } from './earlier-draft';
+import type { EarlierDraft } from './earlier-draft';
 import { editorLocale } from './locale';
 import { matrixProgress } from './matrix-progress';
+import { pickRevision, RevisionError, revisionSourceFor } from './revisions';
 import { panelHtml, panelOptions, WebviewRequests } from './webview-html';
 import { WorkspaceIndex } from './workspace-index';
 
@@ -17,6 +23,8 @@ export class MatrixPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly inspections: WebviewRequests<MatrixInspection>;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The revision whose changes are marked, if any. */
+  private since: EarlierDraft | undefined;
 
   static show(extensionUri: vscode.Uri, index: WorkspaceIndex, uri: vscode.Uri): MatrixPanel {
     const key = WorkspaceIndex.key(uri);
@@ -77,7 +85,9 @@ export class MatrixPanel implements vscode.Disposable {
   <button id="export-csv">${vscode.l10n.t('Export CSV')}</button>
   <button id="export-docx">${vscode.l10n.t('Export Word…')}</button>
   <button id="export-xlsx">${vscode.l10n.t('Export Excel…')}</button>
+  <button id="highlight-changes" title="${vscode.l10n.t('Mark the measures that changed since a git revision')}">${vscode.l10n.t('Changes since…')}</button>
 </div>
+<div class="changes-bar" id="changes-bar" hidden><span id="changes-since"></span> <button id="clear-changes">${vscode.l10n.t('Clear')}</button></div>
 <div class="table-wrap"><table id="matrix"></table></div>`,
     });
     this.disposables.push(
@@ -110,6 +120,30 @@ export class MatrixPanel implements vscode.Disposable {
     this.update();
   }
 
+  /**
+   * Marks the measures changed since a git revision (asked in a quick pick when not given);
+   * resolves with whether they are marked. Marks follow the drafter's edits.
+   */
+  async highlightChanges(revision?: string): Promise<boolean> {
+    try {
+      const source = await revisionSourceFor(vscode.Uri.parse(this.key));
+      const chosen = revision ?? (await pickRevision(source, vscode.l10n.t('Highlight Changes Since Revision')));
+      if (!chosen) return false;
+      this.since = await draftAtRevision(this.index, this.key, chosen, source);
+    } catch (error) {
+      if (!(error instanceof RevisionError)) throw error;
+      void vscode.window.showWarningMessage(error.message);
+      return false;
+    }
+    this.update();
+    return true;
+  }
+
+  clearChanges(): void {
+    this.since = undefined;
+    this.update();
+  }
+
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.update(), 30);
@@ -127,9 +161,29 @@ export class MatrixPanel implements vscode.Disposable {
       shape: this.shape,
       ...table,
       ...matrixProgress(matrix, table, locale, this.index.project.todayFor(this.key)),
+      ...(this.since ? { changes: this.changes(matrix, this.since) } : {}),
       labels: { overdue: vscode.l10n.t('overdue') },
     };
     void this.panel.webview.postMessage(payload);
+  }
+
+  /** Each row's mark of what changed since the revision, by the engine's diff. */
+  private changes(matrix: Matrix, since: EarlierDraft): NonNullable<MatrixPayload['changes']> {
+    const diff = diffProjects(since.side, { project: this.index.project, paths: [this.key] });
+    const byId = new Map<string, MeasureChange>();
+    for (const change of diff.measures) if (change.change !== 'removed' && !byId.has(change.id)) byId.set(change.id, change);
+    const revision = since.label;
+    const mark = (change: MeasureChange | undefined) => {
+      if (!change) return '';
+      if (change.change === 'added') return `+ ${vscode.l10n.t('new since {0}', revision)}`;
+      if (change.change === 'moved') return `→ ${vscode.l10n.t('was {0} in {1}', change.oldId ?? '', revision)}`;
+      return `~ ${change.lead ? vscode.l10n.t('lead changed since {0}', revision) : vscode.l10n.t('changed since {0}', revision)}`;
+    };
+    return {
+      since: vscode.l10n.t('Changes since {0}: {1}', revision, summary(diff)),
+      marks: matrix.measures.map((measure) => mark(byId.get(measure.id))),
+      column: 1,
+    };
   }
 
   private async receive(message: FromMatrixWebview): Promise<void> {
@@ -148,6 +202,12 @@ export class MatrixPanel implements vscode.Disposable {
       }
       case 'exportPlan':
         await vscode.commands.executeCommand(message.format === 'docx' ? 'taskmatrix.exportWord' : 'taskmatrix.exportExcel', vscode.Uri.parse(this.key));
+        break;
+      case 'highlightChanges':
+        await this.highlightChanges();
+        break;
+      case 'clearChanges':
+        this.clearChanges();
         break;
       case 'inspected':
         this.inspections.answer(message.requestId, message.result);

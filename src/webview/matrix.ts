@@ -9,6 +9,8 @@ const table = document.getElementById('matrix') as HTMLTableElement;
 const filterInput = document.getElementById('filter') as HTMLInputElement;
 const shapeSelect = document.getElementById('shape') as HTMLSelectElement;
 const count = document.getElementById('count')!;
+const changesBar = document.getElementById('changes-bar')!;
+const changesSince = document.getElementById('changes-since')!;
 let payload: MatrixPayload | undefined;
 let state: PanelState = vscode.getState() ?? {};
 filterInput.value = state.text ?? '';
@@ -50,6 +52,8 @@ function render(): void {
     const tr = document.createElement('tr');
     if (noLead[index]) tr.classList.add('no-lead');
     if (overdue[index]) tr.classList.add('overdue');
+    const change = payload.changes?.marks[index];
+    if (change) tr.classList.add('changed');
     rows[index]!.forEach((cell, column) => {
       const td = document.createElement('td');
       td.textContent = cell;
@@ -61,11 +65,20 @@ function render(): void {
         mark.textContent = `⚠ ${payload!.labels.overdue ?? 'overdue'}`;
         td.append(' ', mark);
       }
+      // What changed is said in words too, not by the row's colour alone.
+      if (change && column === payload!.changes!.column) {
+        const mark = document.createElement('span');
+        mark.className = 'change-mark';
+        mark.textContent = change;
+        td.append(' ', mark);
+      }
       tr.append(td);
     });
     body.append(tr);
   }
   table.replaceChildren(head, body);
+  changesBar.hidden = !payload.changes;
+  changesSince.textContent = payload.changes?.since ?? '';
   // The header row sticks just below the toolbar, whatever height the toolbar wraps to.
   document.documentElement.style.setProperty('--toolbar-height', `${document.querySelector('.toolbar')?.getBoundingClientRect().height ?? 0}px`);
   count.textContent = `${order.length} / ${rows.length}`;
@@ -87,6 +100,8 @@ shapeSelect.addEventListener('change', () => post({ type: 'shape', shape: shapeS
 document.getElementById('export-csv')!.addEventListener('click', () => post({ type: 'exportCsv' }));
 document.getElementById('export-docx')!.addEventListener('click', () => post({ type: 'exportPlan', format: 'docx' }));
 document.getElementById('export-xlsx')!.addEventListener('click', () => post({ type: 'exportPlan', format: 'xlsx' }));
+document.getElementById('highlight-changes')!.addEventListener('click', () => post({ type: 'highlightChanges' }));
+document.getElementById('clear-changes')!.addEventListener('click', () => post({ type: 'clearChanges' }));
 
 function inspect(): MatrixInspection {
   const bodyRows = [...table.querySelectorAll('tbody tr')];
@@ -97,6 +112,9 @@ function inspect(): MatrixInspection {
     firstColumn: bodyRows.map((tr) => tr.children[0]?.textContent ?? ''),
     overdue: bodyRows.filter((tr) => tr.classList.contains('overdue')).map((tr) => tr.children[0]?.textContent ?? ''),
     overdueMarks: [...table.querySelectorAll('tbody tr.overdue .overdue-mark')].map((mark) => mark.textContent ?? ''),
+    changed: bodyRows.filter((tr) => tr.classList.contains('changed')).map((tr) => tr.children[0]?.textContent ?? ''),
+    changeMarks: [...table.querySelectorAll('tbody tr.changed .change-mark')].map((mark) => mark.textContent ?? ''),
+    changesSince: changesBar.hidden ? '' : (changesSince.textContent ?? ''),
   };
 }
 

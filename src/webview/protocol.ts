@@ -70,6 +70,15 @@ export interface MatrixPayload {
   overdue: boolean[];
   /** The column whose cells say "overdue" beside the date (the due column), or -1. */
   overdueColumn: number;
+  /** Changes highlighted since a revision; absent when none are. */
+  changes?: {
+    /** What they are measured against, with the diff's summary. */
+    since: string;
+    /** Per row: the words of its mark ("~ changed since HEAD"), or '' when the measure is unchanged. */
+    marks: string[];
+    /** The column the mark stands in (the title). */
+    column: number;
+  };
   labels: Record<string, string>;
 }
 
@@ -90,6 +99,10 @@ export interface MatrixInspection {
   /** The first column of the rows marked overdue, and the words of each mark. */
   overdue: string[];
   overdueMarks: string[];
+  /** The first column of the rows marked as changed, and the words of each mark. */
+  changed: string[];
+  changeMarks: string[];
+  changesSince: string;
 }
 
 export type ToMatrixWebview = MatrixPayload | { type: 'inspect'; requestId: number } | { type: 'setFilter'; text: string } | { type: 'sortBy'; column: number };
@@ -99,7 +112,55 @@ export type FromMatrixWebview =
   | { type: 'shape'; shape: 'list' | 'grid' }
   | { type: 'exportCsv' }
   | { type: 'exportPlan'; format: 'docx' | 'xlsx' }
+  | { type: 'highlightChanges' }
+  | { type: 'clearChanges' }
   | { type: 'inspected'; requestId: number; result: MatrixInspection };
+
+/** A run of text of a change: kept, added or removed (drawn struck through or underlined, and with − or + for screen readers). */
+export interface DiffPart {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/** One measure's change, as the diff panel lists it. */
+export interface DiffItem {
+  /** Sent back when the measure is clicked. */
+  index: number;
+  change: 'added' | 'removed' | 'moved' | 'changed';
+  /** The change in words: added, removed, moved, changed. */
+  changeLabel: string;
+  /** The id, or `old → new` for a renumbered measure. */
+  label: string;
+  title: string;
+  /** Each line: a label (lead, co, title…) and its parts. */
+  details: { label: string; parts: DiffPart[] }[];
+}
+
+export interface DiffPayload {
+  type: 'diff';
+  /** Earlier draft → current draft, in words. */
+  heading: string;
+  summary: string;
+  notes: string[];
+  leadHeading: string;
+  leadChanges: DiffItem[];
+  otherHeading: string;
+  otherChanges: DiffItem[];
+  agenciesHeading: string;
+  agencies: { name: string; parts: DiffPart[] }[];
+}
+
+export interface DiffInspection {
+  heading: string;
+  summary: string;
+  /** Per listed measure, lead changes first: `label|change|title` and its detail lines as text. */
+  items: { label: string; change: string; title: string; details: string[]; lead: boolean }[];
+  agencies: string[];
+}
+
+export type ToDiffWebview = DiffPayload | { type: 'inspect'; requestId: number } | { type: 'click'; index: number };
+
+export type FromDiffWebview = { type: 'ready' } | { type: 'reveal'; index: number } | { type: 'inspected'; requestId: number; result: DiffInspection };
 
 /** What a panel's webview keeps across reloads (restored by the panel serializer). */
 export interface PanelState {
