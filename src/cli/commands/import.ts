@@ -167,15 +167,17 @@ function loadRegistry(absolute: string, cwd: string): LoadedRegistry {
 }
 
 /**
- * A modeline's schema path, relative to the folder of the file it heads: the project's own
- * schemas/ folder when there is one above it (as in this repository), else the schema shipped
- * with taskmatrix.
+ * A modeline's schema path, relative to the folder of the file it heads, so that the file reads the
+ * same on every machine: the project's own schemas/ folder when there is one above it (as in this
+ * repository), else the schema of the taskmatrix installed in the project's node_modules (by that
+ * path, even when it is a link elsewhere), else the schema shipped beside this bundle.
  */
 function schemaPathFor(folder: string, schema: 'guideline.schema.json' | 'agencies.schema.json'): string {
   let current = resolve(folder);
   for (;;) {
-    const candidate = join(current, 'schemas', schema);
-    if (existsSync(candidate)) return toPosix(relative(folder, candidate));
+    for (const candidate of [join(current, 'schemas', schema), join(current, 'node_modules', 'taskmatrix', 'schemas', schema)]) {
+      if (existsSync(candidate)) return toPosix(relative(folder, candidate));
+    }
     const parent = dirname(current);
     if (parent === current) break;
     current = parent;
