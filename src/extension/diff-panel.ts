@@ -41,7 +41,8 @@ export class DiffPanel implements vscode.Disposable {
   }
 
   private key = '';
-  private earlier: EarlierDraft | undefined;
+  /** What the current text is compared with. */
+  earlier: EarlierDraft | undefined;
 
   private constructor(
     readonly panel: vscode.WebviewPanel,

@@ -14,8 +14,9 @@ export interface EarlierDraft {
   side: DiffSide;
   /** How the panel names it: a revision (HEAD, main) or a file name. */
   label: string;
-  /** Set when it is a git revision. */
+  /** Set when it is a git revision, with how it was read. */
   revision?: string;
+  via?: RevisionSource['via'];
   /** Where a measure only this draft has is shown: the file itself, or the read-only view of its text at the revision. */
   documentOf(key: string): vscode.Uri;
 }
@@ -57,6 +58,7 @@ export async function draftAtRevision(index: WorkspaceIndex, key: string, revisi
     side: { project, paths },
     label: revision,
     revision,
+    via: source.via,
     documentOf: (of) => RevisionDocuments.publish(WorkspaceIndex.uri(of), revision, texts.get(of) ?? ''),
   };
 }
