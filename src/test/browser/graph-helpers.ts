@@ -45,19 +45,27 @@ export interface NodePlace {
   /** The block: "p<N>" (a part, with measures or their counts), "d<N>" (a document of the documents view). */
   block: string;
   role: 'lead' | 'member' | 'other';
-  /** The agency's registry index, or the measure's position in its part (0 for an aggregated block's one node). */
+  /**
+   * With measures: a lead node's run (its k-th run of consecutive measures with one lead), or the
+   * row (measure position in its part) of a measure or other-agencies node. Aggregated: the
+   * agency's registry index (0 for the block's one member node).
+   */
   index: number;
+  /** With measures in an agency view: the node of a row's other agencies but the focus (p<N>c<i>x). */
+  rest: boolean;
 }
 
 /**
- * Reads a node id of the graph (not the legend), written for the level: p<N>a<k> / p<N>m<i> / p<N>c<k>
- * (measures), p<N>a<k> / p<N>n / p<N>c<k> (parts), d<N>a<k> / d<N>n / d<N>c<k> (documents, strongest links).
+ * Reads a node id of the graph (not the legend), written for the level: p<N>a<k> / p<N>m<i> / p<N>c<i>
+ * and p<N>c<i>x (measures), p<N>a<k> / p<N>n / p<N>c<k> (parts), d<N>a<k> / d<N>n / d<N>c<k>
+ * (documents, strongest links).
  */
 export function placeOf(id: string, level: IdLevel): NodePlace | undefined {
   const roles: Record<string, NodePlace['role']> = { a: 'lead', m: 'member', n: 'member', c: 'other' };
-  const pattern = level === 'measures' ? /^(p\d+)(?:([ac])(\d+)|(m)(\d+))$/ : level === 'parts' ? /^(p\d+)(?:([ac])(\d+)|(n)())$/ : /^(d\d+)(?:([ac])(\d+)|(n)())$/;
+  const pattern =
+    level === 'measures' ? /^(p\d+)(?:(a|m)(\d+)|(c)(\d+)(x?))$/ : level === 'parts' ? /^(p\d+)(?:([ac])(\d+)|(n)())$/ : /^(d\d+)(?:([ac])(\d+)|(n)())$/;
   const m = pattern.exec(id);
-  return m ? { block: m[1]!, role: roles[m[2] ?? m[4]!]!, index: Number(m[3] ?? m[5] ?? 0) } : undefined;
+  return m ? { block: m[1]!, role: roles[m[2] ?? m[4]!]!, index: Number(m[3] ?? m[5] ?? 0), rest: m[6] === 'x' } : undefined;
 }
 
 /** The place of a node id that must be one of the graph's; fails the test otherwise. */
@@ -266,6 +274,31 @@ export function nodeLines(page: Page, root: string): Promise<Record<string, stri
   );
 }
 
+/**
+ * The markup of each rendered node's label, keyed by node id: every element under it, by tag name in
+ * document order, and what the element holding the text holds, in order ("text" for a text node, a
+ * tag name otherwise). Names one per line hold text, br, text … br, text and nothing else.
+ */
+export function labelMarkup(page: Page, root: string): Promise<Record<string, { elements: string[]; content: string[] }>> {
+  return inPage<Record<string, { elements: string[]; content: string[] }>>(
+    page,
+    `(() => {
+      const out = {};
+      for (const node of document.querySelectorAll(${JSON.stringify(`${root} g.node`)})) {
+        const m = /flowchart-(.+)-\\d+$/.exec(node.id);
+        const label = node.querySelector(':scope > g.label');
+        if (!m || !label) continue;
+        const holder = label.querySelector('.nodeLabel > p') || label.querySelector('.nodeLabel') || label;
+        out[m[1]] = {
+          elements: [...label.querySelectorAll('*')].map((el) => el.localName),
+          content: [...holder.childNodes].map((child) => (child.nodeType === Node.TEXT_NODE ? 'text' : child.localName || '#' + child.nodeType)),
+        };
+      }
+      return out;
+    })()`,
+  );
+}
+
 /** Number of <br> elements in each rendered node's label, keyed by node id. */
 export function nodeBreaks(page: Page, root: string): Promise<Record<string, number>> {
   return inPage<Record<string, number>>(
@@ -428,6 +461,32 @@ export function expectedParts(expected: ExpectedGraph): { heading: string; measu
   return [...parts.values()];
 }
 
+/** The agency nodes of a part's rows, ids without the block prefix (p<N>). */
+export interface ExpectedRows {
+  /** One node per run of consecutive measures with the same lead: a<k>, its name and the rows it leads. */
+  leads: { node: string; name: string; rows: number[] }[];
+  /**
+   * Per measure naming others: c<i> with all of them, in the matrix's order; in an agency view the
+   * focus agency alone in c<i> and the rest in c<i>x.
+   */
+  others: { node: string; row: number; names: string[]; kind: LineKind }[];
+}
+
+/** The rows of a part's measures, computed from the measures alone (see ExpectedRows). */
+export function expectedRows(measures: MatrixMeasure[], focus?: string): ExpectedRows {
+  const rows: ExpectedRows = { leads: [], others: [] };
+  measures.forEach((m, i) => {
+    const last = rows.leads.at(-1);
+    if (m.lead && last?.name === m.lead && last.rows.at(-1) === i - 1) last.rows.push(i);
+    else if (m.lead) rows.leads.push({ node: `a${rows.leads.length}`, name: m.lead, rows: [i] });
+    const kind = m.noLead ? 'responsible' : 'co';
+    const rest = m.co.filter((name) => name !== focus);
+    if (rest.length < m.co.length) rows.others.push({ node: `c${i}`, row: i, names: [focus!], kind });
+    if (rest.length) rows.others.push({ node: `c${i}${rest.length < m.co.length ? 'x' : ''}`, row: i, names: rest, kind });
+  });
+  return rows;
+}
+
 const isColumn = (id: string) => /^col\d+$/.test(id);
 const within = (inner: PlacedBox, outer: PlacedBox, slack = 1) =>
   inner.x - inner.width / 2 >= outer.x - outer.width / 2 - slack &&
@@ -444,11 +503,14 @@ function legendKinds(result: RenderResult): LineKind[] {
   return (['lead', 'co', 'responsible'] as const).filter((kind) => (kinds.size ? kinds.has(kind) : kind !== 'responsible'));
 }
 
-/** Agencies tied alike share a node of at most this many names (ownership-graph.ts); more make another node. */
+/**
+ * In the aggregated views, agencies tied alike share a node of at most this many names
+ * (ownership-graph.ts); more make another node. A measure's other-agencies node has no such cap.
+ */
 export const MAX_NAMES_PER_NODE = 8;
 
 /**
- * Agencies tied alike are merged: given each agency node's column (block and side), its ties
+ * Aggregated views: agencies tied alike are merged. Given each agency node's column (block and side), its ties
  * ("member:kind:label" each) and its names, no node has more than MAX_NAMES_PER_NODE names, and
  * of the nodes of one column with the same ties all but one are full.
  */
@@ -486,11 +548,13 @@ export function assertMeasureNodes(graph: OwnershipGraph, view: GraphView): void
 }
 
 /**
- * Blocks: one box p<i> per part in document order, headed "<chapter> <title>"; in it the part's
- * measures p<i>m<j> in order, labelled "<id> <title>"; its lead agencies (left column) are exactly
- * the part's leads and its other agencies (right column) exactly the others, each name once per
- * column, one name per label line; every node inside its part's box, the boxes apart.
- * Returns the expected measure of each measure node.
+ * Blocks: one box p<i> per part in document order, headed "<chapter> <title>"; in it a row per
+ * measure: the measure p<i>m<j> labelled "<id> <title>"; on the left its lead, one node p<i>a<k>
+ * per run of consecutive measures with the same lead (so an agency may lead from several nodes);
+ * on the right one node p<i>c<j> of all its other agencies in the matrix's order (in an agency view
+ * the focus agency alone in p<i>c<j>, the rest in p<i>c<j>x), one name per label line. As drawn:
+ * every node inside its part's box, the boxes apart, leads left of their measures and others right,
+ * and each column top to bottom in row order. Returns the expected measure of each measure node.
  */
 export function assertMeasureBlocks(graph: OwnershipGraph, view: GraphView, expected: ExpectedGraph): Map<string, MatrixMeasure> {
   const { result, lines, breaks, layout } = view;
@@ -500,11 +564,16 @@ export function assertMeasureBlocks(graph: OwnershipGraph, view: GraphView, expe
   assert.deepEqual(sorted(boxes.map((s) => s.id)), sorted(parts.map((_, i) => `p${i}`)), 'one box per part');
   const measureOf = new Map<string, MatrixMeasure>();
   const nodes = graphNodeIds(result);
+  const drawn = new Map(layout.nodes.map((n) => [n.id, n]));
+  assert.deepEqual(sorted(drawn.keys()), sorted(nodes), 'every node has a drawn box');
+  const shown = (names: string[]) => names.map((name) => displayed(name, 40).trim());
   parts.forEach((part, i) => {
     const block = `p${i}`;
     assert.equal(boxes.find((s) => s.id === block)!.label, part.heading, `heading of ${block}`);
     const inBlock = nodes.filter((id) => placeOrFail(id, 'measures').block === block);
-    const members = inBlock.filter((id) => placeOrFail(id, 'measures').role === 'member').sort((a, b) => placeOrFail(a, 'measures').index - placeOrFail(b, 'measures').index);
+    const column = (role: NodePlace['role']) =>
+      inBlock.filter((id) => placeOrFail(id, 'measures').role === role).sort((a, b) => placeOrFail(a, 'measures').index - placeOrFail(b, 'measures').index || Number(placeOrFail(a, 'measures').rest) - Number(placeOrFail(b, 'measures').rest));
+    const members = column('member');
     assert.deepEqual(members, part.measures.map((_, j) => `${block}m${j}`), `measures of ${block}, in order`);
     members.forEach((id, j) => {
       const m = part.measures[j]!;
@@ -514,13 +583,27 @@ export function assertMeasureBlocks(graph: OwnershipGraph, view: GraphView, expe
       assert.equal(breaks[id], 0);
       assert.equal(graph.measureNodes[id]?.id, m.id);
     });
-    for (const role of ['lead', 'other'] as const) {
-      const column = inBlock.filter((id) => placeOrFail(id, 'measures').role === role);
-      const shown = column.flatMap((id) => lines[id]!);
-      const want = new Set(part.measures.flatMap((m) => tiesOf(m).filter((tie) => (tie.kind === 'lead') === (role === 'lead')).map((tie) => displayed(tie.agency, 40).trim())));
-      assert.equal(new Set(shown).size, shown.length, `an agency shown twice in the ${role} column of ${block}: ${shown}`);
-      assert.deepEqual(sorted(shown), sorted(want), `${role} agencies of ${block}`);
-    }
+    const rows = expectedRows(part.measures, expected.focus);
+    const leads = column('lead');
+    assert.deepEqual(leads, rows.leads.map((run) => `${block}${run.node}`), `${block}: a lead node per run of consecutive measures with one lead, in order`);
+    assert.deepEqual(leads.map((id) => lines[id]), rows.leads.map((run) => shown([run.name])), `${block}: the lead of each run`);
+    const others = column('other');
+    assert.deepEqual(others, rows.others.map((other) => `${block}${other.node}`), `${block}: a node of the other agencies per measure naming any`);
+    assert.deepEqual(others.map((id) => lines[id]), rows.others.map((other) => shown(other.names)), `${block}: each measure's other agencies, all of them, in order`);
+
+    // As drawn: each column top to bottom in row order, and every row reads left to right.
+    const topDown = (ids: string[]) => [...ids].sort((a, b) => drawn.get(a)!.y - drawn.get(b)!.y);
+    const rowOf = (id: string) => placeOrFail(id, 'measures').index;
+    assert.deepEqual(topDown(members), members, `${block}: measures drawn top to bottom in document order`);
+    assert.deepEqual(topDown(leads), leads, `${block}: lead nodes drawn top to bottom in order`);
+    const otherRows = topDown(others).map(rowOf);
+    assert.deepEqual(otherRows, [...otherRows].sort((a, b) => a - b), `${block}: other agencies drawn top to bottom in row order`);
+    const leftOf = (left: string, right: string) => {
+      const [l, r] = [drawn.get(left)!, drawn.get(right)!];
+      assert.ok(l.x + l.width / 2 <= r.x - r.width / 2 + 1, `${left} is not drawn left of ${right}`);
+    };
+    rows.leads.forEach((run) => run.rows.forEach((row) => leftOf(`${block}${run.node}`, `${block}m${row}`)));
+    rows.others.forEach((other) => leftOf(`${block}m${other.row}`, `${block}${other.node}`));
   });
   // Agency nodes: one name per line, the model's names in order; the text is the names run together.
   for (const [id, names] of Object.entries(graph.agencyNodes)) {
@@ -530,7 +613,6 @@ export function assertMeasureBlocks(graph: OwnershipGraph, view: GraphView, expe
     assert.equal(result.nodeText[id], names.map((name) => displayed(name, 40)).join('').trim(), `text of ${id}`);
   }
   // Every node inside its part's box; part boxes apart from each other.
-  assert.deepEqual(sorted(layout.nodes.map((n) => n.id)), sorted(nodes), 'every node has a drawn box');
   assert.deepEqual(sorted(layout.clusters.filter((c) => !isColumn(c.id)).map((c) => c.id)), sorted(parts.map((_, i) => `p${i}`)));
   const clusterBox = new Map(layout.clusters.map((c) => [c.id, c]));
   for (const node of layout.nodes) {
@@ -585,8 +667,9 @@ export function assertColumns(graph: OwnershipGraph, view: GraphView): number {
 /**
  * Lines: drawn exactly as declared, graph.edgeCount of them plus one legend line per kind drawn,
  * none labelled; read back as ties (each line once per name of its agency node) they are exactly
- * the ties of the expected measures; agencies in one node are really tied alike (no two nodes of
- * a column with the same ties, the focus agency alone in its node).
+ * the ties of the expected measures, so each agency mention is drawn by exactly one line. Each line
+ * stays in its row: a lead node joins exactly the measures of its run, a measure's other agencies
+ * node joins that measure alone (the focus agency alone in its node); the text writes them row by row.
  */
 export function assertMeasureTies(graph: OwnershipGraph, view: GraphView, expected: ExpectedGraph, measureOf: Map<string, MatrixMeasure>): DrawnTie[] {
   const { result, lines } = view;
@@ -602,26 +685,30 @@ export function assertMeasureTies(graph: OwnershipGraph, view: GraphView, expect
     sorted(expected.measures.flatMap((m) => tiesOf(m).map((tie) => key(displayed(tie.agency, 40).trim(), m.id, tie.kind)))),
     'the ties drawn are the ties of the measures',
   );
-  // A node of several agencies stands for agencies tied alike (checked above: each name's ties are
-  // the node's); agencies tied alike share one node, up to MAX_NAMES_PER_NODE names.
-  const signature = new Map<string, string[]>();
-  for (const edge of graphEdges(result)) {
-    const ends = edgeEnds(edge.id)!;
-    const kind = kindOfRendered(edge)!;
-    const [agencyNode, member] = kind === 'lead' ? [ends.from, ends.to] : [ends.to, ends.from];
-    signature.set(agencyNode, [...(signature.get(agencyNode) ?? []), `${member}:${kind}`]);
+  // The lines by their ends: exactly those of the rows, one per lead run and measure, one per other-agencies node.
+  const rowLines = expectedParts(expected).flatMap((part, p) => {
+    const rows = expectedRows(part.measures, expected.focus);
+    return [
+      ...rows.leads.flatMap((run) => run.rows.map((row) => `p${p}${run.node} -> p${p}m${row} lead`)),
+      ...rows.others.map((other) => `p${p}m${other.row} -> p${p}${other.node} ${other.kind}`),
+    ];
+  });
+  const ends = graphEdges(result).map((edge) => {
+    const { from, to } = edgeEnds(edge.id)!;
+    return `${from} -> ${to} ${kindOfRendered(edge)}`;
+  });
+  assert.deepEqual(sorted(ends), sorted(rowLines), 'each line in its row: a lead node to the measures of its run, a measure to its other agencies');
+  assert.deepEqual(sorted(new Set(graphEdges(result).flatMap((edge) => Object.values(edgeEnds(edge.id)!)).filter((id) => placeOrFail(id, 'measures').role !== 'member'))), sorted(Object.keys(graph.agencyNodes)), 'every agency node has a line');
+  if (expected.focus !== undefined) {
+    const focus = displayed(expected.focus, 40);
+    for (const [node, names] of Object.entries(lines)) if (!isLegend(node) && names.includes(focus) && placeOrFail(node, 'measures').role !== 'member') assert.deepEqual(names, [focus], `the focus agency has a node of its own: ${node}`);
   }
-  const merged: Parameters<typeof assertMergedAlike>[0] = [];
-  for (const [node, list] of signature) {
-    const place = placeOrFail(node, 'measures');
-    if (expected.focus !== undefined && lines[node]!.includes(displayed(expected.focus, 40))) {
-      assert.deepEqual(lines[node], [displayed(expected.focus, 40)], `the focus agency has a node of its own: ${node}`);
-      continue;
-    }
-    merged.push({ id: node, column: `${place.block} ${place.role}`, ties: list, names: lines[node]! });
+  // Written row by row, as dagre keeps the order it is given when no lines cross.
+  const declared = declaredEdges(graph.mermaid);
+  for (const block of new Set(declared.map((edge) => placeOrFail(edge.from, 'measures').block))) {
+    const rows = declared.filter((edge) => placeOrFail(edge.from, 'measures').block === block).map((edge) => placeOrFail(edge.kind === 'lead' ? edge.to : edge.from, 'measures').index);
+    assert.deepEqual(rows, [...rows].sort((a, b) => a - b), `${block}: lines written row by row`);
   }
-  assertMergedAlike(merged);
-  assert.deepEqual(sorted(signature.keys()), sorted(Object.keys(graph.agencyNodes)), 'every agency node has a line');
   // A measure with a lead has exactly one lead line; one without has none.
   for (const [node, m] of measureOf) assert.equal(ties.filter((tie) => tie.member === node && tie.kind === 'lead').length, m.lead ? 1 : 0, `lead lines of ${m.id}`);
   return ties;

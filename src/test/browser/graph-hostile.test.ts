@@ -18,9 +18,11 @@ import {
   assertMeasureTies,
   assertNoLeadAndFills,
   assertQuiet,
+  expectedParts,
   FILLS,
   graphNodeIds,
   inPage,
+  labelMarkup,
   nodeFills,
   nodeLines,
   placeOrFail,
@@ -111,19 +113,37 @@ describe('browser: hostile agency names, measure titles and chapter titles', fun
     assert.ok(agencyLines.includes('未登记"]-->x[<b onmouseover=window.__pwned…'));
   });
 
-  it('merges hostile names tied alike into one node: each name on its own line, <br> only between them', function () {
-    const merged = Object.entries(graph.agencyNodes).filter(([, names]) => names.length > 1);
-    assert.ok(merged.length >= 3, `${merged.length} merged nodes`);
-    for (const [id, names] of merged) {
+  it('puts the hostile names of a measure\'s other agencies in one node: each whole on its own line, <br> only between them, inert', async function () {
+    // From the fixture: each measure naming several others has one node p<part>c<row> of them all, in order.
+    const want = expectedParts(expected).flatMap((part, p) => part.measures.flatMap((m, j) => (m.co.length > 1 ? [[`p${p}c${j}`, m.co] as const] : [])));
+    const shared = Object.entries(graph.agencyNodes).filter(([, names]) => names.length > 1);
+    assert.deepEqual(sorted(shared.map(([id, names]) => `${id} ${JSON.stringify(names)}`)), sorted(want.map(([id, names]) => `${id} ${JSON.stringify(names)}`)));
+    assert.ok(shared.length >= 3, `${shared.length} nodes of several names`);
+    // Each name one text node, a <br> element between two names and nowhere else, inside the same
+    // wrappers as a one-line label (a measure's): no element a name brought.
+    const markup = await labelMarkup(blank.page, '#tm-output');
+    const wrappers = markup.p0m0!.elements;
+    assert.ok(!wrappers.includes('br'));
+    for (const [id, names] of shared) {
       assert.deepEqual(view.lines[id], names.map((name) => displayed(name, 40)), id);
       assert.equal(view.breaks[id], names.length - 1, id);
+      assert.deepEqual(markup[id]!.content, names.flatMap((_, i) => (i ? ['br', 'text'] : ['text'])), `${id}: text, then <br> and text for each further name`);
+      assert.deepEqual(markup[id]!.elements.filter((tag) => tag !== 'br'), wrappers, `${id}: no element but the label's wrappers and the <br>s`);
     }
-    const mergedLines = merged.map(([id]) => view.lines[id]);
-    // By hand: 3.1 has no lead, so "{ }" and "#" are its responsible agencies and nothing else in part 3;
-    // the unknown agency shares its co-responsible measures with "-.->" in part 4 and the long name in part 7.
-    assert.ok(mergedLines.some((lines) => JSON.stringify(lines) === JSON.stringify(['{ }', '#'])), JSON.stringify(mergedLines));
-    assert.ok(mergedLines.some((lines) => JSON.stringify(lines) === JSON.stringify(['-.->', '未登记"]-->x[<b onmouseover=window.__pwned…'])), JSON.stringify(mergedLines));
-    assert.ok(mergedLines.some((lines) => lines!.length === 2 && lines![0]!.startsWith('超长单位名称"[x](y){z}#;|%%-->') && lines![0]!.endsWith('…') && [...lines![0]!].length === 40));
+    // By hand: 3.1 has no lead, so "{ }" and "#" are its responsible agencies, one node; so are 4.2's
+    // "-->", "-.->" and the unknown agency; 7.2's long name, cut to 40 characters, shares a node with
+    // the unknown agency.
+    const unknown = '未登记"]-->x[<b onmouseover=window.__pwned…';
+    assert.deepEqual(view.lines.p1c0, ['{ }', '#']);
+    assert.equal(view.result.nodeText.p1m0!.split(' ')[0], '3.1');
+    assert.deepEqual(view.lines.p2c1, ['-->', '-.->', unknown]);
+    assert.equal(view.result.nodeText.p2m1!.split(' ')[0], '4.2');
+    const long = view.lines.p5c1!;
+    assert.equal(view.result.nodeText.p5m1!.split(' ')[0], '7.2');
+    assert.equal(long.length, 2);
+    assert.ok(long[0]!.startsWith('超长单位名称"[x](y){z}#;|%%-->') && long[0]!.endsWith('…') && [...long[0]!].length === 40, long[0]);
+    assert.equal(long[1], unknown);
+    assert.equal(await pageFlag(blank.page), undefined);
   });
 
   it('shows every measure title and chapter title literally', function () {
@@ -143,8 +163,8 @@ describe('browser: hostile agency names, measure titles and chapter titles', fun
     assert.deepEqual(sorted(noLead.map((id) => result.nodeText[id]!.split(' ')[0]!)), sorted(fixture.measures.filter((m) => m.byFunction).map((m) => m.id)));
   });
 
-  it('keeps a name holding <br>, <img> or their entity text as literal text inside a merged node', async function () {
-    // Six names tied alike (co-responsible in 2.1, responsible in 2.2): one node, six lines, five <br>.
+  it('keeps a name holding <br>, <img> or their entity text as literal text inside a node of several names', async function () {
+    // Six names, 2.1's co-responsible agencies and 2.2's responsible ones: a node each, six lines, five <br>.
     const names = ['甲<br>乙', '<br/>', '<BR >', '<img src=x onerror=window.__pwned=1>', '#60;br#62;', '&lt;br&gt;'];
     const titleText = '标题<br>换行<img src=x onerror=window.__pwned=1>';
     const registryText = `agencies:\n  - name: 牵头单位\n    kind: government\n${names.map((name) => `  - name: ${JSON.stringify(name)}\n    kind: government\n`).join('')}`;
@@ -157,7 +177,9 @@ describe('browser: hostile agency names, measure titles and chapter titles', fun
     project.setFile('br/agencies.yaml', registryText);
     project.setFile('br/doc.yaml', guidelineText);
     const brGraph = buildOwnershipGraph(project);
-    const brView = await viewGraph(blank.page, brGraph.mermaid, 300);
+    // A page of its own, so that the checks after this one still find the hostile graph in blank.
+    const own = await newBlankPage(browser);
+    const brView = await viewGraph(own.page, brGraph.mermaid, 300);
     try {
       const measures = brGraph.measures;
       assert.deepEqual(measures.map((m) => [m.id, m.lead, m.co, m.noLead]), [
@@ -167,21 +189,29 @@ describe('browser: hostile agency names, measure titles and chapter titles', fun
       assertMeasureNodes(brGraph, brView);
       const measureOf = assertMeasureBlocks(brGraph, brView, { measures, titles: new Map([['br-doc\u00002', `第二部分 ${titleText}`]]) });
       assertMeasureTies(brGraph, brView, { measures, titles: new Map() }, measureOf);
-      const [node, ...others] = Object.keys(brGraph.agencyNodes).filter((id) => placeOrFail(id, 'measures').role === 'other');
-      assert.deepEqual(others, []);
-      assert.deepEqual(brView.lines[node!], names, 'each name one line, literally');
-      assert.equal(brView.breaks[node!], names.length - 1, 'the only <br> elements are those between the names');
-      assert.equal(brView.result.nodeText[node!], names.join(''));
+      const others = Object.keys(brGraph.agencyNodes).filter((id) => placeOrFail(id, 'measures').role === 'other');
+      assert.deepEqual(sorted(others), ['p0c0', 'p0c1']);
+      const markup = await labelMarkup(own.page, '#tm-output');
+      for (const node of others) {
+        assert.deepEqual(brView.lines[node], names, `${node}: each name one line, literally`);
+        assert.equal(brView.breaks[node], names.length - 1, `${node}: the only <br> elements are those between the names`);
+        assert.deepEqual(markup[node]!.content, names.flatMap((_, i) => (i ? ['br', 'text'] : ['text'])), node);
+        assert.equal(brView.result.nodeText[node], names.join(''));
+      }
       assert.deepEqual(brView.lines.p0m0, [displayed(`2.1 ${titleText}`, 40)]);
       assert.equal(brView.breaks.p0m0, 0);
       assert.deepEqual(brView.result.subgraphs.filter((s) => s.id !== 'legend').map((s) => s.label), [displayed(`2 第二部分 ${titleText}`, 60)]);
       assert.ok(brView.result.svg.includes('甲&lt;br&gt;乙<br>'), 'the name\'s <br> escaped, the separator a tag');
-      assert.equal(await inPage<number>(blank.page, `document.querySelectorAll('#tm-output img').length`), 0);
-      assert.equal(await inPage<number>(blank.page, `document.querySelectorAll('#tm-output br').length`), names.length - 1, 'no <br> anywhere else: not in titles, headings or other nodes');
+      assert.equal(await inPage<number>(own.page, `document.querySelectorAll('#tm-output img').length`), 0);
+      assert.equal(await inPage<number>(own.page, `document.querySelectorAll('#tm-output br').length`), others.length * (names.length - 1), 'no <br> anywhere else: not in titles, headings or other nodes');
     } finally {
-      assert.equal(await pageFlag(blank.page), undefined);
-      assert.deepEqual(await activeContent(blank.page, '#tm-output'), { dangerousElements: [], handlers: [], scriptUrls: [], clickable: 0 });
-      assertQuiet(blank);
+      try {
+        assert.equal(await pageFlag(own.page), undefined);
+        assert.deepEqual(await activeContent(own.page, '#tm-output'), { dangerousElements: [], handlers: [], scriptUrls: [], clickable: 0 });
+        assertQuiet(own);
+      } finally {
+        await own.close();
+      }
     }
   });
 

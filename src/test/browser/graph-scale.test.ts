@@ -377,9 +377,15 @@ describe('browser: the aggregated views, forced by lower limits, agree with the 
 
   const seedTitles = () => titlesOf([readFileSync(join(ROOT, 'tasks/zj-ai-2027.yaml'), 'utf8')]);
   const limited = (maxEdges: number) => ({ limits: { maxTextSize: MERMAID_DEFAULTS.maxTextSize, maxEdges } });
+  /** Lines a graph needs within the edge limit: its own, and room for the legend's three. */
+  const linesOf = (graph: OwnershipGraph) => graph.edgeCount + 3;
 
   it('the seed by parts: a box per part, in order, its node with the counts between its agencies', async function () {
-    const graph = buildOwnershipGraph(seedProject(), undefined, limited(80));
+    // With a line per measure's lead and one per its other agencies, the seed's measures need 45
+    // lines (the legend's three included), its parts 31: 40 forces the parts.
+    assert.equal(linesOf(buildOwnershipGraph(seedProject())), 45);
+    assert.equal(linesOf(buildOwnershipGraph(seedProject(), undefined, { level: 'parts' })), 31);
+    const graph = buildOwnershipGraph(seedProject(), undefined, limited(40));
     assert.equal(graph.level, 'parts');
     assert.match(graph.notice ?? '', /^Aggregated view: 23 measures .* agencies link to parts, with counts/);
     // Asked for (graph --level parts), the same drawing, without the notice.
@@ -432,8 +438,15 @@ describe('browser: the aggregated views, forced by lower limits, agree with the 
     const corpus = generateCorpus({ measures: 200, seed: 1, perFile: 100, registryText });
     const project = new Project();
     for (const file of corpus.files) project.setFile(`corpus/${file.name}`, file.text);
-    const graph = buildOwnershipGraph(project);
+    // Measure detail fits Mermaid's default limits (at most two lines a measure); a lower limit
+    // forces the parts, which then draw what they draw when asked for.
+    const detailed = buildOwnershipGraph(project);
+    assert.equal(detailed.level, 'measures');
+    assert.ok(linesOf(detailed) > 200, `${linesOf(detailed)} lines`);
+    const graph = buildOwnershipGraph(project, undefined, limited(200));
     assert.equal(graph.level, 'parts');
+    assert.match(graph.notice ?? '', /^Aggregated view: 200 measures .* agencies link to parts, with counts/);
+    assert.equal(buildOwnershipGraph(project, undefined, { level: 'parts' }).mermaid, graph.mermaid);
     const groups = expectedGroups(buildMatrix(project), graph.level, titlesOf(corpus.files.slice(1).map((file) => file.text)));
     assert.equal(groups.size, 10);
     assert.deepEqual([...groups.values()].map((g) => g.box.label.split(' ')[0]), [...Array(10)].map((_, i) => (i < 5 ? 'gen-00001' : 'gen-00002')));
