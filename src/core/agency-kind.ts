@@ -1,7 +1,10 @@
 // Guessing an agency's kind from its name, for entries added to the registry by a quick fix or by
 // `taskmatrix import`. Only `collective` can be told with confidence from the wording; every other
 // guess is marked for a drafter to review.
+import { formatMessage } from './messages';
+import { AGENCY_KINDS } from './model';
 import type { AgencyKind } from './model';
+import type { Locale } from './types';
 
 export interface KindGuess {
   kind: AgencyKind;
@@ -24,4 +27,9 @@ export function guessAgencyKind(name: string): KindGuess {
   if (FINANCIAL.test(name)) return { kind: 'financial', certain: false };
   if (PARTY.test(name)) return { kind: 'party', certain: false };
   return { kind: 'government', certain: false };
+}
+
+/** A registry kind in words (政府部门, government department); a value outside the schema as written. */
+export function agencyKindLabel(kind: string, locale: Locale): string {
+  return (AGENCY_KINDS as readonly string[]).includes(kind) ? formatMessage(locale, `kind.${kind as AgencyKind}`) : kind;
 }

@@ -51,7 +51,7 @@ export { registryInsertion } from './registry-append';
 export type { RegistryInsertion } from './registry-append';
 export { applyTextEdits, isEmptyRegistry, registryUpdate } from './registry-update';
 export type { RegistryAdditions, RegistryUpdate, RegistryUpdateOptions, TextEdit } from './registry-update';
-export { guessAgencyKind } from './agency-kind';
+export { agencyKindLabel, guessAgencyKind } from './agency-kind';
 export type { KindGuess } from './agency-kind';
 export { yamlScalar } from './yaml-scalar';
 export { readWithinLimit } from './host-read';

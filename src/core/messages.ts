@@ -247,6 +247,7 @@ const catalog = {
   },
   'fix.addToRegistry': { en: 'Add "{name}" to the agency registry', 'zh-cn': '将“{name}”加入单位名录' },
   'fix.makeLead': { en: 'Make "{name}" the lead (move it first)', 'zh-cn': '设“{name}”为牵头单位（移至首位）' },
+  'fix.makeLeadInPlace': { en: 'Make "{name}" the lead (division: lead-first)', 'zh-cn': '设“{name}”为牵头单位（division: lead-first）' },
   'fix.acknowledge': { en: 'Acknowledge: no lead is intended here ({rule})', 'zh-cn': '确认：此处确无牵头单位（{rule}）' },
   'fix.acknowledgeReason': { en: 'reviewed: as in the source document', 'zh-cn': '已核对：与原文一致' },
   'fix.all': { en: 'Fix all taskmatrix problems with an obvious fix', 'zh-cn': '修复所有可自动修复的 taskmatrix 问题' },
@@ -353,6 +354,14 @@ const catalog = {
     en: '"registry" must be the path of the agency registry, relative to this file.',
     'zh-cn': '“registry”应为单位名录的路径（相对于本文件）。',
   },
+
+  // agency kinds (registry `kind`), as hovers and views name them
+  'kind.government': { en: 'government department', 'zh-cn': '政府部门' },
+  'kind.party': { en: 'party organ', 'zh-cn': '党委部门' },
+  'kind.lab': { en: 'laboratory', 'zh-cn': '实验室' },
+  'kind.financial': { en: 'financial institution', 'zh-cn': '金融机构' },
+  'kind.enterprise': { en: 'enterprise', 'zh-cn': '企业' },
+  'kind.collective': { en: 'collective', 'zh-cn': '集体' },
 
   // words used inside messages
   'word.guideline': { en: 'guideline', 'zh-cn': '指导意见' },

@@ -6,6 +6,7 @@ import { formatMessage } from '../messages';
 import { registryInsertion } from '../registry-append';
 import { lineStart, nextLineStart } from '../text-lines';
 import { yamlScalar } from '../yaml-scalar';
+import { effectiveDivision } from '../lead';
 import { allMeasures } from '../model';
 import type { GuidelineModel, Located, MeasureModel } from '../model';
 import type { Project } from '../project';
@@ -77,13 +78,51 @@ export function fixesFor(project: Project, diagnostic: Diagnostic, locale: Local
   return fixes;
 }
 
-/** "Make the lead" for the agency at an offset, when it is listed but not first. */
+/**
+ * "Make the lead" for the agency at an offset: moved first when it is not, and the measure's
+ * division set so that the first listed leads (a by-function or joint measure has no lead however
+ * its list is ordered). Nothing when it leads already, or when it is a collective (which cannot).
+ */
 export function makeLeadFix(project: Project, path: string, offset: number, locale: Locale): Fix | undefined {
   const file = project.file(path);
   const found = agencyEntryAt(project, path, [offset, offset]);
-  if (!file || !found || found.index === 0) return undefined;
-  const edits = moveFirst(file, found.measure.agencies, found.index);
-  return edits && { title: formatMessage(locale, 'fix.makeLead', { name: found.agency.value }), kind: 'refactor', preferred: false, edits };
+  if (!file || !found) return undefined;
+  if (project.registryFor(path)?.resolve(found.agency.value)?.agency.kind === 'collective') return undefined;
+  const guideline = project.guideline(path);
+  const division = effectiveDivision(found.measure, guideline).division === 'lead-first' ? [] : leadFirstEdit(file, found.measure, guideline);
+  if (division === undefined || (found.index === 0 && division.length === 0)) return undefined;
+  const moves = found.index === 0 ? [] : moveFirst(file, found.measure.agencies, found.index);
+  if (!moves) return undefined;
+  const key = found.index === 0 ? 'fix.makeLeadInPlace' : 'fix.makeLead';
+  return { title: formatMessage(locale, key, { name: found.agency.value }), kind: 'refactor', preferred: false, edits: [...moves, ...division] };
+}
+
+/**
+ * The edit that makes a measure lead-first: its own division removed when the document's default
+ * is lead-first and no comment stands on that line, else set to lead-first (keeping the comment);
+ * a measure that inherits another division gets its own line. Undefined when the file's shape
+ * leaves no safe place for it (a flow mapping, an alias).
+ */
+function leadFirstEdit(file: SourceFile, measure: MeasureModel, guideline: GuidelineModel): FileEdit[] | undefined {
+  const { text } = file;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const own = measure.division;
+  if (own) {
+    const written = text.slice(own.range[0], own.range[1]);
+    if (written.startsWith('*')) return undefined;
+    const start = lineStart(text, own.range[0]);
+    const end = nextLineStart(text, own.range[1]);
+    const line = text.slice(start, end);
+    const defaultLeads = (guideline.division?.value ?? 'lead-first') === 'lead-first';
+    if (defaultLeads && /^[ \t]*division:/.test(line) && !line.includes('#')) return [{ path: file.path, range: [start, end], newText: '' }];
+    return [{ path: file.path, range: own.range, newText: scalarLike(written, 'lead-first') }];
+  }
+  const [first, last] = measure.range;
+  if (text[first] === '{' || text[first] === '*') return undefined;
+  const indent = ' '.repeat(first - lineStart(text, first));
+  const at = text[last - 1] === '\n' ? last : nextLineStart(text, last);
+  const before = at === text.length && !text.endsWith('\n') ? newline : '';
+  return [{ path: file.path, range: [at, at], newText: `${before}${indent}division: lead-first${newline}` }];
 }
 
 /** Every preferred fix of a file's diagnostics that does not overlap another: "fix all". */

@@ -14,6 +14,8 @@ export interface OutlineItem {
   range: OffsetRange;
   selection: OffsetRange;
   ownership?: Ownership;
+  /** The measure's lead is a name the registry does not know (only when there is a registry). */
+  leadUnregistered?: boolean;
   /** A measure's deadline in force, as written (its own or the document's), if any. */
   deadline?: string;
   /** Whether the measure is overdue on the project's today for the file (as the overdue rule judges it). */
@@ -53,6 +55,7 @@ export function outlineOf(project: Project, path: string): OutlineItem[] {
         range: measure.range,
         selection: measure.id?.range ?? measure.headRange,
         ownership,
+        ...(ownership.lead !== null && registry && !registry.resolve(ownership.lead) ? { leadUnregistered: true } : {}),
         ...(deadline === undefined ? {} : { deadline, overdue: isOverdue(dueOf(deadline), measure.status?.value, today) }),
         children: [],
       };

@@ -113,6 +113,57 @@ describe('quick fixes', () => {
     assert.equal(apply(block, fix2.edits), block.replace('          - 省科技厅\n          - 省经信厅  # co\n', '          - 省经信厅  # co\n          - 省科技厅\n'));
   });
 
+  it('make an agency of a by-function measure the lead: moved first and the division removed, a comment on it kept', () => {
+    const plain = guidelineWith(`      - id: "4.2"
+        title: 乙
+        agencies: [省科技厅, 省经信厅]  # 原文
+        division: by-function
+      - id: "4.3"
+        title: 丙
+        agencies: [省科技厅]
+`);
+    const p1 = project(plain);
+    const fix1 = makeLeadFix(p1, 'tasks/doc.yaml', plain.indexOf('省经信厅') + 1, 'en')!;
+    const fixed1 = apply(plain, fix1.edits);
+    assert.equal(fixed1, plain.replace('[省科技厅, 省经信厅]  # 原文\n        division: by-function\n', '[省经信厅, 省科技厅]  # 原文\n'));
+    assert.deepEqual(project(fixed1).lint(['tasks/doc.yaml']).diagnostics, []);
+    // The first listed of a by-function measure is offered too: only the division changes.
+    const fix2 = makeLeadFix(p1, 'tasks/doc.yaml', plain.indexOf('省科技厅') + 1, 'en')!;
+    assert.equal(fix2.title, 'Make "省科技厅" the lead (division: lead-first)');
+    assert.equal(apply(plain, fix2.edits), plain.replace('        division: by-function\n', ''));
+
+    const commented = plain.replace('division: by-function', 'division: joint  # 共同负责');
+    const fix3 = makeLeadFix(project(commented), 'tasks/doc.yaml', commented.indexOf('省经信厅') + 1, 'en')!;
+    assert.equal(apply(commented, fix3.edits), commented.replace('[省科技厅, 省经信厅]', '[省经信厅, 省科技厅]').replace('division: joint  # 共同负责', 'division: lead-first  # 共同负责'));
+  });
+
+  it('make an agency the lead under a by-function document default: the measure gets its own division: lead-first', () => {
+    const text = guidelineWith(`      - id: "4.2"
+        title: 乙
+        agencies:
+          - 省科技厅
+          - 省经信厅  # 配合
+      - id: "4.3"
+        title: 丙
+        agencies: [省科技厅]
+`, 'division: by-function\n');
+    const p = project(text);
+    const fix = makeLeadFix(p, 'tasks/doc.yaml', text.indexOf('省经信厅'), 'en')!;
+    const fixed = apply(text, fix.edits);
+    assert.equal(fixed, text.replace('          - 省科技厅\n          - 省经信厅  # 配合\n', '          - 省经信厅  # 配合\n          - 省科技厅\n        division: lead-first\n'));
+    const noLead = project(fixed).lint(['tasks/doc.yaml']).diagnostics.filter((d) => d.rule === 'no-lead');
+    assert.equal(noLead.length, 1, 'only 4.3 is still without a lead');
+    assert.match(noLead[0]!.message, /4\.3/);
+  });
+
+  it('offer no "make lead" for a collective', () => {
+    const text = guidelineWith(`      - id: "4.2"
+        title: 乙
+        agencies: [省科技厅, 省数字经济领导小组各成员单位]
+`);
+    assert.equal(makeLeadFix(project(text), 'tasks/doc.yaml', text.indexOf('省数字经济') + 1, 'en'), undefined);
+  });
+
   it('fix all applies every preferred fix without overlaps', () => {
     const text = guidelineWith(`      - id: "2.1"
         title: 甲

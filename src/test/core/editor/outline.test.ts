@@ -50,3 +50,26 @@ describe('outline: deadlines', () => {
     assert.equal(only!.overdue, undefined);
   });
 });
+
+describe('outline: leads the registry does not know', () => {
+  it('marks a measure whose lead is not in the registry, and no other', () => {
+    const text = guidelineWith(`      - id: "2.1"
+        title: 甲
+        agencies: [省科技, 省科技厅]
+      - id: "2.2"
+        title: 乙
+        agencies: [省科技厅, 省科技]
+      - id: "2.3"
+        title: 丙
+        agencies: [科技厅]
+`);
+    assert.deepEqual(
+      measuresOf(text, '2026-03-01').map((m) => [m.name.split(' ')[0], m.leadUnregistered ?? false]),
+      [
+        ['2.1', true],
+        ['2.2', false],
+        ['2.3', false],
+      ],
+    );
+  });
+});
