@@ -49,7 +49,7 @@ export interface OwnershipGraph {
   measureNodes: Record<string, MatrixMeasure>;
   /** The document (its path in the project) behind each document node of the documents view: lets a preview open it. */
   documentNodes: Record<string, string>;
-  /** The agencies behind each agency node: one, or several tied to the same measures in the same way. */
+  /** The agencies behind each agency node: a lead, a measure's other agencies, or (aggregated) agencies tied to a part alike. */
   agencyNodes: Record<string, string[]>;
   /** The measures shown, and those of them without a lead. */
   measures: MatrixMeasure[];
@@ -256,7 +256,7 @@ interface Block {
   members: { id: string; label: string }[];
 }
 
-/** An agency node: one agency, or several tied to the same members in the same way. */
+/** An agency node: a lead, the other agencies of one measure, or (aggregated) agencies tied to a block alike. */
 interface BlockAgency {
   id: string;
   names: string[];
@@ -268,7 +268,7 @@ type BlockEdge = Edge & { agency: string; position: number };
 
 const LEGEND_EDGES = 3;
 
-/** Agencies tied alike share a node up to this many names; more make another node. */
+/** In aggregated views, agencies tied to a block alike share a node up to this many names; more make another node. */
 const MAX_NAMES_PER_NODE = 8;
 
 function lay(
@@ -426,7 +426,6 @@ const INIT = '%%{init: {"flowchart": {"nodeSpacing": 8, "rankSpacing": 30, "padd
 const ROWS_PER_COLUMN = 40;
 const MAX_COLUMNS = 2;
 
-/** Writes a layout as Mermaid flowchart text; every label goes through mermaidLabel. */
 /**
  * The graph in pieces: the legend, then one diagram per block, in document order. A preview that
  * draws them one by one redraws only the blocks an edit changed, each a small render, and lets the
@@ -447,6 +446,7 @@ function emitPieces(layout: Layout, locale: Locale): GraphPiece[] {
   return pieces;
 }
 
+/** Writes a layout as Mermaid flowchart text; every label goes through mermaidLabel. */
 function emit(layout: Layout, locale: Locale, options: { legend: boolean; kinds?: Set<EdgeKind> } = { legend: true }): string {
   const words = WORDS[locale];
   // LR at the top level stacks the blocks, which have no line between them, in one column in the

@@ -1,6 +1,6 @@
-// The ownership graph as Mermaid text (issue 13): one box per part, leads left of the measures and
-// co-responsible agencies right, agencies tied alike merged into one node, line styles instead of
-// edge labels, blocks wrapped into columns, a legend. The text is parsed here with small regular
+// The ownership graph as Mermaid text (issue 13): one box per part, a row per measure in document
+// order (its lead left, its other agencies in one node right; aggregated views merge agencies tied
+// alike), line styles instead of edge labels, blocks wrapped into columns, a legend. The text is parsed here with small regular
 // expressions of its own, and every statement the text holds must be one this parser knows.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
