@@ -69,6 +69,7 @@ Options:
                         one per core)
   --today YYYY-MM-DD    the date overdue deadlines are judged against (default: today's
                         date), for reproducible CI runs
+  -q, --quiet           no progress line (shown on a terminal when the work takes over a second)
 
 Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage or I/O failure.
 `,
@@ -90,6 +91,7 @@ Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage o
   --concurrency auto|off|N  大量文件时使用的线程数（默认 auto：指导意见达数 MB 时
                         每个 CPU 核一个线程，最多 4 个；N 不超过 CPU 核数）
   --today YYYY-MM-DD    判断是否逾期所依据的日期（默认为当天），便于 CI 结果可复现
+  -q, --quiet           不显示进度行（在终端中运行超过一秒时显示）
 
 退出码：0 无问题或仅有警告；1 有错误（或警告过多）；2 用法或读写错误。
 `,
@@ -212,6 +214,7 @@ Options:
   --title TEXT          document title (default: read from the text)
   --issuer TEXT         issuer, e.g. 浙江省 (default: inferred where the text says it)
   --locale en|zh-cn     language of messages
+  -q, --quiet           no progress line (shown on a terminal when the work takes over a second)
 
 Exit codes: 0 written; 2 usage or I/O failure (nothing is written).
 `,
@@ -245,6 +248,7 @@ Exit codes: 0 written; 2 usage or I/O failure (nothing is written).
   --title TEXT          文件标题（默认从正文读取）
   --issuer TEXT         发文单位或地区，如 浙江省（默认从正文推断）
   --locale en|zh-cn     消息语言
+  -q, --quiet           不显示进度行（在终端中运行超过一秒时显示）
 
 退出码：0 已写出；2 用法或读写错误（不写出任何文件）。
 `,
@@ -312,6 +316,7 @@ Options:
                        sheet per agency besides the plan
   --today YYYY-MM-DD   the date overdue deadlines are judged against (default: today's date)
   --locale en|zh-cn    language of headings (zh-cn gives the plan as offices write it)
+  -q, --quiet          no progress line (shown on a terminal when the work takes over a second)
 
 Exit codes: 0 written; 2 usage or I/O failure (nothing written).
 `,
@@ -329,6 +334,7 @@ Exit codes: 0 written; 2 usage or I/O failure (nothing written).
                        进展）；Excel 中除分工方案外每个单位一张工作表
   --today YYYY-MM-DD   判断逾期所依据的日期（默认为当天）
   --locale en|zh-cn    标题语言（zh-cn 即办公厅通用格式）
+  -q, --quiet          不显示进度行（在终端中运行超过一秒时显示）
 
 退出码：0 已写出；2 用法或读写错误（不写出任何文件）。
 `,
@@ -345,6 +351,7 @@ Options:
               matrix.json/.csv/.md/.html, matrix-grid.csv/.html, stats.json, lint.sarif,
               plan.docx, plan.xlsx (with a sheet per agency)
   --today YYYY-MM-DD   the date overdue deadlines are judged against (default: today's date)
+  -q, --quiet          no progress line (shown on a terminal when the work takes over a second)
 
 Exit codes as for lint.
 `,
@@ -359,6 +366,7 @@ Exit codes as for lint.
               matrix.json/.csv/.md/.html、matrix-grid.csv/.html、stats.json、lint.sarif、
               plan.docx、plan.xlsx（含各单位工作表）
   --today YYYY-MM-DD   判断是否逾期所依据的日期（默认为当天）
+  -q, --quiet          不显示进度行（在终端中运行超过一秒时显示）
 
 退出码同 lint。
 `,

@@ -18,6 +18,8 @@ import { InputError, reasonOf, UsageError } from './files';
 import { helpText } from './help';
 import { ConfigError } from './load';
 import { t } from './messages';
+import { SILENT_PROGRESS, terminalProgress } from './progress';
+import type { Progress } from './progress';
 import { printable, terminalSafe } from './text-width';
 import { lintWorkerJob, runLintWorker } from './parallel-lint';
 import { refuseUnsafeTargets, writeFileSafely } from './safe-write';
@@ -43,15 +45,18 @@ const GLOBAL_OPTIONS: readonly OptionName[] = ['locale', 'color', 'no-color', 'h
  * `matrix --chapter 2` must not print the whole matrix as if it had been heard.
  */
 const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
-  lint: ['format', 'max-warnings', 'report-suppressed', 'cache', 'cache-location', 'concurrency', 'output', 'config', 'today'],
+  lint: ['format', 'max-warnings', 'report-suppressed', 'cache', 'cache-location', 'concurrency', 'output', 'config', 'today', 'quiet'],
   graph: ['format', 'agency', 'chapter', 'level', 'output', 'config'],
   matrix: ['format', 'grid', 'output', 'config'],
   stats: ['format', 'output', 'config'],
-  report: ['out', 'output', 'config', 'today'],
-  import: ['id', 'output', 'force', 'registry', 'update-registry', 'encoding', 'title', 'issuer'],
-  export: ['format', 'output', 'by-agency', 'config', 'today'],
+  report: ['out', 'output', 'config', 'today', 'quiet'],
+  import: ['id', 'output', 'force', 'registry', 'update-registry', 'encoding', 'title', 'issuer', 'quiet'],
+  export: ['format', 'output', 'by-agency', 'config', 'today', 'quiet'],
   diff: ['format', 'git', 'output', 'config'],
 };
+
+/** Commands whose work can take long enough to show a progress line (the ones that take --quiet). */
+const SHOWS_PROGRESS = new Set(Object.keys(COMMAND_OPTIONS).filter((command) => COMMAND_OPTIONS[command]!.includes('quiet')));
 
 /** Commands that write their -o file themselves (import refuses to overwrite without --force; export writes bytes). */
 const WRITES_OWN_OUTPUT = new Set(['import', 'export']);
@@ -83,6 +88,7 @@ const OPTIONS = {
   title: { type: 'string' },
   issuer: { type: 'string' },
   git: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -96,8 +102,16 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
   // shows them escaped already; this is the last guard: nothing reaches a terminal raw but the
   // colour codes of our own (redirected, standard output stays byte for byte what the format wrote).
   let colourOn = false;
-  const stdout = (text: string) => void process.stdout.write(process.stdout.isTTY ? terminalSafe(text, colourOn) : text);
-  const stderr = (text: string) => void process.stderr.write(terminalSafe(text, false));
+  // Any other output first wipes the progress line, so that it never lands in the middle of a line.
+  let progress: Progress = SILENT_PROGRESS;
+  const stdout = (text: string) => {
+    progress.clear();
+    process.stdout.write(process.stdout.isTTY ? terminalSafe(text, colourOn) : text);
+  };
+  const stderr = (text: string) => {
+    progress.clear();
+    process.stderr.write(terminalSafe(text, false));
+  };
   try {
     const parsed = parseArgs({ args: command && !command.startsWith('-') ? rest : argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
     const options = parsed.values as Record<string, string | boolean | undefined>;
@@ -134,6 +148,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
     // A link or non-file as -o is refused before the work, not after it.
     const target = output === undefined ? undefined : { path: resolve(cwd, output), shown: output, folderMustExist: true };
     if (target) refuseUnsafeTargets([target]);
+    // Only a person at a terminal watches it: a pipe, a file or CI's log gets the same bytes as ever.
+    if (SHOWS_PROGRESS.has(command) && !options.quiet && process.stderr.isTTY) progress = terminalProgress(process.stderr, { locale, ...progressDelay(env) });
     const chunks: string[] = [];
     const color = output === undefined && !options['no-color'] && (Boolean(options.color) || (process.stdout.isTTY === true && !('NO_COLOR' in env)));
     colourOn = color;
@@ -149,12 +165,21 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
       version,
       write: output === undefined ? stdout : (text) => void chunks.push(text),
       stderr,
+      progress,
     });
+    progress.stop();
     if (target) writeFileSafely({ ...target, text: chunks.join('') });
     return code;
   } catch (error) {
+    progress.stop();
     return reportFailure(error, locale, command, stderr);
   }
+}
+
+/** TASKMATRIX_PROGRESS_DELAY_MS: how long work runs before the line shows; lets tests see it without a second of work. */
+function progressDelay(env: NodeJS.ProcessEnv): { delayMs?: number } {
+  const value = env.TASKMATRIX_PROGRESS_DELAY_MS;
+  return value !== undefined && /^\d+$/.test(value) ? { delayMs: Number(value) } : {};
 }
 
 /** A usage error for the first option given that the command does not take, naming the commands that do. */

@@ -88,6 +88,11 @@ const strings = {
   importAliasesAdded: { en: 'Short names written as aliases ({count}): {pairs}', 'zh-cn': '作为别名写入的简称（{count} 个）：{pairs}' },
   importAliasesSeparate: { en: 'Short names added as agencies of their own, since their full name\'s entry could not take an alias ({count}): {pairs}; see the comments in the registry', 'zh-cn': '因全称条目无法自动加入别名而单独列出的简称（{count} 个）：{pairs}；见名录中的注释' },
   importWithoutRegistry: { en: 'No agency registry (agencies.yaml) found: names are written as printed. Give --registry FILE to check them.', 'zh-cn': '未找到单位名录（agencies.yaml）：单位名称按原文写出。可用 --registry FILE 核对。' },
+  // The progress line on a terminal's standard error (src/cli/progress.ts).
+  progressLint: { en: 'taskmatrix: linting {done}/{total} files, {seconds} s', 'zh-cn': 'taskmatrix：正在检查 {done}/{total} 个文件，{seconds} 秒' },
+  progressRead: { en: 'taskmatrix: reading {done}/{total} files, {seconds} s', 'zh-cn': 'taskmatrix：正在读取 {done}/{total} 个文件，{seconds} 秒' },
+  progressWrite: { en: 'taskmatrix: writing {done}/{total} files, {seconds} s', 'zh-cn': 'taskmatrix：正在写出 {done}/{total} 个文件，{seconds} 秒' },
+  progressImport: { en: 'taskmatrix: importing {done}/{total} files, {seconds} s', 'zh-cn': 'taskmatrix：正在导入 {done}/{total} 个文件，{seconds} 秒' },
   // diff
   diffNeedsTwo: { en: 'diff compares two drafts: give OLD and NEW (files or folders), or --git REV [paths…]', 'zh-cn': 'diff 比较两稿：请给出 OLD 和 NEW（文件或目录），或使用 --git REV [路径…]' },
   diffNoGuidelines: { en: 'no guideline in {paths} (only agency registries)', 'zh-cn': '{paths} 中没有指导意见（只有单位名录）' },

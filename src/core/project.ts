@@ -42,6 +42,8 @@ export interface LintResult {
 export interface LintOptions {
   /** Forget each guideline's parse once it is linted (a reader brings it back if needed): for one-shot runs over many files. */
   release?: boolean;
+  /** Called after each file is linted, for a host's progress display. */
+  onFile?: (path: string) => void;
 }
 
 interface Entry {
@@ -279,6 +281,7 @@ export class Project {
       for (const d of result.diagnostics) diagnostics.push(d);
       for (const s of result.suppressed) suppressed.push(s);
       if (options.release) this.release(path);
+      options.onFile?.(path);
     }
     return { diagnostics: diagnostics.sort(compareDiagnostics), suppressed: suppressed.sort(compareDiagnostics) };
   }

@@ -1,5 +1,6 @@
 // What a sub-command gets from the entry point.
 import type { Locale } from '../../core/index';
+import type { Progress } from '../progress';
 
 export interface CommandContext {
   paths: string[];
@@ -14,4 +15,6 @@ export interface CommandContext {
   /** The command's main output (standard output, or the --output file). */
   write(text: string): void;
   stderr(text: string): void;
+  /** The progress line of long work (silent unless standard error is a terminal and --quiet is not given). */
+  progress?: Progress;
 }

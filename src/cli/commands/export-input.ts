@@ -23,7 +23,8 @@ export function loadExportInput(context: CommandContext): ExportInput {
   loaded.notes.forEach((note) => context.stderr(`${note}\n`));
   const { project, requested } = loaded;
   const guidelines = requested.filter((path) => project.file(path)?.kind === 'guideline');
-  const lint = project.lint(requested);
+  context.progress?.start('progressRead', requested.length);
+  const lint = project.lint(requested, { onFile: () => context.progress?.advance() });
   const errors = lint.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors) context.stderr(`${t(context.locale, 'errorsInInput', { count: errors })}\n`);
   const titles = guidelines.map((path) => project.guideline(path).title ?? path);

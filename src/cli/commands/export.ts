@@ -19,7 +19,9 @@ export async function exportCommand(context: CommandContext): Promise<number> {
   refuseUnsafeTargets([target]);
   const input = loadExportInput(context);
   const plan = buildTaskPlan(input.project, input.guidelines, { locale: context.locale, today: context.today! });
+  context.progress?.start('progressWrite', 1);
   const bytes = await planToOfficeFile(plan, format as OfficeFormat, { byAgency: Boolean(context.options['by-agency']) });
+  context.progress?.advance();
   writeFileSafely({ ...target, text: bytes });
   return 0;
 }

@@ -23,6 +23,7 @@ export async function importCommand(context: CommandContext): Promise<number> {
   const force = options.force === true;
   if (output && existsSync(output) && !force) throw new UsageError('importExists', { path: displayPath(output, cwd) });
 
+  context.progress?.start('progressImport', 1);
   const source = await readDocument(readInput(input, cwd), { ...(input === '-' ? {} : { fileName: input }), ...(encoding ? { encoding } : {}) });
   if ('error' in source) throw new InputError('importUnreadable', { reason: unreadableReason(source, inputShown, locale, encoding) });
 
@@ -39,6 +40,8 @@ export async function importCommand(context: CommandContext): Promise<number> {
     // On standard output the YAML is usually redirected into tasks/, the layout of the design.
     schemaPath: schemaPathFor(output ? dirname(output) : join(cwd, 'tasks'), 'guideline.schema.json'),
   });
+
+  context.progress?.advance();
 
   // Everything that can fail is checked before anything is written.
   let registryWrite: { path: string; shown: string; text: string; update: RegistryUpdate } | undefined;

@@ -20,6 +20,7 @@ export async function lintCommand(context: CommandContext): Promise<number> {
 
   const loaded = loadProject(context.paths, context);
   loaded.notes.forEach((note) => context.stderr(`${note}\n`));
+  context.progress?.start('progressLint', loaded.requested.length);
   const { diagnostics, suppressed } = options.cache ? await lintWithCache(loaded, context) : await lintFiles(loaded, loaded.requested, parallelOptions(context));
   context.write(
     formatter({
@@ -72,6 +73,7 @@ async function lintWithCache(loaded: LoadedProject, context: CommandContext): Pr
     const key = digest(settings, path, registry ?? '', registry === undefined ? '' : registryDigest(registry), readProjectFile(loaded.absolute.get(path)!, context.cwd));
     const hit = cache.get(path, key);
     if (hit) {
+      context.progress?.advance();
       project.setUsedNames(path, hit.names);
       for (const d of hit.diagnostics) reused.diagnostics.push(d);
       for (const d of hit.suppressed) reused.suppressed.push(d);
@@ -108,6 +110,7 @@ function parallelOptions(context: CommandContext): ParallelOptions {
     ...(context.today ? { today: context.today } : {}),
     ...(context.configPath ? { configPath: context.configPath } : {}),
     ...(typeof concurrency === 'string' ? { concurrency } : {}),
+    ...(context.progress ? { onFile: () => context.progress!.advance() } : {}),
   };
 }
 

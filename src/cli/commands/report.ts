@@ -94,7 +94,14 @@ export async function reportCommand(context: CommandContext): Promise<number> {
     // Every file or none: all rendered and flushed to temporary files first, then renamed into place.
     const target = (name: string) => ({ path: resolve(context.cwd, folder, name), shown: join(folder, name) });
     refuseUnsafeTargets(files.map(([name]) => target(name)));
-    const rendered = await Promise.all(files.map(async ([name, render]) => ({ ...target(name), text: await render() })));
+    context.progress?.start('progressWrite', files.length);
+    const rendered = await Promise.all(
+      files.map(async ([name, render]) => {
+        const text = await render();
+        context.progress?.advance();
+        return { ...target(name), text };
+      }),
+    );
     writeAllOrNothing(rendered);
     out.push('', bold(t(locale, 'reportWritten', { dir: displayPath(resolve(context.cwd, folder), context.cwd) })));
     for (const [name] of files) out.push(`  ${printable(join(folder, name))}`);
