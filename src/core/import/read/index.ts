@@ -5,6 +5,7 @@ import { MAX_FILE_BYTES } from '../../document';
 import { decodeDocument } from '../decode';
 import type { TextEncodingName } from '../decode';
 import type { SourceDocument, UnreadableDocument } from '../source';
+import type { BinaryReaders } from './readers-api';
 import { readCsv, taskTableDelimiter } from './csv';
 import { readText } from './text';
 import { MAX_UNPACKED_BYTES, unpackedSize } from './zip-size';
@@ -30,7 +31,7 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
   }
   if (isPdf(bytes)) return (await loadReaders()).readPdf(bytes);
   if (startsWith(bytes, OLE2)) return legacyOfficeFile(bytes, extension);
-  if (startsWith(bytes, [...Buffer.from('{\\rtf')])) return { error: 'unsupported', format: 'rtf', detail: 'an RTF file: save it as .docx' };
+  if (startsWith(bytes, asciiBytes('{\\rtf'))) return { error: 'unsupported', format: 'rtf', detail: 'an RTF file: save it as .docx' };
   return readTextFile(bytes, extension, options.encoding);
 }
 
@@ -51,24 +52,23 @@ function readTextFile(bytes: Uint8Array, extension: string | undefined, encoding
 function legacyOfficeFile(bytes: Uint8Array, extension: string | undefined): UnreadableDocument {
   if (extension === 'wps') return { error: 'wps', format: 'wps', detail: 'a WPS Writer file (.wps): save it as .docx (WPS: 文件 → 另存为 → .docx)' };
   // The names of an OLE2 file's streams are stored in UTF-16LE in its directory.
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const holds = (name: string) => indexOfBytes(bytes, utf16leBytes(name)) >= 0;
   // A password-protected .docx or .xlsx is an OLE2 file holding the encrypted package.
-  if (buffer.includes(Buffer.from('EncryptedPackage', 'utf16le'))) return { error: 'encrypted', format: extension === 'xlsx' ? 'xlsx' : 'docx', detail: 'the file is protected by a password' };
-  const isWorkbook = buffer.includes(Buffer.from('Workbook', 'utf16le')) || (!buffer.includes(Buffer.from('WordDocument', 'utf16le')) && (extension === 'xls' || extension === 'et'));
+  if (holds('EncryptedPackage')) return { error: 'encrypted', format: extension === 'xlsx' ? 'xlsx' : 'docx', detail: 'the file is protected by a password' };
+  const isWorkbook = holds('Workbook') || (!holds('WordDocument') && (extension === 'xls' || extension === 'et'));
   if (isWorkbook) return { error: 'legacy-word', format: 'xls', detail: 'a legacy Excel file (.xls): save it as .xlsx' };
   return { error: 'legacy-word', format: 'doc', detail: 'a legacy Word file (.doc): save it as .docx' };
 }
 
-type Readers = typeof import('./readers');
 
 /**
  * The binary-format readers, loaded on first use. In the bundles `./readers` is dist/import-readers.js
  * (see esbuild.config.js), so that starting the CLI or the extension never parses pdfjs or exceljs.
  */
-function loadReaders(): Promise<Readers> {
+function loadReaders(): Promise<BinaryReaders> {
   // require(), not import(): the tests run the TypeScript sources through tsx's require hook,
   // which import() bypasses; in the bundles either would do.
-  return Promise.resolve().then(() => require('./readers') as Readers);
+  return Promise.resolve().then(() => require('./readers') as BinaryReaders);
 }
 
 function isZip(bytes: Uint8Array): boolean {
@@ -78,9 +78,33 @@ function isZip(bytes: Uint8Array): boolean {
 
 function isPdf(bytes: Uint8Array): boolean {
   // Readers accept the %PDF- header anywhere in the first kilobyte (some generators put junk before it).
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-');
+  return indexOfBytes(bytes.subarray(0, 1024), asciiBytes('%PDF-')) >= 0;
 }
 
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return prefix.every((byte, index) => bytes[index] === byte);
+function startsWith(bytes: Uint8Array, prefix: ArrayLike<number>): boolean {
+  for (let index = 0; index < prefix.length; index++) if (bytes[index] !== prefix[index]) return false;
+  return true;
+}
+
+/** Where `needle` first occurs in `bytes`, or -1 (files here are at most a few MB, and OLE2 directories sit early). */
+function indexOfBytes(bytes: Uint8Array, needle: Uint8Array): number {
+  const first = needle[0];
+  outer: for (let at = bytes.indexOf(first!); at >= 0 && at + needle.length <= bytes.length; at = bytes.indexOf(first!, at + 1)) {
+    for (let k = 1; k < needle.length; k++) if (bytes[at + k] !== needle[k]) continue outer;
+    return at;
+  }
+  return -1;
+}
+
+function asciiBytes(text: string): Uint8Array {
+  return Uint8Array.from(text, (char) => char.charCodeAt(0));
+}
+
+function utf16leBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    bytes[2 * i] = text.charCodeAt(i) & 0xff;
+    bytes[2 * i + 1] = text.charCodeAt(i) >> 8;
+  }
+  return bytes;
 }

@@ -6,7 +6,10 @@ import { readDocx } from './docx';
 import { readXlsx } from './xlsx';
 import { openZip } from './zip';
 
-export { readPdf } from './pdf';
+import { readPdf } from './pdf';
+import type { BinaryReaders } from './readers-api';
+
+export { readPdf };
 
 /** Reads a ZIP-based office file by what it holds: a Word document or an Excel workbook. */
 export async function readOfficeFile(bytes: Uint8Array, claimed: string | undefined): Promise<SourceDocument | UnreadableDocument> {
@@ -18,3 +21,6 @@ export async function readOfficeFile(bytes: Uint8Array, claimed: string | undefi
   if (zip.file('ppt/presentation.xml')) return { error: 'unsupported', format: 'pptx', detail: 'a PowerPoint file: save the text as .docx' };
   return { error: 'unsupported', format: 'zip', detail: 'a ZIP archive that holds no Word document or Excel workbook' };
 }
+
+// The interface the engine loads this module by (./readers-api.ts), checked here.
+void ({ readOfficeFile, readPdf } satisfies BinaryReaders);
