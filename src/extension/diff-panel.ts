@@ -7,6 +7,7 @@ import { buildMatrix, diffProjects, hasChanges, wordDiff } from '../core/index';
 import type { AgencyChange, MeasureChange, Project, ResponsibilityDiff, ValueChange } from '../core/index';
 import type { DiffInspection, DiffItem, DiffPart, DiffPayload, FromDiffWebview } from '../webview/protocol';
 import { draftAtRevision, draftOfFile } from './earlier-draft';
+import { guidelineFor, registerPanelFocus } from './focused-guideline';
 import type { EarlierDraft } from './earlier-draft';
 import { pickRevision, RevisionError, revisionSourceFor } from './revisions';
 import { panelHtml, panelOptions, WebviewRequests } from './webview-html';
@@ -160,7 +161,15 @@ export class DiffPanel implements vscode.Disposable {
   static shown(): DiffPanel | undefined {
     return DiffPanel.current;
   }
+
+  /** The guideline compared, while the panel has the focus. */
+  static focusedKey(): string | undefined {
+    const current = DiffPanel.current;
+    return current?.panel.active && current.key ? current.key : undefined;
+  }
 }
+
+registerPanelFocus(() => DiffPanel.focusedKey());
 
 /** taskmatrix.compareWithHead: the guideline (given, or the active editor's) against a git revision. */
 export async function compareWithRevision(extensionUri: vscode.Uri, index: WorkspaceIndex, uri?: unknown, options?: unknown): Promise<DiffPanel | undefined> {
@@ -201,11 +210,10 @@ function answersOf(options: unknown): CompareOptions {
   return options && typeof options === 'object' && !Array.isArray(options) ? (options as CompareOptions) : {};
 }
 
-/** The guideline given, else the active editor's; a message when there is none. */
+/** The guideline given, else the active editor's or the focused panel's; a message when there is none. */
 export function guidelineKey(index: WorkspaceIndex, uri: unknown): string | undefined {
-  const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-  const key = target && WorkspaceIndex.key(target);
-  if (key !== undefined && index.project.has(key) && index.project.kind(key) === 'guideline') return key;
+  const target = guidelineFor(index, uri instanceof vscode.Uri ? uri : undefined);
+  if (target) return WorkspaceIndex.key(target);
   void vscode.window.showInformationMessage(vscode.l10n.t('Open a guideline (a task YAML file) to compare its responsibilities.'));
   return undefined;
 }

@@ -18,6 +18,7 @@ import { MatrixPanel } from './matrix-panel';
 import { compareWithFile, compareWithRevision, DiffPanel, guidelineKey } from './diff-panel';
 import { RevisionDocuments } from './earlier-draft';
 import { exportPlan } from './plan-export';
+import { guidelineFor } from './focused-guideline';
 import { fixAllEdits } from '../core/index';
 import type { PanelState } from '../webview/protocol';
 
@@ -30,6 +31,8 @@ export interface TaskmatrixApi {
   panels: { graph: typeof GraphPanel; matrix: typeof MatrixPanel; diff: typeof DiffPanel };
   /** Resolves when the first index of the workspace is complete. */
   ready: Promise<void>;
+  /** The extension's log folder, inside the extension host's: tests read the host's warnings about taskmatrix there. */
+  logUri: vscode.Uri;
 }
 
 // Every scheme (local, remote, virtual): providers answer only for files of the index.
@@ -96,10 +99,10 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
       return (await panel.highlightChanges(options && typeof options === 'object' && !Array.isArray(options) ? options.revision : undefined)) ? panel : undefined;
     }),
     vscode.commands.registerCommand('taskmatrix.fixAll', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor) return;
-      const key = WorkspaceIndex.key(editor.document.uri);
-      if (!index.has(editor.document.uri)) return;
+      const editor = vscode.window.activeTextEditor?.document.uri;
+      const target = editor && index.has(editor) ? editor : guidelineFor(index);
+      if (!target) return;
+      const key = WorkspaceIndex.key(target);
       const edits = fixAllEdits(index.project, key, diagnostics.engineDiagnostics(key), editorLocale());
       if (edits.length) await vscode.workspace.applyEdit(toWorkspaceEdit(index.project, edits));
     }),
@@ -115,13 +118,13 @@ export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void indexWithProgress(index)),
   );
-  return { index, diagnostics, status, tree, panels: { graph: GraphPanel, matrix: MatrixPanel, diff: DiffPanel }, ready };
+  return { index, diagnostics, status, tree, panels: { graph: GraphPanel, matrix: MatrixPanel, diff: DiffPanel }, ready, logUri: context.logUri };
 }
 
-/** The guideline a panel command is for: the given file, else the active editor's, if indexed. */
+/** The guideline a panel command is for: the given file, else the active editor's or the focused panel's. */
 function taskDocument(index: WorkspaceIndex, uri: vscode.Uri | undefined): vscode.Uri | undefined {
-  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-  if (target && index.has(target) && index.project.file(WorkspaceIndex.key(target))?.kind === 'guideline') return target;
+  const target = guidelineFor(index, uri);
+  if (target) return target;
   void vscode.window.showInformationMessage(vscode.l10n.t('Open a guideline (a task YAML file) to see its graph or matrix.'));
   return undefined;
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { buildMatrix, buildOwnershipGraph, GraphFilterError } from '../core/index';
 import type { OwnershipGraph } from '../core/index';
 import type { FromGraphWebview, GraphFilter, GraphInspection, GraphPayload, PanelState } from '../webview/protocol';
+import { registerPanelFocus } from './focused-guideline';
 import { editorLocale } from './locale';
 import { panelHtml, panelOptions, WebviewRequests } from './webview-html';
 import { WorkspaceIndex } from './workspace-index';
@@ -287,3 +288,6 @@ export class GraphPanel implements vscode.Disposable {
 function title(uri: vscode.Uri): string {
   return `${vscode.l10n.t('Ownership graph')}: ${uri.path.split('/').pop()}`;
 }
+
+// The overview's key is no guideline: commands for one guideline do not take it.
+registerPanelFocus(() => GraphPanel.active()?.key);

@@ -1,7 +1,8 @@
 // Hover on an agency: its full and English names, kind, and what it leads and co-owns across
 // the workspace, each measure a link.
 import * as vscode from 'vscode';
-import { referencesTo } from '../core/index';
+import { agencyKindLabel, referencesTo } from '../core/index';
+import { editorLocale } from './locale';
 import { toVscodeRange } from './positions';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -21,7 +22,7 @@ export class TaskHover implements vscode.HoverProvider {
     if (entry?.fullName) markdown.appendMarkdown(` — ${escape(entry.fullName)}`);
     markdown.appendMarkdown('\n\n');
     if (entry?.en) markdown.appendMarkdown(`${escape(entry.en)}\n\n`);
-    if (entry) markdown.appendMarkdown(`${vscode.l10n.t('Kind')}: \`${escape(entry.kind ?? '?')}\``);
+    if (entry) markdown.appendMarkdown(`${vscode.l10n.t('Kind')}: ${escape(entry.kind === undefined ? '?' : agencyKindLabel(entry.kind, editorLocale()))}`);
     else markdown.appendMarkdown(vscode.l10n.t('Not in the agency registry.'));
     if (entry && mention.written !== mention.canonical) markdown.appendMarkdown(` · ${vscode.l10n.t('"{0}" is an alias', escape(mention.written))}`);
     markdown.appendMarkdown('\n\n');
@@ -32,9 +33,10 @@ export class TaskHover implements vscode.HoverProvider {
     const led = references.filter((ref) => ref.role === 'lead');
     const co = references.filter((ref) => ref.role === 'co');
     const responsible = references.filter((ref) => ref.role === 'responsible');
-    markdown.appendMarkdown(`${vscode.l10n.t('Leads {0}', led.length)} (牵头)${led.length ? `: ${led.map(link).join(', ')}` : ''}  \n`);
-    markdown.appendMarkdown(`${vscode.l10n.t('Co-owns {0}', co.length)} (配合)${co.length ? `: ${co.map(link).join(', ')}` : ''}`);
-    if (responsible.length) markdown.appendMarkdown(`  \n${vscode.l10n.t('Without a lead {0}', responsible.length)} (负责): ${responsible.map(link).join(', ')}`);
+    // The Chinese term is part of the English phrase, so that the Chinese one does not say it twice.
+    markdown.appendMarkdown(`${vscode.l10n.t('Leads {0} (牵头)', led.length)}${led.length ? `: ${led.map(link).join(', ')}` : ''}  \n`);
+    markdown.appendMarkdown(`${vscode.l10n.t('Co-owns {0} (配合)', co.length)}${co.length ? `: ${co.map(link).join(', ')}` : ''}`);
+    if (responsible.length) markdown.appendMarkdown(`  \n${vscode.l10n.t('Without a lead {0} (负责)', responsible.length)}: ${responsible.map(link).join(', ')}`);
     return new vscode.Hover(markdown, toVscodeRange(project, key, mention.range));
   }
 }

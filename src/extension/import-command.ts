@@ -28,6 +28,8 @@ export interface ImportCommandResult {
   registry?: vscode.Uri;
   /** Where the unsure paragraphs are published: the source text file, or the document of its extracted paragraphs. */
   paragraphs: vscode.Uri;
+  /** The notification shown: its words and its buttons. */
+  notice: { message: string; actions: string[] };
 }
 
 /** The formats the importer reads, for the open dialog (the explorer menu lists the same in package.json). */
@@ -113,7 +115,7 @@ export class ImportCommand implements vscode.Disposable {
     const paragraphs = this.publishProblems(source, document, result.problems);
     await vscode.window.showTextDocument(target, { preview: false, viewColumn: vscode.ViewColumn.Active });
     this.report(source, target, document, result);
-    this.notify(source, document, result, paragraphs);
+    const notice = this.notify(source, document, result, paragraphs);
 
     let registryUri: vscode.Uri | undefined;
     if (result.newAgencies.length > 0) {
@@ -126,7 +128,7 @@ export class ImportCommand implements vscode.Disposable {
       const registryFile = registryKey !== undefined && this.index.project.has(registryKey) ? vscode.Uri.parse(registryKey) : vscode.Uri.joinPath(target, '..', 'agencies.yaml');
       if (wanted) registryUri = await this.addAgencies(registryFile, result);
     }
-    return { target, result, paragraphs, ...(registryUri ? { registry: registryUri } : {}) };
+    return { target, result, paragraphs, notice, ...(registryUri ? { registry: registryUri } : {}) };
   }
 
   private async askId(source: vscode.Uri): Promise<string | undefined> {
@@ -161,12 +163,12 @@ export class ImportCommand implements vscode.Disposable {
   }
 
   /** What was read, with a way to the unsure paragraphs; not awaited, so the command never waits on the drafter. */
-  private notify(source: vscode.Uri, document: SourceDocument, result: ImportResult, paragraphs: vscode.Uri): void {
+  private notify(source: vscode.Uri, document: SourceDocument, result: ImportResult, paragraphs: vscode.Uri): ImportCommandResult['notice'] {
     const { counts, problems } = result;
     const summary = vscode.l10n.t('Imported {0} ({1}): {2} parts, {3} measures, {4} agency lists, {5} unsure paragraphs.', baseName(source), sourceDescription(document, editorLocale()), counts.parts, counts.measures, counts.lists, problems.length);
     if (problems.length === 0) {
       void vscode.window.showInformationMessage(summary);
-      return;
+      return { message: summary, actions: [] };
     }
     const show = vscode.l10n.t('Show unsure paragraphs');
     void vscode.window.showWarningMessage(summary, show).then(async (answer) => {
@@ -175,6 +177,7 @@ export class ImportCommand implements vscode.Disposable {
       const first = new vscode.Position(Math.max(0, problems[0]!.line - 1), 0);
       await vscode.window.showTextDocument(paragraphs, { preview: true, viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(first, first) });
     });
+    return { message: summary, actions: [show] };
   }
 
   /**

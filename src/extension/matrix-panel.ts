@@ -2,13 +2,15 @@
 // and filtering, deadlines and overdue rows marked, Export CSV through the engine's exporter (the
 // same bytes as the CLI), Export Word / Excel through the plan commands, and the measures that
 // changed since a chosen git revision marked (the engine's diff, as the diff panel shows it).
+// Export CSV writes the rows on screen, filtered and sorted as they are, and says so.
 import * as vscode from 'vscode';
-import { buildMatrix, diffProjects, matrixTable, matrixToCsv } from '../core/index';
+import { buildMatrix, columnHeaders, diffProjects, matrixTable, matrixToCsv } from '../core/index';
 import type { Matrix, MeasureChange } from '../core/index';
 import type { FromMatrixWebview, MatrixInspection, MatrixPayload, PanelState } from '../webview/protocol';
 import { summary } from './diff-panel';
 import { draftAtRevision } from './earlier-draft';
 import type { EarlierDraft } from './earlier-draft';
+import { registerPanelFocus } from './focused-guideline';
 import { editorLocale } from './locale';
 import { matrixProgress } from './matrix-progress';
 import { pickRevision, RevisionError, revisionSourceFor } from './revisions';
@@ -97,9 +99,25 @@ export class MatrixPanel implements vscode.Disposable {
     );
   }
 
-  /** The CSV the Export button writes: the engine's exporter, exactly what `taskmatrix matrix --format csv` prints. */
-  csv(): string {
-    return matrixToCsv(buildMatrix(this.index.project, [this.key]), editorLocale(), this.shape);
+  /** The engine's CSV (exactly what `taskmatrix matrix --format csv` prints), or of the rows given in their order. */
+  csv(rows?: readonly number[]): string {
+    return matrixToCsv(buildMatrix(this.index.project, [this.key]), editorLocale(), this.shape, rows);
+  }
+
+  /**
+   * Export CSV: the rows shown, in the order shown, to a file chosen in a save dialog whose title
+   * says which rows go (`target` skips the dialog). Resolves with what was written, if anything.
+   */
+  async exportCsv(options: { target?: vscode.Uri; rows?: readonly number[] } = {}): Promise<{ target: vscode.Uri; title: string; rows: number } | undefined> {
+    const total = buildMatrix(this.index.project, [this.key]).measures.length;
+    const rows = options.rows ?? (await this.inspect()).order;
+    const unchanged = rows.length === total && rows.every((row, at) => row === at);
+    const title = unchanged ? vscode.l10n.t('Export CSV: all {0} rows', total) : vscode.l10n.t('Export CSV: the {0} rows shown (of {1}), filtered and sorted as on screen', rows.length, total);
+    const defaultUri = vscode.Uri.parse(this.key.replace(/\.ya?ml$/i, this.shape === 'grid' ? '-grid.csv' : '.csv'));
+    const target = options.target ?? (await vscode.window.showSaveDialog({ filters: { CSV: ['csv'] }, defaultUri, title }));
+    if (!target) return undefined;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.csv(unchanged ? undefined : rows)));
+    return { target, title, rows: rows.length };
   }
 
   inspect(): Promise<MatrixInspection> {
@@ -162,6 +180,7 @@ export class MatrixPanel implements vscode.Disposable {
       ...table,
       ...matrixProgress(matrix, table, locale, this.index.project.todayFor(this.key)),
       ...(this.since ? { changes: this.changes(matrix, this.since) } : {}),
+      nameColumns: this.shape === 'grid' ? [] : [columnHeaders(locale).lead, columnHeaders(locale).co].map((header) => table.headers.indexOf(header)).filter((column) => column >= 0),
       labels: { overdue: vscode.l10n.t('overdue') },
     };
     void this.panel.webview.postMessage(payload);
@@ -194,12 +213,9 @@ export class MatrixPanel implements vscode.Disposable {
       case 'shape':
         this.setShape(message.shape);
         break;
-      case 'exportCsv': {
-        const defaultUri = vscode.Uri.parse(this.key.replace(/\.ya?ml$/i, this.shape === 'grid' ? '-grid.csv' : '.csv'));
-        const target = await vscode.window.showSaveDialog({ filters: { CSV: ['csv'] }, defaultUri });
-        if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.csv()));
+      case 'exportCsv':
+        await this.exportCsv({ rows: message.rows });
         break;
-      }
       case 'exportPlan':
         await vscode.commands.executeCommand(message.format === 'docx' ? 'taskmatrix.exportWord' : 'taskmatrix.exportExcel', vscode.Uri.parse(this.key));
         break;
@@ -226,3 +242,5 @@ export class MatrixPanel implements vscode.Disposable {
 function title(uri: vscode.Uri): string {
   return `${vscode.l10n.t('Responsibility matrix')}: ${uri.path.split('/').pop()}`;
 }
+
+registerPanelFocus(() => MatrixPanel.active()?.key);

@@ -1,5 +1,6 @@
 // Document symbols (parts and measures, or registry agencies) and a code lens with each
-// measure's lead and deadline: 牵头: 省科技厅  ·  配合 3  ·  2025年底前  ·  ⚠ 逾期.
+// measure's lead and deadline: 牵头: 省科技厅  ·  配合 3  ·  2025年底前  ·  ⚠ 逾期, and a lead the
+// registry does not know marked where it is named: 牵头: 省科技 ⚠ 未登记.
 import * as vscode from 'vscode';
 import { outlineOf } from '../core/index';
 import type { OutlineItem } from '../core/index';
@@ -48,7 +49,8 @@ export class TaskOutline implements vscode.DocumentSymbolProvider, vscode.CodeLe
       .flatMap((chapter) => chapter.children)
       .map((measure) => {
         const ownership = measure.ownership!;
-        const parts = ownership.lead ? [`牵头: ${ownership.lead}`, ...(ownership.co.length ? [`配合 ${ownership.co.length}`] : [])] : [`⚠ 无牵头单位 (${ownership.noLeadReason})`];
+        const lead = measure.leadUnregistered ? `${ownership.lead} ${vscode.l10n.t('⚠ not registered')}` : ownership.lead;
+        const parts = ownership.lead ? [`牵头: ${lead}`, ...(ownership.co.length ? [`配合 ${ownership.co.length}`] : [])] : [`⚠ 无牵头单位 (${ownership.noLeadReason})`];
         if (measure.deadline) parts.push(measure.deadline);
         if (measure.overdue) parts.push(vscode.l10n.t('⚠ overdue'));
         return new vscode.CodeLens(toVscodeRange(this.index.project, key, measure.selection), { title: parts.join('  ·  '), command: '' });

@@ -12,6 +12,8 @@ const count = document.getElementById('count')!;
 const changesBar = document.getElementById('changes-bar')!;
 const changesSince = document.getElementById('changes-since')!;
 let payload: MatrixPayload | undefined;
+/** The rows on screen, filtered and sorted: what Export CSV writes. */
+let shown: number[] = [];
 let state: PanelState = vscode.getState() ?? {};
 filterInput.value = state.text ?? '';
 
@@ -57,7 +59,10 @@ function render(): void {
     rows[index]!.forEach((cell, column) => {
       const td = document.createElement('td');
       td.textContent = cell;
-      if (cell === '牵头') td.className = 'lead';
+      // Agency names and 牵头/配合 are never broken inside a word, however narrow the column.
+      if (payload!.nameColumns.includes(column)) td.classList.add('names');
+      if (column >= fixedColumns && payload!.shape === 'grid' && cell !== '') td.classList.add('role');
+      if (cell === '牵头') td.classList.add('lead');
       // Said in words beside the date, not by colour alone.
       if (overdue[index] && column === overdueColumn) {
         const mark = document.createElement('span');
@@ -82,6 +87,7 @@ function render(): void {
   // The header row sticks just below the toolbar, whatever height the toolbar wraps to.
   document.documentElement.style.setProperty('--toolbar-height', `${document.querySelector('.toolbar')?.getBoundingClientRect().height ?? 0}px`);
   count.textContent = `${order.length} / ${rows.length}`;
+  shown = order;
 }
 
 function sortBy(column: number): void {
@@ -97,7 +103,7 @@ filterInput.addEventListener('input', () => {
   render();
 });
 shapeSelect.addEventListener('change', () => post({ type: 'shape', shape: shapeSelect.value === 'grid' ? 'grid' : 'list' }));
-document.getElementById('export-csv')!.addEventListener('click', () => post({ type: 'exportCsv' }));
+document.getElementById('export-csv')!.addEventListener('click', () => post({ type: 'exportCsv', rows: shown }));
 document.getElementById('export-docx')!.addEventListener('click', () => post({ type: 'exportPlan', format: 'docx' }));
 document.getElementById('export-xlsx')!.addEventListener('click', () => post({ type: 'exportPlan', format: 'xlsx' }));
 document.getElementById('highlight-changes')!.addEventListener('click', () => post({ type: 'highlightChanges' }));
@@ -115,12 +121,20 @@ function inspect(): MatrixInspection {
     changed: bodyRows.filter((tr) => tr.classList.contains('changed')).map((tr) => tr.children[0]?.textContent ?? ''),
     changeMarks: [...table.querySelectorAll('tbody tr.changed .change-mark')].map((mark) => mark.textContent ?? ''),
     changesSince: changesBar.hidden ? '' : (changesSince.textContent ?? ''),
+    order: shown,
+    cellStyles: [...(bodyRows[0]?.children ?? [])].map((td) => {
+      const style = getComputedStyle(td);
+      return { text: td.textContent ?? '', whiteSpace: style.whiteSpace, wordBreak: style.wordBreak };
+    }),
   };
 }
 
 window.addEventListener('message', (event: MessageEvent<ToMatrixWebview>) => {
   const message = event.data;
   if (message.type === 'matrix') {
+    // Column numbers mean other columns in the other shape: a sort goes along only to a column of the same name.
+    const before = payload?.headers ?? (state.shape === message.shape ? message.headers : undefined);
+    if (state.sort && before?.[state.sort.column] !== message.headers[state.sort.column]) state = { ...state, sort: undefined };
     payload = message;
     shapeSelect.value = message.shape;
     state = { ...state, uri: message.uri, shape: message.shape };

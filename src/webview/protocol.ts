@@ -79,6 +79,8 @@ export interface MatrixPayload {
     /** The column the mark stands in (the title). */
     column: number;
   };
+  /** Columns whose cells are agency names (a list's lead and co-responsible): never broken inside a name. */
+  nameColumns: number[];
   labels: Record<string, string>;
 }
 
@@ -103,6 +105,10 @@ export interface MatrixInspection {
   changed: string[];
   changeMarks: string[];
   changesSince: string;
+  /** The rows shown, as indices into the payload's rows, in the order shown. */
+  order: number[];
+  /** For the first row shown: each cell's text with its computed white-space and word-break. */
+  cellStyles: { text: string; whiteSpace: string; wordBreak: string }[];
 }
 
 export type ToMatrixWebview = MatrixPayload | { type: 'inspect'; requestId: number } | { type: 'setFilter'; text: string } | { type: 'sortBy'; column: number };
@@ -110,7 +116,7 @@ export type ToMatrixWebview = MatrixPayload | { type: 'inspect'; requestId: numb
 export type FromMatrixWebview =
   | { type: 'ready' }
   | { type: 'shape'; shape: 'list' | 'grid' }
-  | { type: 'exportCsv' }
+  | { type: 'exportCsv'; rows: number[] }
   | { type: 'exportPlan'; format: 'docx' | 'xlsx' }
   | { type: 'highlightChanges' }
   | { type: 'clearChanges' }

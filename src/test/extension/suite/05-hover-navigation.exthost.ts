@@ -36,7 +36,7 @@ describe('hover and navigation', () => {
     const { markdown, range } = await ourHover(document, name.start.translate(0, 1));
     assert.ok(markdown.includes('**省科技厅** — 浙江省科学技术厅'), markdown);
     assert.ok(markdown.includes('Department of Science and Technology of Zhejiang Province'), markdown);
-    assert.ok(markdown.includes('Kind: `government`'), markdown);
+    assert.ok(markdown.includes('Kind: government department'), markdown);
     assert.match(markdown, /Leads 1 \(牵头\): \[2\\\.1\]\(command:taskmatrix\.reveal\?/);
     assert.match(markdown, /Co-owns 2 \(配合\): \[2\\\.2\]\(command:taskmatrix\.reveal\?[^)]*\), \[2\\\.3\]\(command:taskmatrix\.reveal\?/);
     assert.match(markdown, /Without a lead 1 \(负责\): \[3\\\.1\]/);
@@ -51,7 +51,7 @@ describe('hover and navigation', () => {
     assert.ok(unknown.markdown.includes('**省经信委**'), unknown.markdown);
     assert.ok(unknown.markdown.includes('Not in the agency registry.'), unknown.markdown);
     const collective = await ourHover(document, rangeOf(document, '[省数字经济领导小组各成员单位]', 0, [3, 3]).start);
-    assert.ok(collective.markdown.includes('Kind: `collective`'), collective.markdown);
+    assert.ok(collective.markdown.includes('Kind: collective'), collective.markdown);
     assert.ok(collective.markdown.includes('Member units of the Zhejiang Provincial Digital Economy Leading Group'), collective.markdown);
   });
 
