@@ -35,6 +35,7 @@ describe('the .vsix package', function () {
       'media/graph.svg',
       'media/matrix.css',
       'media/panel.css',
+      'media/taskmatrix.svg',
       'package.json',
       'package.nls.json',
       'package.nls.zh-cn.json',
