@@ -1,7 +1,8 @@
 // The pre-commit hook run the way the pre-commit framework runs a `language: node` hook: the
 // repository packed with npm and installed globally into an environment of its own
 // (NPM_CONFIG_PREFIX), then the entry, the args and the staged files that match `files` run with
-// that environment's bin/ first on PATH; the exit code decides the commit.
+// that environment's bin/ first on PATH; the exit code decides the commit. (pre-commit itself,
+// Debian's 3.0.4, installed and passed the hook by hand: `pre-commit try-repo`.)
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,6 +65,18 @@ describe('the pre-commit hook', function () {
     if (result.error) throw result.error;
     return { status: result.status, output: result.stdout + result.stderr, files };
   }
+
+  it('installs as pre-commit installs it: npm pack prints the tarball\'s name alone, though the build runs', () => {
+    // pre-commit takes npm pack's whole standard output as the file name; a script banner there breaks the install.
+    const folder = mkdtempSync(join(tmpdir(), 'taskmatrix-pack-name-'));
+    try {
+      const packed = npm(['pack', '--pack-destination', folder], { cwd: ROOT });
+      assert.equal(packed.status, 0, packed.stderr);
+      assert.match(packed.stdout, /^taskmatrix-\d+\.\d+\.\d+\.tgz\n$/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 
   it('is a node hook named taskmatrix-lint that takes the staged task files', () => {
     assert.equal(hook.language, 'node');
