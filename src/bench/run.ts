@@ -499,7 +499,7 @@ export function formatDiffTables(results: DiffSizeResult[]): string {
       const rss = size.samples[key].map((s) => s.maxRssKb).filter((kb): kb is number => kb !== undefined);
       const reports = key === 'taskmatrix' ? 'measures matched by content; lead, co, division, deadline, text per measure; per agency' : 'changed lines per file';
       const ratio = key === 'taskmatrix' ? '—' : ratioText(tm, median(seconds));
-      lines.push(`| ${DIFF_LABELS[key]} | ${reports} | ${fmtSeconds(median(seconds))} | ${fmtSeconds(Math.min(...seconds))}–${fmtSeconds(Math.max(...seconds))} | ${ratio} | ${rss.length ? (median(rss) / 1024).toFixed(0) : 'n/a'} |`);
+      lines.push(`| ${DIFF_LABELS[key]} | ${reports} | ${fmtSeconds(median(seconds))} | ${fmtSeconds(seconds.reduce((a, b) => Math.min(a, b)))}–${fmtSeconds(seconds.reduce((a, b) => Math.max(a, b)))} | ${ratio} | ${rss.length ? (median(rss) / 1024).toFixed(0) : 'n/a'} |`);
     }
     lines.push('', size.agreement, '');
   }

@@ -59,7 +59,7 @@ function read(side: DiffSide, context: CommandContext): DocumentSnapshot[] {
   let errors = 0;
   for (const path of side.paths) {
     for (const d of side.project.lint([path]).diagnostics) if (d.severity === 'error') errors++;
-    snapshots.push(...snapshotOf(side.project, [path]));
+    for (const snapshot of snapshotOf(side.project, [path])) snapshots.push(snapshot);
     side.project.release(path);
   }
   if (errors) context.stderr(`${t(context.locale, 'errorsInInput', { count: errors })}\n`);

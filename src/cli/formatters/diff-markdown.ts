@@ -33,7 +33,7 @@ export function markdownData(value: string): string {
 export function markdownName(value: string, inTable = true): string {
   const text = visibleText(clipped(value).replace(/\r\n|\r|\n/g, ' '));
   if (text === '') return '';
-  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const fence = '`'.repeat((text.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0) + 1);
   // CommonMark strips one space from each end of a code span that has one at both.
   const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
   return `${fence}${pad}${inTable ? text.replace(/\|/g, '\\|') : text}${pad}${fence}`;
@@ -112,7 +112,7 @@ function fitted(head: string[], sections: { intro: string[]; rows: string[]; out
   const reserved = sections.reduce((total, section) => total + [...section.intro, ...section.outro].reduce((sum, line) => sum + line.length + 1, 0) + 400, 0);
   let full = false;
   for (const section of sections) {
-    lines.push(...section.intro);
+    for (const line of section.intro) lines.push(line);
     let written = 0;
     for (const line of section.rows) {
       if (full || size + reserved + line.length + 1 > MARKDOWN_BUDGET) {
@@ -124,7 +124,7 @@ function fitted(head: string[], sections: { intro: string[]; rows: string[]; out
       written++;
     }
     if (written < section.rows.length) lines.push('', `_${leftOut(section.rows.length - written)}_`);
-    lines.push(...section.outro);
+    for (const line of section.outro) lines.push(line);
   }
   return lines;
 }

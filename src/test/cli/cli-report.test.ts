@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, guideline, lines, NO_LEAD_MEASURES, ROOT, run, SMALL_REGISTRY, STACK_FRAME, TempDirs } from './helpers';
+import { readExcel, readWord, sheetRows } from '../support/office';
 import { runBig } from './export-helpers';
 import type { AgencyLoad } from './export-helpers';
 
@@ -22,7 +23,12 @@ const EXPORTS: [file: string, args: string[]][] = [
   ['stats.json', ['stats', '--format', 'json']],
   ['lint.sarif', ['lint', '--format', 'sarif']],
 ];
-const FILES = EXPORTS.map(([file]) => file);
+/** The task-division plan, compared with `taskmatrix export` by its content (a .docx or .xlsx carries the time it was written). */
+const PLANS: [file: string, args: string[]][] = [
+  ['plan.docx', []],
+  ['plan.xlsx', ['--by-agency']],
+];
+const FILES = [...EXPORTS, ...PLANS].map(([file]) => file);
 
 /** Columns of a table line: runs of text separated by two or more spaces. */
 function columns(line: string): string[] {
@@ -45,7 +51,7 @@ describe('cli: report --out', function () {
     });
     after(() => shared.cleanup());
 
-    it('exits 0 and writes exactly the eleven exports into the folder (created)', function () {
+    it('exits 0 and writes exactly the thirteen exports into the folder (created)', function () {
       assert.equal(result.status, 0, result.stderr);
       assert.equal(result.stderr, '');
       assert.deepEqual(readdirSync(out).sort(), [...FILES].sort());
@@ -83,6 +89,23 @@ describe('cli: report --out', function () {
         assert.equal(printed.status, 0, printed.stderr);
         const written = readFileSync(join(out, file));
         assert.ok(written.equals(printed.stdout), `${file}: ${written.length} bytes written, ${printed.stdout.length} printed`);
+      });
+    }
+
+    for (const [file, args] of PLANS) {
+      it(`writes ${file} with the content of \`taskmatrix export -o ${file}${args.length ? ` ${args.join(' ')}` : ''}\``, async function () {
+        const exported = join(temp.make(), file);
+        const printed = run(['export', 'tasks/', '-o', exported, ...args]);
+        assert.equal(printed.status, 0, printed.stderr);
+        if (file.endsWith('.docx')) {
+          const [written, expected] = await Promise.all([readWord(readFileSync(join(out, file))), readWord(readFileSync(exported))]);
+          assert.ok(written.tables[0]!.length > 20, 'the plan has its rows');
+          assert.equal(written.html, expected.html);
+        } else {
+          const [written, expected] = await Promise.all([readExcel(readFileSync(join(out, file))), readExcel(readFileSync(exported))]);
+          assert.ok(written.worksheets.length > 2, 'a sheet per agency');
+          assert.deepEqual(written.worksheets.map((sheet) => [sheet.name, sheetRows(sheet)]), expected.worksheets.map((sheet) => [sheet.name, sheetRows(sheet)]));
+        }
       });
     }
 

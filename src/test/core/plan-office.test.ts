@@ -147,6 +147,24 @@ describe('export: the plan in Word', function () {
   });
 });
 
+describe('export: the same plan gives the same file', function () {
+  this.timeout(60_000);
+
+  it('writes identical bytes for the same plan a second later, stamped with the plan\'s date', async () => {
+    const { plan } = planOf(projectOf({ 'tasks/zj-ai-2027.yaml': DATED }));
+    for (const format of ['docx', 'xlsx'] as const) {
+      const first = await planToOfficeFile(plan, format, { byAgency: true });
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const second = await planToOfficeFile(plan, format, { byAgency: true });
+      assert.ok(Buffer.from(first).equals(Buffer.from(second)), `${format}: the same bytes`);
+      const zip = await (await import('jszip')).default.loadAsync(first);
+      for (const entry of Object.values(zip.files)) assert.equal(entry.date.toISOString().slice(0, 10), TODAY, `${format} ${entry.name}`);
+      const core = await zip.file('docProps/core.xml')!.async('string');
+      assert.deepEqual([...core.matchAll(/<dcterms:(created|modified)[^>]*>([^<]*)</g)].map((m) => [m[1], m[2]]), [['created', `${TODAY}T00:00:00Z`], ['modified', `${TODAY}T00:00:00Z`]]);
+    }
+  });
+});
+
 describe('export: the plan in Excel', function () {
   this.timeout(60_000);
 

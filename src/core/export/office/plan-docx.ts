@@ -10,6 +10,7 @@ import { columnHeaders, statusText } from '../matrix-table';
 import { label } from '../labels';
 import type { ExportLabel } from '../labels';
 import type { PlanAgency, PlanDocument, PlanTask, TaskPlan } from '../task-plan';
+import { stampedWith } from './stable-zip';
 
 export interface PlanDocxOptions {
   byAgency?: boolean;
@@ -33,6 +34,7 @@ export async function planToDocx(plan: TaskPlan, options: PlanDocxOptions = {}):
   const document = new Document({
     title: plan.title,
     creator: 'taskmatrix',
+    lastModifiedBy: 'taskmatrix',
     styles: { default: { document: { run: { font: BODY_FONT, size: TABLE_SIZE } } } },
     sections: [
       {
@@ -47,7 +49,7 @@ export async function planToDocx(plan: TaskPlan, options: PlanDocxOptions = {}):
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(document));
+  return stampedWith(new Uint8Array(await Packer.toArrayBuffer(document)), plan.today);
 }
 
 function planTables(plan: TaskPlan): (Paragraph | Table)[] {

@@ -8,6 +8,7 @@ import { label } from '../labels';
 import type { ExportLabel } from '../labels';
 import { columnHeaders, dueText, statusText } from '../matrix-table';
 import type { PlanRole, PlanTask, TaskPlan } from '../task-plan';
+import { stampedWith } from './stable-zip';
 
 export interface PlanXlsxOptions {
   byAgency?: boolean;
@@ -25,7 +26,7 @@ export async function planToXlsx(plan: TaskPlan, options: PlanXlsxOptions = {}):
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'taskmatrix';
   workbook.title = officeText(plan.title);
-  // The judging date, not the clock: the same plan and --today give the same workbook.
+  // The plan's date, not the clock: the same plan gives the same workbook (see stable-zip.ts).
   workbook.created = workbook.modified = new Date(`${plan.today}T00:00:00Z`);
 
   const tasks = plan.documents.flatMap((document) => document.parts.flatMap((part) => part.tasks.map((task) => ({ task, part: part.heading }))));
@@ -39,7 +40,7 @@ export async function planToXlsx(plan: TaskPlan, options: PlanXlsxOptions = {}):
     const agencyColumns = [columns[0]!, roleColumn, ...columns.slice(1)];
     for (const agency of plan.agencies) addSheet(workbook, names.take(agency.name), agencyColumns, agency.tasks);
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return stampedWith(new Uint8Array(await workbook.xlsx.writeBuffer()), plan.today);
 }
 
 function planColumns(plan: TaskPlan, partOf: (task: PlanTask) => string): Column[] {
