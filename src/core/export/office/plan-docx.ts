@@ -68,20 +68,22 @@ function planTables(plan: TaskPlan): (Paragraph | Table)[] {
 function documentRows(document: PlanDocument, columns: number, withStatus: boolean, locale: Locale): TableRow[] {
   return document.parts.flatMap((part) => [
     ...(part.heading ? [fullWidthRow(part.heading, columns)] : []),
-    ...part.tasks.map(
-      (task) =>
-        new TableRow({
-          children: [
-            cell([String(task.number)], { center: true }),
-            taskCell(task, false),
-            cell([task.leadCell], { center: true }),
-            cell([task.coCell.join('、')]),
-            deadlineCell(task, withStatus, locale),
-            ...(withStatus ? [cell([statusText(locale, task.status)], { center: true })] : []),
-          ],
-        }),
-    ),
+    ...part.tasks.map((task) => taskRow(task.number, task, { withDocument: false, withStatus }, locale)),
   ]);
+}
+
+/** A measure's row: 序号, 重点任务, 牵头单位, 配合单位, 完成时限 and, where progress is followed, 进展. */
+function taskRow(number: number, task: PlanTask, options: { withDocument: boolean; withStatus: boolean }, locale: Locale): TableRow {
+  return new TableRow({
+    children: [
+      cell([String(number)], { center: true }),
+      taskCell(task, options.withDocument),
+      cell([task.leadCell], { center: true }),
+      cell([task.coCell.join('、')]),
+      deadlineCell(task, options.withStatus, locale),
+      ...(options.withStatus ? [cell([statusText(locale, task.status)], { center: true })] : []),
+    ],
+  });
 }
 
 function agencyLists(plan: TaskPlan): (Paragraph | Table)[] {
@@ -107,18 +109,7 @@ function agencyRows(agency: PlanAgency, columns: number, several: boolean, local
   agency.tasks.forEach(({ role, task }, index) => {
     if (role !== group) rows.push(fullWidthRow(label(locale, `planGroup.${role}` as ExportLabel), columns));
     group = role;
-    rows.push(
-      new TableRow({
-        children: [
-          cell([String(index + 1)], { center: true }),
-          taskCell(task, several),
-          cell([task.leadCell], { center: true }),
-          cell([task.coCell.join('、')]),
-          deadlineCell(task, true, locale),
-          cell([statusText(locale, task.status)], { center: true }),
-        ],
-      }),
-    );
+    rows.push(taskRow(index + 1, task, { withDocument: several, withStatus: true }, locale));
   });
   return rows;
 }
