@@ -67,6 +67,33 @@ const lazyModules = {
   },
 };
 
+/**
+ * The web worker bundle (dist/web/extension.js) has no Node to run the libraries of binary formats
+ * (pdfjs reads its CMaps with node:fs, exceljs wants Buffer): `./readers` and `./writers` become a
+ * module that throws, and the import and the export show its words to the drafter.
+ */
+const desktopOnlyModules = {
+  name: 'desktop-only-modules',
+  setup(build) {
+    for (const { request, importer } of LAZY_MODULES) {
+      build.onResolve({ filter: new RegExp(`^${request.replace('.', '\\.')}$`) }, (args) => (importer.test(args.importer) ? { path: request, namespace: 'desktop-only' } : undefined));
+    }
+    const message = {
+      './readers': 'Word, Excel and PDF files can be read only in VS Code on the desktop; in the browser, import a text or CSV file.',
+      './writers': 'Word and Excel files can be written only in VS Code on the desktop.',
+    };
+    build.onLoad({ filter: /.*/, namespace: 'desktop-only' }, (args) => ({ contents: `throw new Error(${JSON.stringify(message[args.path])});`, loader: 'js' }));
+  },
+};
+
+/** csv-parse's build for browsers, which brings its own Buffer: a web worker has none. */
+const csvParseForBrowsers = {
+  name: 'csv-parse-for-browsers',
+  setup(build) {
+    build.onResolve({ filter: /^csv-parse\/sync$/ }, () => ({ path: path.join(path.dirname(require.resolve('csv-parse/sync')), '..', 'esm', 'sync.js') }));
+  },
+};
+
 const targets = [
   {
     entryPoints: ['src/cli/main.ts'],
@@ -78,13 +105,23 @@ const targets = [
   },
   {
     // The VS Code extension: the engine bundled in, `vscode` provided by the host; no Mermaid here.
-    entryPoints: ['src/extension/extension.ts'],
+    entryPoints: ['src/extension/node.ts'],
     outfile: 'dist/extension.js',
     platform: 'node',
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
     plugins: [precompiledValidators, yamlAsModule, lazyModules],
+  },
+  {
+    // The same extension for web worker extension hosts (vscode.dev, github.dev): package.json's `browser`.
+    entryPoints: ['src/extension/web.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    plugins: [precompiledValidators, yamlAsModule, desktopOnlyModules, csvParseForBrowsers],
   },
   {
     // The import's readers of Word, Excel and PDF files, loaded by both bundles above on first use.

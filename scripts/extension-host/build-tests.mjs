@@ -28,3 +28,21 @@ await build({
   logOverride: { 'require-resolve-not-external': 'silent' },
 });
 console.log(`[exthost-build] ${tests.length} test files -> ${path.relative(repo, outdir)}/`);
+
+// The web extension's suite (src/test/extension/web), for the web worker extension host: no Node.
+const webOut = path.join(repo, 'out/test/extension/web');
+fs.rmSync(webOut, { recursive: true, force: true });
+await build({
+  absWorkingDir: repo,
+  entryPoints: [path.join(repo, 'src/test/extension/web/index.ts')],
+  outdir: webOut,
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  sourcemap: 'inline',
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+console.log(`[exthost-build] web suite -> ${path.relative(repo, webOut)}/`);

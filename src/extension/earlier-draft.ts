@@ -1,7 +1,6 @@
 // The earlier draft a guideline is compared with — the same file at a git revision, or another
 // task file — as an engine Project of its own, so that the engine's diffProjects compares it
 // with the workspace's current text. Texts read from a revision are kept for a read-only view.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Project } from '../core/index';
 import type { DiffSide } from '../core/index';
@@ -66,7 +65,7 @@ export async function draftAtRevision(index: WorkspaceIndex, key: string, revisi
 /** Another task file as the earlier draft: the index's own text when it is indexed, else read with the registry beside it (or the current one). */
 export async function draftOfFile(index: WorkspaceIndex, key: string, other: vscode.Uri): Promise<EarlierDraft> {
   const otherKey = WorkspaceIndex.key(other);
-  const label = path.posix.basename(other.path);
+  const label = other.path.split('/').pop() ?? other.path;
   if (index.project.has(otherKey)) {
     if (index.project.kind(otherKey) !== 'guideline') throw new RevisionError(vscode.l10n.t('{0} is not a guideline (a task YAML file with measures).', label));
     return { side: { project: index.project, paths: [otherKey] }, label, documentOf: () => other };

@@ -1,4 +1,5 @@
-// Activation: one workspace index over the engine, and thin providers around it.
+// Activation: one workspace index over the engine, and thin providers around it. The entry points
+// node.ts (desktop) and web.ts (web worker) call activateWith with what their host can do.
 import * as vscode from 'vscode';
 import { AgenciesTree } from './agencies-tree';
 import { TaskCodeActions } from './code-actions';
@@ -19,6 +20,8 @@ import { compareWithFile, compareWithRevision, DiffPanel, guidelineKey } from '.
 import { RevisionDocuments } from './earlier-draft';
 import { exportPlan } from './plan-export';
 import { guidelineFor } from './focused-guideline';
+import type { HostCapabilities } from './host';
+import { useGitCommand } from './revisions';
 import { fixAllEdits } from '../core/index';
 import type { PanelState } from '../webview/protocol';
 
@@ -38,7 +41,8 @@ export interface TaskmatrixApi {
 // Every scheme (local, remote, virtual): providers answer only for files of the index.
 const SELECTOR: vscode.DocumentSelector = { language: 'yaml' };
 
-export function activate(context: vscode.ExtensionContext): TaskmatrixApi {
+export function activateWith(context: vscode.ExtensionContext, host: HostCapabilities): TaskmatrixApi {
+  useGitCommand(host.gitCommand);
   const index = new WorkspaceIndex(editorLocale());
   const ready = indexWithProgress(index).then(() => void vscode.commands.executeCommand('setContext', 'taskmatrix.active', true));
   const diagnostics = new DiagnosticsController(index, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
@@ -180,5 +184,3 @@ async function revealLine(key: string, line: number): Promise<void> {
   const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === document.uri.toString());
   await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One });
 }
-
-export function deactivate(): void {}

@@ -89,7 +89,13 @@ export class ImportCommand implements vscode.Disposable {
     // The size from a stat first: a file over the limit is refused before it is read.
     const file = source;
     const bytes = await readWithinLimit({ size: async () => (await vscode.workspace.fs.stat(file)).size, read: () => vscode.workspace.fs.readFile(file) });
-    const document = 'tooLarge' in bytes ? ({ error: 'too-large' } as const) : await readDocument(bytes.bytes, { fileName: baseName(source) });
+    let document: Awaited<ReturnType<typeof readDocument>>;
+    try {
+      document = 'tooLarge' in bytes ? ({ error: 'too-large' } as const) : await readDocument(bytes.bytes, { fileName: baseName(source) });
+    } catch (error) {
+      // The web bundle has no readers of Word, Excel and PDF files: their loader throws why.
+      return this.fail(error instanceof Error ? error.message : String(error));
+    }
     if ('error' in document) return this.fail(unreadableReason(document, baseName(source), locale));
     const id = options.id ?? (await this.askId(source));
     if (!id) return undefined;

@@ -1,11 +1,8 @@
 // The earlier draft of a task file at a git revision, for the responsibility diff. Read through
 // VS Code's built-in Git extension where it is enabled; otherwise, in a trusted workspace only,
-// with the git on the machine (execFile, no shell, revisions and paths as arguments). git is not
+// with the git on the machine (git-command.ts), where the extension host can start it. git is not
 // workspace code, but a repository's own config can name programs, hence trusted workspaces only.
-import { execFile } from 'node:child_process';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { MAX_FILE_BYTES } from '../core/index';
 
 /** A revision offered in the quick pick. */
 export interface RevisionRef {
@@ -33,10 +30,18 @@ export async function revisionSourceFor(file: vscode.Uri): Promise<RevisionSourc
   if (file.scheme !== 'file') throw new RevisionError(vscode.l10n.t('{0} is not on this machine’s disk, so no git revision of it can be read.', file.toString()));
   const viaExtension = await gitExtensionSource(file);
   if (viaExtension) return viaExtension;
+  if (!gitCommand) throw new RevisionError(vscode.l10n.t('The Git extension is not available, and git cannot be run from the browser. Open the folder in VS Code on the desktop to compare with a revision.'));
   if (!vscode.workspace.isTrusted) {
     throw new RevisionError(vscode.l10n.t('The Git extension is not available, and taskmatrix runs git itself only in a trusted workspace. Trust this workspace or enable the Git extension to compare with a revision.'));
   }
-  return gitCommandSource(file);
+  return gitCommand(file);
+}
+
+let gitCommand: ((file: vscode.Uri) => Promise<RevisionSource>) | undefined;
+
+/** Lets the revisions of a file be read with the git of the machine (given by the Node entry), when the Git extension cannot. */
+export function useGitCommand(source: typeof gitCommand): void {
+  gitCommand = source;
 }
 
 // --- VS Code's Git extension ---------------------------------------------------------------------
@@ -70,7 +75,7 @@ async function gitExtensionSource(file: vscode.Uri): Promise<RevisionSource | un
     if (!exports?.enabled) return undefined;
     const api = exports.getAPI(1);
     await initialized(api);
-    const repository = api.getRepository(file) ?? (await api.openRepository?.(vscode.Uri.file(path.dirname(file.fsPath)))) ?? null;
+    const repository = api.getRepository(file) ?? (await api.openRepository?.(vscode.Uri.joinPath(file, '..'))) ?? null;
     if (!repository) return undefined;
     return {
       via: 'git-extension',
@@ -106,52 +111,6 @@ async function initialized(api: GitApi): Promise<void> {
       resolve();
     }
   });
-}
-
-// --- the git command -----------------------------------------------------------------------------
-
-/** Runs git without a shell; the repository's config may not start a file-system monitor. */
-function git(args: string[], cwd: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      ['-c', 'core.fsmonitor=false', '--no-pager', ...args],
-      { cwd, maxBuffer: MAX_FILE_BYTES + 1024 * 1024, windowsHide: true, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
-      (error, stdout, stderr) => (error ? reject(Object.assign(error, { stderr })) : resolve(stdout)),
-    );
-  });
-}
-
-async function gitCommandSource(file: vscode.Uri): Promise<RevisionSource> {
-  const cwd = path.dirname(file.fsPath);
-  try {
-    const inside = (await git(['rev-parse', '--is-inside-work-tree'], cwd)).trim();
-    if (inside !== 'true') throw new Error(inside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new RevisionError(vscode.l10n.t('git was not found on this machine, and the Git extension is not available.'));
-    throw new RevisionError(vscode.l10n.t('{0} is not in a git repository.', vscode.workspace.asRelativePath(file, false)));
-  }
-  return {
-    via: 'git-command',
-    refs: async () => {
-      const listed = await git(['for-each-ref', '--format=%(refname)%00%(objectname:short)', 'refs/heads', 'refs/remotes', 'refs/tags'], cwd).catch(() => '');
-      const head = (await git(['rev-parse', '--short', 'HEAD'], cwd).catch(() => '')).trim();
-      const refs: RevisionRef[] = [{ name: 'HEAD', kind: 'head', commit: head || undefined }];
-      for (const line of listed.split('\n')) {
-        const [full, commit] = line.split('\0');
-        const match = /^refs\/(heads|remotes|tags)\/(.+)$/.exec(full ?? '');
-        if (match) refs.push({ name: match[2]!, kind: match[1] === 'heads' ? 'branch' : match[1] === 'remotes' ? 'remote' : 'tag', commit });
-      }
-      return refs;
-    },
-    // A revision that starts with "-" would be read by git as an option.
-    exists: (revision) => (revision === '' || revision.startsWith('-') ? Promise.resolve(false) : git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], cwd).then(() => true, () => false)),
-    // `./name` is relative to cwd, the file's own folder.
-    show: (revision, target) => git(['show', `${revision}:./${path.relative(cwd, target.fsPath).split(path.sep).join('/')}`], cwd).then(
-      (text) => text,
-      () => undefined,
-    ),
-  };
 }
 
 // --- asking for a revision -----------------------------------------------------------------------

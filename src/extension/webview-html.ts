@@ -1,6 +1,5 @@
 // The HTML shell of every panel: a strict Content-Security-Policy with a fresh nonce, and only
 // the extension's own media/ and dist/ files as resources.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { escapeHtml } from '../core/index';
 
@@ -25,7 +24,8 @@ export interface ShellOptions {
 
 export function panelHtml(options: ShellOptions): string {
   const { webview, extensionUri } = options;
-  const nonce = randomBytes(16).toString('base64');
+  // Web Crypto: there in Node extension hosts and web workers alike.
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const asset = (path: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path.split('/'))).toString();
   // Mermaid writes a <style> into each SVG, hence 'unsafe-inline' for styles only; scripts need the nonce.
   const csp = [

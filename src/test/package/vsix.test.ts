@@ -25,6 +25,7 @@ describe('the .vsix package', function () {
       'dist/import-readers.js',
       'dist/mermaid.min.js',
       'dist/office-writers.js',
+      'dist/web/extension.js',
       'dist/webview/diff.js',
       'dist/webview/graph.js',
       'dist/webview/matrix.js',
