@@ -25,7 +25,7 @@ export interface ShellOptions {
 export function panelHtml(options: ShellOptions): string {
   const { webview, extensionUri } = options;
   // Web Crypto: there in Node extension hosts and web workers alike.
-  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+  const nonce = btoa(Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => String.fromCharCode(byte)).join(''));
   const asset = (path: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path.split('/'))).toString();
   // Mermaid writes a <style> into each SVG, hence 'unsafe-inline' for styles only; scripts need the nonce.
   const csp = [
