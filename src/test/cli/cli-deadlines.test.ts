@@ -3,11 +3,10 @@
 // and HTML. The fixture is the seed guideline with deadlines added
 // (src/test/fixtures/deadlines/zj-ai-2027.yaml) beside a copy of the bundled registry.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, lines, ROOT, run, runBytes, STACK_FRAME, TempDirs } from './helpers';
 
-const FIXTURE = join(ROOT, 'src/test/fixtures/deadlines/zj-ai-2027.yaml');
 
 interface JsonDiagnostic {
   rule: string;
@@ -30,10 +29,7 @@ describe('cli: deadlines', function () {
   let dir: string;
   before(ensureBuilt);
   beforeEach(() => {
-    dir = temp.make();
-    mkdirSync(join(dir, 'tasks'));
-    copyFileSync(join(ROOT, 'tasks/agencies.yaml'), join(dir, 'tasks/agencies.yaml'));
-    copyFileSync(FIXTURE, join(dir, 'tasks/zj-ai-2027.yaml'));
+    dir = temp.withDatedTasks();
   });
   afterEach(() => temp.cleanup());
 

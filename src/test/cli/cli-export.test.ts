@@ -2,12 +2,11 @@
 // read back with mammoth and exceljs. Data: the seed guideline with deadlines added
 // (src/test/fixtures/deadlines/zj-ai-2027.yaml) beside the bundled registry.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readExcel, readWord, sheetRows } from '../support/office';
 import { ensureBuilt, ROOT, run, STACK_FRAME, TempDirs } from './helpers';
 
-const FIXTURE = join(ROOT, 'src/test/fixtures/deadlines/zj-ai-2027.yaml');
 
 describe('cli: export', function () {
   this.timeout(60_000);
@@ -15,10 +14,7 @@ describe('cli: export', function () {
   let dir: string;
   before(ensureBuilt);
   beforeEach(() => {
-    dir = temp.make();
-    mkdirSync(join(dir, 'tasks'));
-    copyFileSync(join(ROOT, 'tasks/agencies.yaml'), join(dir, 'tasks/agencies.yaml'));
-    copyFileSync(FIXTURE, join(dir, 'tasks/zj-ai-2027.yaml'));
+    dir = temp.withDatedTasks();
   });
   afterEach(() => temp.cleanup());
 

@@ -1,7 +1,7 @@
 // Shared by the CLI end-to-end tests: run `node bin/taskmatrix.js …` as a user does, in the
 // repository or in a temporary folder holding fixtures that the test writes.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -110,6 +110,15 @@ export class TempDirs {
   withBundledTasks(): string {
     const dir = this.make();
     cpSync(TASKS, join(dir, 'tasks'), { recursive: true });
+    return dir;
+  }
+
+  /** A new folder whose tasks/ holds the bundled registry and the seed with deadlines and statuses (src/test/fixtures/deadlines). */
+  withDatedTasks(): string {
+    const dir = this.make();
+    mkdirSync(join(dir, 'tasks'));
+    copyFileSync(join(TASKS, 'agencies.yaml'), join(dir, 'tasks/agencies.yaml'));
+    copyFileSync(join(ROOT, 'src/test/fixtures/deadlines/zj-ai-2027.yaml'), join(dir, 'tasks/zj-ai-2027.yaml'));
     return dir;
   }
 

@@ -2,21 +2,12 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { buildMatrix } from '../../../core/index';
-import { activate, applyEdit, engineProject, GUIDELINE, rangeOf, REGISTRY, replaceText, restoreFixture, screenshot, settled, showDoc, sleep, wsUri } from './helpers';
+import { activate, applyEdit, engineProject, GUIDELINE, rangeOf, REGISTRY, replaceText, restoreFixture, screenshot, settled, showDoc, until, wsUri } from './helpers';
 
 async function symbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
   return (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
 }
 
-async function until<T>(read: () => T, accept: (value: T) => boolean, what: string, timeoutMs = 10000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = read();
-    if (accept(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await sleep(50);
-  }
-}
 
 describe('outline, code lenses, agencies tree and status bar', () => {
   let document: vscode.TextDocument;

@@ -15,7 +15,7 @@ import type { OwnershipGraph } from '../../../core/index';
 import type { GraphPanel } from '../../../extension/graph-panel';
 import type { GraphFilter, GraphInspection } from '../../../webview/protocol';
 import { displayed, HOSTILE_PIECES, HOSTILE_UNKNOWN, hostileFixture } from '../../browser/hostile-fixture';
-import { activate, engineProject, EXTENSION_ID, GUIDELINE, log, REGISTRY, replaceText, restoreFixture, settled, showDoc, sleep, stats, wsUri } from './helpers';
+import { activate, engineProject, EXTENSION_ID, GUIDELINE, log, REGISTRY, replaceText, restoreFixture, settled, showDoc, sleep, stats, waitUntil, wsUri } from './helpers';
 
 type Rendered = { seq: number; ok: boolean; ms: number; at: number; error?: string };
 
@@ -164,11 +164,6 @@ async function openGraph(uri: vscode.Uri): Promise<{ panel: GraphPanel; renders:
   return { panel, renders, first: event, openedInMs: event.at - started };
 }
 
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
-  for (const started = Date.now(); !check(); await sleep(50)) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-  }
-}
 
 async function writeFile(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));

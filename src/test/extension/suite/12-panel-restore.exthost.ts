@@ -15,7 +15,7 @@ import type { OwnershipGraph } from '../../../core/index';
 import type { GraphPanel } from '../../../extension/graph-panel';
 import type { MatrixPanel } from '../../../extension/matrix-panel';
 import type { GraphFilter, GraphInspection, MatrixInspection } from '../../../webview/protocol';
-import { activate, engineProject, EXTENSION_ID, GUIDELINE, log, replaceText, restoreFixture, settled, showDoc, sleep, stats, wsUri } from './helpers';
+import { activate, engineProject, EXTENSION_ID, GUIDELINE, log, replaceText, restoreFixture, settled, showDoc, sleep, stats, waitUntil, wsUri } from './helpers';
 
 type Rendered = { seq: number; ok: boolean; ms: number; at: number; error?: string };
 const FIRST_LOAD_MS = 60000;
@@ -28,11 +28,6 @@ function deadline<T>(promise: Thenable<T>, ms: number, what: string): Promise<T>
   return Promise.race([Promise.resolve(promise), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
-  for (const started = Date.now(); !check(); await sleep(50)) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-  }
-}
 
 /** Waits for a render of the graph panel (from now on) whose drawing passes `accept`. */
 function graphRendered(panel: GraphPanel, accept: (seen: GraphInspection) => boolean, what: string, timeoutMs = 10000): Promise<GraphInspection> {

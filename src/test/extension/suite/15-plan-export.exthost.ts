@@ -15,7 +15,7 @@ import type { TaskmatrixApi } from '../../../extension/extension';
 import type { MatrixPanel } from '../../../extension/matrix-panel';
 import type { MatrixInspection } from '../../../webview/protocol';
 import { readExcel, readWord, sheetRows } from '../../support/office';
-import { activate, engineDiagnostics, engineProject, EXTENSION_ID, GUIDELINE, listing, ruleOf, sameAsEngine, screenshot, setSetting, showDoc, sleep, waitForDiagnostics, wsUri } from './helpers';
+import { activate, engineDiagnostics, engineProject, EXTENSION_ID, GUIDELINE, listing, ruleOf, sameAsEngine, screenshot, setSetting, showDoc, sleep, until, waitForDiagnostics, wsUri } from './helpers';
 
 const DATED = 'tasks/deadlines/zj-ai-2027.yaml';
 const DATED_REGISTRY = 'tasks/deadlines/agencies.yaml';
@@ -37,21 +37,6 @@ async function datedMatrix(today = TODAY): Promise<Matrix> {
 
 const isOverdueOn = (m: Matrix['measures'][number], today: string) => typeof m.due === 'string' && m.due !== 'ongoing' && m.due < today && m.status !== 'done';
 
-async function until<T>(read: () => Promise<T> | T, accept: (value: T) => boolean, what: string, timeoutMs = 10000): Promise<T> {
-  const started = Date.now();
-  let last: T | undefined;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      last = await read();
-      if (accept(last)) return last;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${last !== undefined ? JSON.stringify(last) : String(lastError)}`);
-    await sleep(50);
-  }
-}
 
 /** inspect() with a deadline: a webview that is not loaded yet does not hang the test. */
 function inspect(panel: MatrixPanel, timeoutMs = 3000): Promise<MatrixInspection> {

@@ -14,7 +14,7 @@ import type { DiffPanel } from '../../../extension/diff-panel';
 import type { TaskmatrixApi } from '../../../extension/extension';
 import type { MatrixPanel } from '../../../extension/matrix-panel';
 import type { DiffInspection, MatrixInspection } from '../../../webview/protocol';
-import { activate, engineProject, log, screenshot, setText, sleep, wsUri } from './helpers';
+import { activate, engineProject, log, screenshot, setText, sleep, until, wsUri } from './helpers';
 
 const FIRST_LOAD_MS = 60000;
 const REPO = path.resolve(__dirname, '..', '..', '..', '..');
@@ -49,21 +49,6 @@ function git(args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=taskmatrix test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd: wsUri(FOLDER).fsPath, encoding: 'utf8' });
 }
 
-async function until<T>(read: () => Promise<T> | T, accept: (value: T) => boolean, what: string, timeoutMs = 10000): Promise<T> {
-  const started = Date.now();
-  let last: T | undefined;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      last = await read();
-      if (accept(last)) return last;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${last !== undefined ? JSON.stringify(last) : String(lastError)}`);
-    await sleep(50);
-  }
-}
 
 function withDeadline<T>(promise: Promise<T>, what: string, timeoutMs = 3000): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -14,41 +14,12 @@ import type { GraphPanel } from '../../../extension/graph-panel';
 import type { ImportCommandResult } from '../../../extension/import-command';
 import type { MatrixPanel } from '../../../extension/matrix-panel';
 import type { MatrixInspection } from '../../../webview/protocol';
-import {
-  activate,
-  applyEdit,
-  codeActions,
-  engineProject,
-  EXTENSION_ID,
-  findAction,
-  GUIDELINE,
-  log,
-  markdownOf,
-  pristineText,
-  rangeOf,
-  replaceText,
-  restoreFixture,
-  ruleOf,
-  SCRATCH,
-  setSetting,
-  settled,
-  showDoc,
-  sleep,
-  waitForDiagnostics,
-  wsUri,
-} from './helpers';
+import { activate, applyEdit, codeActions, engineProject, EXTENSION_ID, findAction, GUIDELINE, log, markdownOf, pristineText, rangeOf, replaceText, restoreFixture, ruleOf, SCRATCH, setSetting, settled, showDoc, sleep, waitForDiagnostics, waitUntil, wsUri } from './helpers';
 
 const FIRST_LOAD_MS = 60000;
 const locale = () => resolveLocale(vscode.env.language);
 const extensionUri = () => vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
 
-async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 async function lenses(uri: vscode.Uri): Promise<string[]> {
   const found = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 20)) ?? [];

@@ -69,6 +69,31 @@ export function sleep(ms: number): Promise<void> {
 const decoder = new TextDecoder('utf-8');
 const pristine = new Map<string, string>();
 
+/**
+ * Polls `read` every 50 ms until `accept` takes its value, and resolves with it; a read that throws
+ * counts as not yet (the state it reads may still be settling). Times out naming `what` and the last value or error.
+ */
+export async function until<T>(read: () => Promise<T> | T, accept: (value: T) => boolean, what: string, timeoutMs = 10000): Promise<T> {
+  const started = Date.now();
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await read();
+      if (accept(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${last !== undefined ? JSON.stringify(last) : String(lastError)}`);
+    await sleep(50);
+  }
+}
+
+/** Polls `check` until it holds. */
+export async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10000): Promise<void> {
+  await until(check, (ok) => ok, what, timeoutMs);
+}
+
 /** A fixture file's text as on disk (tests edit documents, never the files). */
 export async function pristineText(relative: string): Promise<string> {
   let text = pristine.get(relative);
