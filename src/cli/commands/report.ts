@@ -29,7 +29,7 @@ export async function reportCommand(context: CommandContext): Promise<number> {
   const { project, requested, guidelines } = input;
   const { diagnostics, suppressed } = input.lint;
   const matrix = buildMatrix(project, guidelines);
-  const plan = buildTaskPlan(project, guidelines, { locale, today: context.today! });
+  const plan = buildTaskPlan(project, guidelines, { locale, today: context.today! }, matrix);
   const loads = agencyLoads(matrix);
   const out: string[] = [];
   const bold = (text: string) => (context.color ? `\u001b[1m${text}\u001b[0m` : text);

@@ -7,7 +7,7 @@ import { isOverdue } from '../deadline';
 import type { Due } from '../deadline';
 import type { NoLeadReason } from '../lead';
 import { buildMatrix } from '../matrix';
-import type { MatrixMeasure } from '../matrix';
+import type { Matrix, MatrixMeasure } from '../matrix';
 import { allMeasures } from '../model';
 import type { Project } from '../project';
 import type { Locale } from '../types';
@@ -82,8 +82,8 @@ export interface TaskPlanOptions {
   title?: string;
 }
 
-export function buildTaskPlan(project: Project, paths: string[], options: TaskPlanOptions): TaskPlan {
-  const matrix = buildMatrix(project, paths);
+/** The plan of the guidelines at `paths`; `matrix`, when the caller has built it already, must be buildMatrix(project, paths). */
+export function buildTaskPlan(project: Project, paths: string[], options: TaskPlanOptions, matrix: Matrix = buildMatrix(project, paths)): TaskPlan {
   // buildMatrix lists the measures of `paths` in this same order, one entry per measure.
   let next = 0;
   const documents: PlanDocument[] = [];
