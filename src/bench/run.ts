@@ -12,7 +12,7 @@
 // beside `git diff --no-index --stat A B` on the same two folders, after checking that both see
 // every edit.
 //
-//   npx tsx src/bench/run.ts [--sizes 1000,10000,100000] [--runs 5] [--large-runs N] [--quick]
+//   npx tsx src/bench/run.ts [--sizes 1000,10000,100000|none] [--runs 5] [--large-runs N] [--quick]
 //                            [--tools taskmatrix,spectral,ajv,yaml,js-yaml] [--no-build]
 //                            [--diff-sizes 10000|none] [--dir FOLDER] [--keep] [--seed 1]
 //                            [--update-docs] [--json FILE]
@@ -440,18 +440,33 @@ export interface DiffSizeResult {
   files: number;
   runs: number;
   edited: number;
-  samples: { taskmatrix: Sample[]; git: Sample[] };
+  samples: { taskmatrix: Sample[]; git: Sample[]; floor: Sample[] };
   agreement: string;
 }
+
+const DIFF_KEYS = ['taskmatrix', 'git', 'floor'] as const;
 
 export const DIFF_LABELS = {
   taskmatrix: 'taskmatrix `diff A B --format json`',
   git: '`git diff --no-index --stat A B`',
+  floor: 'floor: `js-yaml` load of A and B',
+} as const;
+
+const DIFF_REPORTS = {
+  taskmatrix: 'measures matched by content; lead, co, division, deadline, text per measure; per agency',
+  git: 'changed lines per file',
+  // What any diff of the drafts' YAML pays before comparing anything: on a slow machine, the
+  // absolute figures mean little and this ratio says how much the diff itself adds.
+  floor: 'nothing: only reads both drafts into plain values (no positions)',
 } as const;
 
 /** Checks what each tool reported of the edits; returns the lines that differ, empty when both saw them all. */
-export function compareDiffs(corpora: DiffCorpora, taskmatrixJson: string, gitStat: string): string[] {
+export function compareDiffs(corpora: DiffCorpora, taskmatrixJson: string, gitStat: string, floorJson?: string): string[] {
   const problems: string[] = [];
+  if (floorJson !== undefined) {
+    const floor = parseJson<{ measures: number; errors: number }>(floorJson, 'js-yaml floor');
+    if (floor.measures !== 2 * corpora.measures || floor.errors !== 0) problems.push(`js-yaml floor: read ${floor.measures} measures with ${floor.errors} error(s), the drafts hold ${2 * corpora.measures}`);
+  }
   const { summary, measures } = parseJson<{ summary: Record<string, number>; measures: { lead: unknown }[] }>(taskmatrixJson, 'taskmatrix diff');
   const expected = { added: 0, removed: 0, moved: 0, changed: corpora.edited };
   if (JSON.stringify(summary) !== JSON.stringify(expected)) problems.push(`taskmatrix diff: ${JSON.stringify(summary)}, the corpora differ by ${JSON.stringify(expected)}`);
@@ -467,23 +482,24 @@ async function runDiffSize(corpora: DiffCorpora, runs: number, scratch: string, 
     taskmatrix: () => runProcess([join(ROOT, 'dist', 'cli.js'), 'diff', corpora.before, corpora.after, '--format', 'json'], scratch, useTime),
     // --no-index compares two folders outside any repository, as the bench's temporary ones are.
     git: () => runProcess(['diff', '--no-index', '--stat', corpora.before, corpora.after], scratch, useTime, 'git'),
+    floor: () => runProcess([join(scratch, 'js-yaml-floor.js'), corpora.before, corpora.after], scratch, useTime),
   };
-  const samples: DiffSizeResult['samples'] = { taskmatrix: [], git: [] };
-  const keys = ['taskmatrix', 'git'] as const;
+  const samples: DiffSizeResult['samples'] = { taskmatrix: [], git: [], floor: [] };
   let agreement = '';
   for (let run = 0; run < runs; run++) {
     const outputs: Record<string, string> = {};
-    for (const key of run % 2 ? [...keys].reverse() : keys) {
+    // Round-robin, starting with a different tool each run.
+    for (const key of [...DIFF_KEYS.slice(run % DIFF_KEYS.length), ...DIFF_KEYS.slice(0, run % DIFF_KEYS.length)]) {
       const result = await commands[key]();
-      // Both exit 1 when the folders differ, as `git diff --exit-code` does.
-      if (result.code !== 1) throw new BenchError(`${key} diff exited with ${result.code}:\n${result.stderr.slice(0, 2000)}`);
+      // The diffs exit 1 when the folders differ, as `git diff --exit-code` does; the floor 0.
+      if (result.code !== (key === 'floor' ? 0 : 1)) throw new BenchError(`${key} exited with ${result.code}:\n${result.stderr.slice(0, 2000)}`);
       samples[key].push({ seconds: result.seconds, maxRssKb: result.maxRssKb });
       outputs[key] = result.stdout;
       process.stderr.write(`  diff of ${fmtInt(corpora.measures)} measures, run ${run + 1}/${runs}: ${key} ${fmtSeconds(result.seconds)} s\n`);
     }
-    const problems = compareDiffs(corpora, outputs.taskmatrix!, outputs.git!);
+    const problems = compareDiffs(corpora, outputs.taskmatrix!, outputs.git!, outputs.floor!);
     if (problems.length) throw new BenchError(`The diffs disagree with the edits made (${corpora.before}, ${corpora.after}):\n  ${problems.join('\n  ')}`);
-    agreement = `Both see every edit — taskmatrix: ${fmtInt(corpora.edited)} changed measures, ${fmtInt(corpora.leadChanges)} lead changes; git: ${fmtInt(corpora.filesChanged)} files changed.`;
+    agreement = `Both diffs see every edit — taskmatrix: ${fmtInt(corpora.edited)} changed measures, ${fmtInt(corpora.leadChanges)} lead changes; git: ${fmtInt(corpora.filesChanged)} files changed. The floor read all ${fmtInt(2 * corpora.measures)} measures.`;
   }
   return { measures: corpora.measures, files: Math.ceil(corpora.measures / 100) + 1, runs, edited: corpora.edited, samples, agreement };
 }
@@ -494,10 +510,10 @@ export function formatDiffTables(results: DiffSizeResult[]): string {
     lines.push(`### diff: two ${fmtInt(size.measures)}-measure corpora, ${fmtInt(size.edited)} measures (1%) edited (${fmtInt(size.files)} files each, ${size.runs} run${size.runs === 1 ? '' : 's'} each)`, '');
     lines.push('| tool | reports | median wall (s) | min–max (s) | taskmatrix is | peak RSS (MB) |', '| --- | --- | ---: | ---: | --- | ---: |');
     const tm = median(size.samples.taskmatrix.map((s) => s.seconds));
-    for (const key of ['taskmatrix', 'git'] as const) {
+    for (const key of DIFF_KEYS) {
       const seconds = size.samples[key].map((s) => s.seconds);
       const rss = size.samples[key].map((s) => s.maxRssKb).filter((kb): kb is number => kb !== undefined);
-      const reports = key === 'taskmatrix' ? 'measures matched by content; lead, co, division, deadline, text per measure; per agency' : 'changed lines per file';
+      const reports = DIFF_REPORTS[key];
       const ratio = key === 'taskmatrix' ? '—' : ratioText(tm, median(seconds));
       lines.push(`| ${DIFF_LABELS[key]} | ${reports} | ${fmtSeconds(median(seconds))} | ${fmtSeconds(seconds.reduce((a, b) => Math.min(a, b)))}–${fmtSeconds(seconds.reduce((a, b) => Math.max(a, b)))} | ${ratio} | ${rss.length ? (median(rss) / 1024).toFixed(0) : 'n/a'} |`);
     }
@@ -577,7 +593,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${header.map((line) => line.slice(3)).join('\n')}\n`);
     return 0;
   }
-  const sizes = (values.sizes ?? (values.quick ? '1000,10000' : '1000,10000,100000')).split(',').map((s) => Number(s.trim()));
+  const sizeList = values.sizes ?? (values.quick ? '1000,10000' : '1000,10000,100000');
+  const sizes = sizeList === 'none' ? [] : sizeList.split(',').map((s) => Number(s.trim()));
   const runs = Number(values.runs ?? (values.quick ? '1' : '5'));
   const largeRuns = Number(values['large-runs'] ?? runs);
   const keys = (values.tools ?? TOOLS.map((tool) => tool.key).join(',')).split(',').map((s) => s.trim());
@@ -628,7 +645,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     for (const measures of diffSizes) {
       const corpora = writeDiffCorpora(root, measures, Number(values.seed));
-      process.stderr.write(`bench: diff of two ${fmtInt(measures)}-measure corpora, ${fmtInt(corpora.edited)} measures edited; ${runs} run(s) of taskmatrix, git\n`);
+      process.stderr.write(`bench: diff of two ${fmtInt(measures)}-measure corpora, ${fmtInt(corpora.edited)} measures edited; ${runs} run(s) of ${DIFF_KEYS.join(', ')}\n`);
       diffResults.push(await runDiffSize(corpora, runs, scratch, useTime));
     }
   } finally {

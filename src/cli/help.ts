@@ -264,7 +264,8 @@ inserted measure shows as one added and the ones after it as moved (5.1 → 5.2)
 rewritten. For each measure: added, removed, moved or changed, with the lead (old → new),
 co-responsible agencies added and removed, division, deadline, status and reworded title or
 text; for each agency: leads and co-owned measures gained and lost. Works on files that still
-have errors (they are counted on standard error).
+have errors; YAML and schema errors, which leave part of a file unread, are counted on standard
+error (unknown agencies are compared as written: lint reports them).
 
 Options:
   --git REV            compare with a git revision (HEAD, main, origin/main, a tag), read with
@@ -284,8 +285,9 @@ Exit codes: 0 no changes; 1 changes; 2 usage or I/O failure.
 （默认 tasks/）与某个 git 修订版本。措施先按文字、再按相似度、最后按编号对应，因此插入一项
 措施显示为新增一项、其后各项调整编号（5.1 → 5.2），而不会显示为被改写。每项措施给出：新增、
 删除、调整编号或修改，以及牵头单位（原 → 现）、增减的配合单位、分工方式、完成时限、进展和
-标题或正文的修改；每个单位给出新增和不再承担的牵头、配合措施。文件仍有错误时也可使用（错误
-数量输出到标准错误）。
+标题或正文的修改；每个单位给出新增和不再承担的牵头、配合措施。文件仍有错误时也可使用；
+会导致部分内容无法读取的 YAML 和结构错误，其数量输出到标准错误（未登记单位按原文比较，
+由 lint 报告）。
 
 选项：
   --git REV            与 git 修订版本（HEAD、main、origin/main、标签）比较，通过

@@ -42,6 +42,7 @@ const strings = {
     en: 'taskmatrix: warning: no agency registry (agencies.yaml) found for {path}; agency names are not checked.',
     'zh-cn': 'taskmatrix：警告：未找到 {path} 对应的单位名录（agencies.yaml），不核对单位名称。',
   },
+  diffPartlyRead: { en: 'taskmatrix: {count} YAML or schema error(s) in the drafts; the diff compares what could be read. Run "taskmatrix lint" for details.', 'zh-cn': 'taskmatrix：两稿中有 {count} 个 YAML 或结构错误，差异仅比较可读取的部分。运行“taskmatrix lint”查看详情。' },
   errorsInInput: { en: 'taskmatrix: {count} error(s) in the input; the output shows what could be understood. Run "taskmatrix lint" for details.', 'zh-cn': 'taskmatrix：输入中有 {count} 个错误，输出仅包含可解析的部分。运行“taskmatrix lint”查看详情。' },
   summaryProblems: { en: '{total} problem(s) ({errors} error(s), {warnings} warning(s), {infos} info)', 'zh-cn': '共 {total} 个问题（{errors} 个错误，{warnings} 个警告，{infos} 个提示）' },
   summaryClean: { en: 'No problems.', 'zh-cn': '没有发现问题。' },

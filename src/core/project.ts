@@ -17,7 +17,7 @@ import { findSuppressions } from './suppressions';
 import type { Suppression } from './suppressions';
 import { isIsoDate, localToday } from './deadline';
 import { compareDiagnostics } from './types';
-import type { Diagnostic, Locale, SuppressedDiagnostic } from './types';
+import type { Diagnostic, Locale, RuleId, SuppressedDiagnostic } from './types';
 
 export interface ProjectOptions {
   locale?: Locale;
@@ -44,6 +44,8 @@ export interface LintOptions {
   release?: boolean;
   /** Called after each file is linted, for a host's progress display. */
   onFile?: (path: string) => void;
+  /** Run only these rules (each still at its configured severity); default: every enabled rule. */
+  only?: readonly RuleId[];
 }
 
 interface Entry {
@@ -227,7 +229,7 @@ export class Project {
   }
 
   /** Lints one file with every enabled rule; suppressed findings are returned apart. */
-  lintFile(path: string): LintResult {
+  lintFile(path: string, only?: readonly RuleId[]): LintResult {
     const entry = this.entry(path);
     const file = this.sourceOf(entry);
     const found: Diagnostic[] = [];
@@ -237,7 +239,7 @@ export class Project {
     const today = this.todayFor(path);
     for (const rule of RULES) {
       const severity = this.severity(rule.meta.id, rule.meta.defaultSeverity);
-      if (severity === 'off' || !rule.meta.appliesTo.includes(file.kind)) continue;
+      if (severity === 'off' || !rule.meta.appliesTo.includes(file.kind) || (only && !only.includes(rule.meta.id))) continue;
       if (!wellFormed && rule.meta.id !== 'yaml-syntax') continue;
       const context: RuleContext = {
         file,
@@ -276,7 +278,7 @@ export class Project {
     // Guidelines first, so that a registry's cross-file check finds their names already kept.
     const order = options.release ? [...paths.filter((path) => this.entry(path).kind !== 'registry'), ...paths.filter((path) => this.entry(path).kind === 'registry')] : paths;
     for (const path of order) {
-      const result = this.lintFile(path);
+      const result = this.lintFile(path, options.only);
       // A loop, not push(...list): a hostile file can yield more findings than a call takes arguments.
       for (const d of result.diagnostics) diagnostics.push(d);
       for (const s of result.suppressed) suppressed.push(s);

@@ -44,7 +44,7 @@ describe('npm run bench', function () {
     assert.ok(agreed.includes(`ajv-cli: ${PLANTED_FINDINGS.schema} schema errors in ${files.length + 1} files`), agreed);
     assert.ok(agreed.includes(`${files.length + 1} files, ${200 + PLANTED_MEASURES} measures.`), agreed);
 
-    // The diff case: taskmatrix diff beside git diff --stat on the same two folders, 1% edited.
+    // The diff case: taskmatrix diff beside git diff --stat and the js-yaml floor on the same two folders, 1% edited.
     assert.match(out, /^### diff: two 300-measure corpora, 3 measures \(1%\) edited \(4 files each, 1 run each\)$/m);
     for (const [key, label] of Object.entries(DIFF_LABELS)) {
       const row = out.split('\n').find((line) => line.startsWith(`| ${label} |`));
@@ -53,7 +53,7 @@ describe('npm run bench', function () {
       assert.match(cells[3]!, /^\d+\.\d+$/, `median of ${key}`);
       assert.match(cells[5]!, key === 'taskmatrix' ? /^—$/ : /^\d+(\.\d)?× (faster|slower)$/, `ratio of ${key}`);
     }
-    assert.match(out, /^Both see every edit — taskmatrix: 3 changed measures, \d lead changes; git: 3 files changed\.$/m);
+    assert.match(out, /^Both diffs see every edit — taskmatrix: 3 changed measures, \d lead changes; git: 3 files changed\. The floor read all 600 measures\.$/m);
   });
 
   it('fails the diff case when a tool misses an edit', () => {
@@ -63,6 +63,9 @@ describe('npm run bench', function () {
     assert.deepEqual(compareDiffs(corpora, json(3, 2), stat(3)), []);
     assert.deepEqual(compareDiffs(corpora, json(2, 2), stat(3)), ['taskmatrix diff: {"added":0,"removed":0,"moved":0,"changed":2}, the corpora differ by {"added":0,"removed":0,"moved":0,"changed":3}']);
     assert.deepEqual(compareDiffs(corpora, json(3, 1), stat(2)), ['taskmatrix diff: 1 lead changes, 2 leads were swapped', 'git diff --stat: 2 files changed, 3 were edited']);
+    // The floor must have read both drafts whole, or its time says nothing.
+    assert.deepEqual(compareDiffs(corpora, json(3, 2), stat(3), '{"files":8,"measures":600,"errors":0}'), []);
+    assert.deepEqual(compareDiffs(corpora, json(3, 2), stat(3), '{"files":4,"measures":300,"errors":0}'), ['js-yaml floor: read 300 measures with 0 error(s), the drafts hold 600']);
   });
 
   describe('count agreement', () => {

@@ -85,12 +85,20 @@ describe('cli: diff', function () {
     assert.deepEqual(json.measures.map((m: { change: string; document: string; id: string }) => `${m.change} ${m.document}:${m.id}`), ['changed zj-ai-2027:2.1', 'removed gone:1.1']);
   });
 
-  it('works on drafts with lint errors, counting them on standard error', () => {
-    const broken = LEAD_SWAP.replace('agencies: [省科技厅, 省经信厅, 省财政厅, 之江实验室]', 'agencies: [省科技厅, 省不存在厅]');
-    const result = run(['diff', 'tasks/old.yaml', 'tasks/new.yaml'], { cwd: drafts(broken) });
-    assert.equal(result.status, 1);
-    assert.match(result.stdout, /co: \+省不存在厅 -省经信厅 -省财政厅 -之江实验室/);
-    assert.match(result.stderr, /1 error\(s\) in the input/);
+  it('works on drafts with lint errors, counting on standard error those that leave something unread', () => {
+    // An unknown agency is compared as written: lint reports it, the diff has nothing to warn of.
+    const unknown = LEAD_SWAP.replace('agencies: [省科技厅, 省经信厅, 省财政厅, 之江实验室]', 'agencies: [省科技厅, 省不存在厅]');
+    const compared = run(['diff', 'tasks/old.yaml', 'tasks/new.yaml'], { cwd: drafts(unknown) });
+    assert.equal(compared.status, 1);
+    assert.match(compared.stdout, /co: \+省不存在厅 -省经信厅 -省财政厅 -之江实验室/);
+    assert.equal(compared.stderr, '');
+    // A key the schema does not know may hold what the drafter meant: the count says so.
+    const misspelt = unknown.replace('agencies: [省科技厅, 省不存在厅]', 'agencies: [省科技厅, 省不存在厅]\n        deadlin: 2025年底前');
+    assert.notEqual(misspelt, unknown);
+    const partly = run(['diff', 'tasks/old.yaml', 'tasks/new.yaml'], { cwd: drafts(misspelt) });
+    assert.equal(partly.status, 1);
+    assert.match(partly.stdout, /co: \+省不存在厅 -省经信厅 -省财政厅 -之江实验室/);
+    assert.match(partly.stderr, /^taskmatrix: 1 YAML or schema error\(s\) in the drafts; the diff compares what could be read\./);
   });
 
   it('exits 2 with one clear line for usage and input errors', () => {
@@ -167,6 +175,29 @@ describe('cli: diff', function () {
       const removed = JSON.parse(run(['diff', '--git', 'HEAD', 'my tasks', '--format', 'json'], { cwd: dir }).stdout);
       assert.deepEqual(removed.documents, { added: ['new-doc'], removed: ['zj-ai-2027'] });
       assert.equal(removed.summary.removed, 23);
+    });
+
+    it('reads every file of the revision, a name with a line break and a binary file included', () => {
+      // Three guidelines in one batch of git cat-file, one whose name the batch cannot carry
+      // (read with git show), and a file that is not text: all as a working-tree read sees them.
+      const third = SEED.replace('id: zj-ai-2027', 'id: third-doc');
+      const dir = temp.withFiles({ 'tasks/agencies.yaml': REGISTRY, 'tasks/a.yaml': SEED, 'tasks/line\nbreak.yaml': LEAD_SWAP.replace('id: zj-ai-2027', 'id: odd-name'), 'tasks/c.yaml': third });
+      writeFileSync(join(dir, 'tasks/binary.yaml'), Buffer.from([0x69, 0x64, 0x00, 0xff]));
+      git(dir, 'init', '-q');
+      git(dir, 'add', '.');
+      git(dir, 'commit', '-q', '-m', 'first draft');
+      const clean = run(['diff', '--git', 'HEAD', '--format', 'json'], { cwd: dir });
+      assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+      assert.match(clean.stderr, /2 YAML or schema error\(s\) in the drafts/);
+      writeFileSync(join(dir, 'tasks/line\nbreak.yaml'), SEED.replace('id: zj-ai-2027', 'id: odd-name'));
+      writeFileSync(join(dir, 'tasks/c.yaml'), LEAD_SWAP.replace('id: zj-ai-2027', 'id: third-doc'));
+      const changed = run(['diff', '--git', 'HEAD', '--format', 'json'], { cwd: dir });
+      assert.equal(changed.status, 1, changed.stderr);
+      const measures = JSON.parse(changed.stdout).measures.map((m: { document: string; id: string; lead: unknown }) => [m.document, m.id, m.lead]);
+      assert.deepEqual(measures, [
+        ['third-doc', '2.1', { old: '省科技厅', new: '省发展改革委' }],
+        ['odd-name', '2.1', { old: '省发展改革委', new: '省科技厅' }],
+      ]);
     });
 
     it('exits 2 with a clear line outside a repository, for an unknown revision and for a revision that looks like an option', () => {
