@@ -1,8 +1,8 @@
 // Builds the project a command works on: configuration, the requested task files and the
 // registries they resolve against (found next to them or above, loaded as context).
-import { dirname, resolve } from 'node:path';
-import { MAX_FILE_BYTES, parseConfig, Project } from '../core/index';
-import type { Diagnostic, FileKind, Locale } from '../core/index';
+import { dirname, resolve, sep } from 'node:path';
+import { MAX_FILE_BYTES, Project, readConfig } from '../core/index';
+import type { Diagnostic, FileKind, Locale, ProjectConfig } from '../core/index';
 import { assertRegularFile, collectTaskFiles, detectTaskFileKind, displayPath, findConfigAbove, findRegistryAbove, InputError, readTaskFile, reasonOf, UsageError } from './files';
 import type { SkippedFile } from './files';
 import { t } from './messages';
@@ -39,27 +39,21 @@ export class ConfigError extends Error {
 
 export function loadProject(paths: string[], options: LoadOptions): LoadedProject {
   const { cwd, locale, today } = options;
-  const configFile = options.configPath ? resolve(cwd, options.configPath) : findConfigAbove(cwd);
+  // Keys are display paths (relative to the working folder, absolute outside it); the engine
+  // decides which configuration and registry govern a file by where it is.
+  const locate = (key: string) => resolve(cwd, key).split(sep).join('/');
+  const resolveKey = (from: string, relative: string) => displayPath(resolve(dirname(resolve(cwd, from)), relative), cwd);
+  const projectOptions = { locale, today, locate, resolve: resolveKey };
+  const configs: string[] = [];
   let project: Project;
-  let registryPath: string | undefined;
-  let settings = '';
-  if (configFile) {
-    const shown = displayPath(configFile, cwd);
-    let bytes: Uint8Array;
-    try {
-      bytes = readTaskFile(configFile);
-    } catch (error) {
-      throw new UsageError('cannotRead', { path: shown, reason: reasonOf(error) });
-    }
-    if (bytes.byteLength > MAX_FILE_BYTES) throw new InputError('configTooLarge', { path: shown, limit: MAX_FILE_BYTES / 1024 / 1024 });
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    settings = `${configFile}\n${text}`;
-    const { config, problems } = parseConfig(shown, text, locale);
-    if (problems.length) throw new ConfigError(shown, problems);
-    registryPath = config.registry ? displayPath(resolve(dirname(configFile), config.registry), cwd) : undefined;
-    project = new Project({ locale, config, registryPath, today });
+  if (options.configPath) {
+    // --config: this one configuration for every file; none is looked for.
+    const configFile = resolve(cwd, options.configPath);
+    const { config } = readConfigFile(configFile, cwd, locale, configs);
+    const registryPath = config.registry ? displayPath(resolve(dirname(configFile), config.registry), cwd) : undefined;
+    project = new Project({ ...projectOptions, config, ...(registryPath === undefined ? {} : { registryPath }) });
   } else {
-    project = new Project({ locale, today });
+    project = new Project(projectOptions);
   }
 
   const collected = collectTaskFiles(paths.length ? paths : ['tasks/'], cwd);
@@ -67,15 +61,29 @@ export function loadProject(paths: string[], options: LoadOptions): LoadedProjec
   if (collected.files.length === 0) throw new UsageError('noFiles', { paths: (paths.length ? paths : ['tasks/']).join(', ') });
   const requested: string[] = [];
   const where = new Map<string, string>();
-  // The configured registry is a registry whatever its name or first line.
-  if (registryPath !== undefined) addFile(project, resolve(cwd, registryPath), registryPath, cwd, where, 'registry');
+  // Each file's configuration: the nearest .taskmatrix.yaml in its folder or above (one a
+  // sub-folder holds overrides the root's for the files below it).
+  if (!options.configPath) {
+    const nearest = new Map<string, string | undefined>();
+    for (const file of collected.files) {
+      const folder = dirname(file);
+      if (!nearest.has(folder)) nearest.set(folder, findConfigAbove(folder));
+    }
+    for (const configFile of new Set([...nearest.values()].filter((found) => found !== undefined))) {
+      const shown = displayPath(configFile, cwd);
+      project.setConfigFile(shown, readConfigFile(configFile, cwd, locale, configs).bytes);
+    }
+  }
+  // A configured registry is a registry whatever its name or first line.
+  const configured = project.configuredRegistries();
+  for (const registryPath of configured) addFile(project, resolve(cwd, registryPath), registryPath, cwd, where, 'registry');
   for (const file of collected.files) {
     const shown = displayPath(file, cwd);
     addFile(project, file, shown, cwd, where);
     requested.push(shown);
   }
   // Linting a project (a folder) lints its registry too, wherever the configuration keeps it.
-  if (registryPath !== undefined && collected.walked && !requested.includes(registryPath)) requested.push(registryPath);
+  if (collected.walked) for (const registryPath of configured) if (!requested.includes(registryPath)) requested.push(registryPath);
 
   for (const path of project.guidelinePaths()) {
     if (project.registryPathFor(path) !== undefined) continue;
@@ -83,7 +91,26 @@ export function loadProject(paths: string[], options: LoadOptions): LoadedProjec
     if (found) addFile(project, found, displayPath(found, cwd), cwd, where);
     if (project.registryPathFor(path) === undefined) notes.push(t(locale, 'noRegistry', { path }));
   }
-  return { project, requested, notes, absolute: where, settings };
+  return { project, requested, notes, absolute: where, settings: configs.join('\n') };
+}
+
+/**
+ * A configuration file's bytes and rules; one that cannot be read is a usage error, one with
+ * problems a ConfigError (exit 2, its problems listed). Its path and text join `settings`.
+ */
+function readConfigFile(configFile: string, cwd: string, locale: Locale, settings: string[]): { bytes: Uint8Array; config: ProjectConfig } {
+  const shown = displayPath(configFile, cwd);
+  let bytes: Uint8Array;
+  try {
+    bytes = readTaskFile(configFile);
+  } catch (error) {
+    throw new UsageError('cannotRead', { path: shown, reason: reasonOf(error) });
+  }
+  if (bytes.byteLength > MAX_FILE_BYTES) throw new InputError('configTooLarge', { path: shown, limit: MAX_FILE_BYTES / 1024 / 1024 });
+  const { config, problems } = readConfig(shown, bytes, locale);
+  if (problems.length) throw new ConfigError(shown, problems);
+  settings.push(`${configFile}\n${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')}`);
+  return { bytes, config };
 }
 
 /** The line on standard error for a file a folder walk skipped. */

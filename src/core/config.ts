@@ -6,6 +6,7 @@
 //   registry: tasks/agencies.yaml   # optional: one registry for every guideline
 import { isMap, isScalar, parseDocument, LineCounter } from 'yaml';
 import type { Node, Pair } from 'yaml';
+import { decodeTaskFile, MAX_FILE_BYTES } from './document';
 import { formatSentence } from './messages';
 import type { MessageKey } from './messages';
 import { RULE_IDS } from './rules/index';
@@ -25,6 +26,18 @@ export interface ProjectConfig {
 export const EMPTY_CONFIG: ProjectConfig = { rules: {} };
 
 const SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
+
+/**
+ * Reads a configuration file from its bytes, decoded as task files are (UTF-8, a BOM allowed):
+ * a file that is not UTF-8 text, or too large (undefined), is one problem, as a task file is.
+ */
+export function readConfig(path: string, bytes: Uint8Array | undefined, locale: Locale): { config: ProjectConfig; problems: Diagnostic[] } {
+  // undefined: a stat showed the file over the limit, and it was not read.
+  const decoded = bytes === undefined ? { problem: { key: 'yaml.tooLarge' as const, args: { limit: MAX_FILE_BYTES / 1024 / 1024 } } } : decodeTaskFile(bytes);
+  if ('text' in decoded) return parseConfig(path, decoded.text, locale);
+  const { key, args } = decoded.problem;
+  return { config: { rules: {} }, problems: [{ rule: 'yaml-syntax', severity: 'error', message: formatSentence(locale, key, args), file: path, line: 1, column: 1, endLine: 1, endColumn: 1, offset: [0, 0] }] };
+}
 
 /** Reads a configuration file; problems come back as diagnostics with positions. */
 export function parseConfig(path: string, text: string, locale: Locale): { config: ProjectConfig; problems: Diagnostic[] } {

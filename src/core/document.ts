@@ -52,6 +52,9 @@ export function detectKind(path: string, text: string): FileKind {
 /** A file's bytes as text: UTF-8 (a BOM allowed), or a problem saying why it cannot be read as such. */
 export function decodeTaskFile(bytes: Uint8Array): { text: string } | { problem: SyntaxProblem } {
   if (bytes.byteLength > MAX_FILE_BYTES) return { problem: tooLarge() };
+  // Windows tools (Notepad's "Unicode", Excel's "Unicode text") save UTF-16 with a byte order mark:
+  // say so, rather than call the file binary for the NUL bytes of its ASCII characters.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { problem: { range: [0, 0], key: 'yaml.utf16', args: {} } };
   if (bytes.includes(0)) return { problem: { range: [0, 0], key: 'yaml.binary', args: {} } };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

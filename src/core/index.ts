@@ -2,7 +2,7 @@
 export * from './types';
 export { Project } from './project';
 export type { LintResult, ProjectOptions } from './project';
-export { parseConfig, CONFIG_FILE_NAMES, EMPTY_CONFIG } from './config';
+export { parseConfig, readConfig, CONFIG_FILE_NAMES, EMPTY_CONFIG } from './config';
 export type { ProjectConfig, RuleSetting } from './config';
 export { buildMatrix } from './matrix';
 export { dueOf, effectiveDeadline, isIsoDate, isOverdue, localToday, MEASURE_STATUSES, readDeadline, suggestDeadline } from './deadline';

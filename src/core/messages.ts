@@ -55,6 +55,10 @@ const catalog = {
     'zh-cn': '文件不是文本（含 NUL 字节）；任务文件必须是 UTF-8 编码的 YAML。',
   },
 
+  'yaml.utf16': {
+    en: 'The file is UTF-16 text; save it as UTF-8 (in Notepad or Word: Save As, encoding UTF-8).',
+    'zh-cn': '文件为 UTF-16 编码；请另存为 UTF-8（记事本或 Word 中“另存为”，编码选择 UTF-8）。',
+  },
   'yaml.encoding': {
     en: 'The file is not valid UTF-8 text; save it as UTF-8 (files in GB18030/GBK must be converted first).',
     'zh-cn': '文件不是有效的 UTF-8 文本；请另存为 UTF-8（GB18030/GBK 编码的文件需先转换）。',

@@ -5,8 +5,8 @@
 // that keeps memory flat however many files a CLI run covers.
 import { decodeTaskFile, detectKind, MAX_FILE_BYTES, parseSourceFile, positionAt, unreadableSourceFile } from './document';
 import type { FileKind, SourceFile } from './document';
-import type { ProjectConfig, RuleSetting } from './config';
-import { EMPTY_CONFIG } from './config';
+import type { ProjectConfig } from './config';
+import { CONFIG_FILE_NAMES, EMPTY_CONFIG, readConfig } from './config';
 import { formatSentence } from './messages';
 import { allMeasures, readGuideline, readRegistry } from './model';
 import type { GuidelineModel, RegistryModel } from './model';
@@ -26,6 +26,14 @@ export interface ProjectOptions {
   registryPath?: string;
   /** How messages name a file when its key is not what a user reads (the editor keys files by URI). */
   displayPath?: (path: string) => string;
+  /**
+   * Where a file is, as an absolute path or URI with `/` separators: what decides which
+   * configuration and registry govern it. The command line keys files by paths relative to its
+   * working folder (absolute outside it), so it must say; default: the key itself.
+   */
+  locate?: (path: string) => string;
+  /** The key of the file `relative` names from the file `from` (a configuration's registry); default: joined by `/`. */
+  resolve?: (from: string, relative: string) => string;
   /**
    * The date `overdue` compares due dates with, YYYY-MM-DD: one for every file (the command
    * line's --today), or per file (the editor's setting, which a folder may set); undefined or
@@ -61,8 +69,21 @@ interface Entry {
   suppressions?: Suppression[];
 }
 
+/** A configuration file in the project: in force for the files in its folder and below, unless a nearer one is. */
+interface ConfigEntry {
+  config: ProjectConfig;
+  problems: Diagnostic[];
+  /** Its folder's location (see ProjectOptions.locate). */
+  folder: string;
+  /** The key of the registry it names, if it names one. */
+  registryPath?: string;
+}
+
 export class Project {
   private readonly entries = new Map<string, Entry>();
+  private readonly configs = new Map<string, ConfigEntry>();
+  private readonly locate: (path: string) => string;
+  private readonly resolvePath: (from: string, relative: string) => string;
   readonly locale: Locale;
   private readonly config: ProjectConfig;
   private readonly registryPath: string | undefined;
@@ -78,7 +99,81 @@ export class Project {
     this.config = options.config ?? EMPTY_CONFIG;
     this.registryPath = options.registryPath;
     this.displayPath = options.displayPath ?? ((path) => path);
+    this.locate = options.locate ?? ((path) => path);
+    this.resolvePath = options.resolve ?? joinRelative;
     this.today = options.today;
+  }
+
+  /**
+   * Adds or replaces a configuration file (.taskmatrix.yaml) from its bytes (undefined: too large
+   * to read); it governs the files in its folder and below, a nearer one overriding it whole.
+   * Returns its problems (also kept: see configProblems); the rules it could read stay in force.
+   */
+  setConfigFile(path: string, bytes: Uint8Array | undefined): Diagnostic[] {
+    const { config, problems } = readConfig(path, bytes, this.locale);
+    this.configs.set(path, { config, problems, folder: folderOf(this.locate(path)), ...(config.registry ? { registryPath: this.resolvePath(path, config.registry) } : {}) });
+    this.forgetRegistries();
+    return problems;
+  }
+
+  deleteConfigFile(path: string): void {
+    if (this.configs.delete(path)) this.forgetRegistries();
+  }
+
+  /** The registries configurations name (the project's own, then each file's), which hosts must add as registries. */
+  configuredRegistries(): string[] {
+    const named = [this.registryPath, ...this.configPaths().map((path) => this.configs.get(path)!.registryPath)];
+    return [...new Set(named.filter((path) => path !== undefined))];
+  }
+
+  /** The configuration files, sorted by key. */
+  configPaths(): string[] {
+    return [...this.configs.keys()].sort();
+  }
+
+  /** The problems of every configuration file, in key order. */
+  configProblems(): Diagnostic[] {
+    return this.configPaths().flatMap((path) => this.configs.get(path)!.problems);
+  }
+
+  /** The configuration file in force for a file: the nearest in its folder or above; undefined when none is (the project's own then applies). */
+  configPathFor(path: string): string | undefined {
+    const folder = folderOf(this.locate(path));
+    let best: string | undefined;
+    for (const [candidate, entry] of this.configs) {
+      if (!isWithin(folder, entry.folder)) continue;
+      const bestFolder = best === undefined ? undefined : this.configs.get(best)!.folder;
+      if (bestFolder === undefined || entry.folder.length > bestFolder.length || (entry.folder.length === bestFolder.length && candidate < best!)) best = candidate;
+    }
+    return best;
+  }
+
+  /** The rules in force for a file. */
+  configFor(path: string): ProjectConfig {
+    const governing = this.configPathFor(path);
+    return governing === undefined ? this.config : this.configs.get(governing)!.config;
+  }
+
+  /**
+   * The files whose findings or models may change when the given files change: each of them, a
+   * guideline's registry (which finds unused agencies from its guidelines), the guidelines of a
+   * registry among them, and every file when a configuration is among them.
+   */
+  affectedBy(paths: Iterable<string>): Set<string> {
+    const affected = new Set<string>();
+    const registries = new Set<string>();
+    for (const path of paths) {
+      if (this.configs.has(path) || isConfigName(path)) return new Set(this.paths());
+      affected.add(path);
+      const entry = this.entries.get(path);
+      if (entry?.kind === 'registry') registries.add(path);
+      else if (entry) {
+        const registry = this.registryPathFor(path);
+        if (registry !== undefined) affected.add(registry);
+      }
+    }
+    if (registries.size) for (const guideline of this.guidelinePaths()) if (registries.has(this.registryPathFor(guideline)!)) affected.add(guideline);
+    return affected;
   }
 
   /** Adds or replaces a file's text. The kind is detected from its name and modeline unless given. */
@@ -175,7 +270,7 @@ export class Project {
     return (entry.registry ??= readRegistry(this.sourceOf(entry)));
   }
 
-  /** The registry a file resolves agencies against: the configured one, else the nearest registry in its folder or above. */
+  /** The registry a file resolves agencies against: the one its configuration names, else the nearest registry in its folder or above. */
   registryFor(path: string): RegistryIndex | undefined {
     const registryPath = this.registryPathFor(path);
     if (registryPath === undefined) return undefined;
@@ -193,14 +288,20 @@ export class Project {
   private findRegistryPath(path: string): string | undefined {
     const own = this.entries.get(path);
     if (own?.kind === 'registry') return path;
-    if (this.registryPath !== undefined) return this.entries.has(this.registryPath) ? this.registryPath : undefined;
-    const folder = folderOf(path);
+    const governing = this.configPathFor(path);
+    const configured = governing === undefined ? this.registryPath : this.configs.get(governing)!.registryPath;
+    if (configured !== undefined) return this.entries.has(configured) ? configured : undefined;
+    const folder = folderOf(this.locate(path));
     let best: string | undefined;
+    let bestFolder = '';
     this.registries ??= [...this.entries].filter(([, entry]) => entry.kind === 'registry').map(([candidate]) => candidate);
     for (const candidate of this.registries) {
-      const candidateFolder = folderOf(candidate);
+      const candidateFolder = folderOf(this.locate(candidate));
       if (!isWithin(folder, candidateFolder)) continue;
-      if (best === undefined || candidateFolder.length > folderOf(best).length || (candidateFolder.length === folderOf(best).length && candidate < best)) best = candidate;
+      if (best === undefined || candidateFolder.length > bestFolder.length || (candidateFolder.length === bestFolder.length && candidate < best)) {
+        best = candidate;
+        bestFolder = candidateFolder;
+      }
     }
     return best;
   }
@@ -234,11 +335,12 @@ export class Project {
     const file = this.sourceOf(entry);
     const found: Diagnostic[] = [];
     const registry = this.registryFor(path);
+    const config = this.configFor(path);
     // In a file that is not well-formed YAML, other findings would be guesses about a broken tree.
     const wellFormed = file.syntaxProblems.length === 0;
     const today = this.todayFor(path);
     for (const rule of RULES) {
-      const severity = this.severity(rule.meta.id, rule.meta.defaultSeverity);
+      const severity = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
       if (severity === 'off' || !rule.meta.appliesTo.includes(file.kind) || (only && !only.includes(rule.meta.id))) continue;
       if (!wellFormed && rule.meta.id !== 'yaml-syntax') continue;
       const context: RuleContext = {
@@ -294,10 +396,6 @@ export class Project {
     return given !== undefined && isIsoDate(given) ? given : localToday();
   }
 
-  private severity(rule: Diagnostic['rule'], fallback: RuleSetting): RuleSetting {
-    return this.config.rules[rule] ?? fallback;
-  }
-
   private applySuppressions(entry: Entry, found: Diagnostic[]): LintResult {
     const suppressions = (entry.suppressions ??= findSuppressions(this.sourceOf(entry).text, RULE_IDS));
     const diagnostics: Diagnostic[] = [];
@@ -320,6 +418,26 @@ export class Project {
 function sourceFromBytes(path: string, bytes: Uint8Array, kind: FileKind | undefined): SourceFile {
   const decoded = decodeTaskFile(bytes);
   return 'text' in decoded ? parseSourceFile(path, decoded.text, kind) : unreadableSourceFile(path, decoded.problem, kind);
+}
+
+/** A configuration file's name, by which a deleted one is still known. */
+function isConfigName(path: string): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/** `relative` read from the folder of `from`, `.` and `..` resolved (keys joined by `/`). */
+export function joinRelative(from: string, relative: string): string {
+  if (relative.startsWith('/')) return relative;
+  const folder = folderOf(from);
+  const segments = folder === '' ? [] : folder.split('/');
+  // The scheme and authority of a URI (file://host) and the root of an absolute path stay.
+  const fixed = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.test(folder) ? 3 : folder.startsWith('/') ? 1 : 0;
+  for (const segment of relative.replace(/\\/g, '/').split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..' && segments.length > fixed && segments[segments.length - 1] !== '..') segments.pop();
+    else if (segment !== '..' || fixed === 0) segments.push(segment);
+  }
+  return segments.join('/');
 }
 
 function folderOf(path: string): string {
