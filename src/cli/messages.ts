@@ -1,4 +1,5 @@
-// Every string the command line prints itself (diagnostic messages come from the core).
+// Every string the command line prints itself (diagnostic messages come from the core, and so do the
+// words for roles and no-lead reasons: src/core/wording.ts).
 import type { Locale } from '../core/index';
 import { printable } from './text-width';
 
@@ -20,11 +21,10 @@ const strings = {
   unknownAgency: { en: 'no agency "{value}" in these guidelines', 'zh-cn': '这些指导意见中没有单位“{value}”' },
   unknownAgencySuggest: { en: 'no agency "{value}" in these guidelines; did you mean "{suggestion}"?', 'zh-cn': '这些指导意见中没有单位“{value}”，是否应为“{suggestion}”？' },
   unknownChapter: { en: 'no part "{value}"; the parts with measures are {available}', 'zh-cn': '没有第“{value}”部分；含措施的部分为 {available}' },
+  // How to filter an aggregated graph, after the core's words ("Filter by agency or part (…)").
+  graphFilterHint: { en: '--agency NAME / --chapter ID', 'zh-cn': '--agency 单位 / --chapter 部分编号' },
   gridNotJson: { en: '--grid applies to csv, markdown and html; the JSON matrix already lists both views', 'zh-cn': '--grid 仅适用于 csv、markdown 和 html；JSON 已包含两种视图所需的数据' },
   statsAgency: { en: 'Agency', 'zh-cn': '单位' },
-  statsLed: { en: 'Led', 'zh-cn': '牵头' },
-  statsCo: { en: 'Co-owned', 'zh-cn': '配合' },
-  statsNoLead: { en: 'No-lead', 'zh-cn': '无牵头' },
   statsTotal: { en: 'Total', 'zh-cn': '合计' },
   reportWritten: { en: 'Written to {dir}:', 'zh-cn': '已写入 {dir}：' },
   reportTopLoads: { en: 'Heaviest agency loads', 'zh-cn': '任务最重的单位' },
@@ -57,11 +57,6 @@ const strings = {
   reportOverdueLine: { en: 'due {due} ({deadline}), status: {status}', 'zh-cn': '应于 {due} 完成（{deadline}），进展：{status}' },
   reportNoLeadNone: { en: 'Every measure has a lead.', 'zh-cn': '所有措施均有牵头单位。' },
   reportCo: { en: '+{count} co-responsible', 'zh-cn': '另有 {count} 个配合单位' },
-  noLeadReason_byFunction: { en: 'by function (根据职能分工各自负责)', 'zh-cn': '根据职能分工各自负责' },
-  noLeadReason_joint: { en: 'joint: the document names no lead', 'zh-cn': '文件未指定牵头单位' },
-  noLeadReason_collective: { en: 'first agency is a collective', 'zh-cn': '首位单位为集合性主体' },
-  noLeadReason_noneListed: { en: 'no agency listed', 'zh-cn': '未列出责任单位' },
-  noLeadMarker: { en: 'no lead', 'zh-cn': '无牵头单位' },
   suppressedHeading: { en: 'Acknowledged findings', 'zh-cn': '已确认的问题' },
   noReason: { en: '(no reason given)', 'zh-cn': '（未说明理由）' },
   // import
@@ -108,8 +103,6 @@ const strings = {
   diffDocumentRemoved: { en: 'document removed', 'zh-cn': '删除文件' },
   // A label before its value: Chinese text takes the full-width colon and no space.
   diffField: { en: '{label}: ', 'zh-cn': '{label}：' },
-  diffLead: { en: 'lead', 'zh-cn': '牵头' },
-  diffCo: { en: 'co', 'zh-cn': '配合' },
   diffDivision: { en: 'division', 'zh-cn': '分工方式' },
   diffDeadline: { en: 'deadline', 'zh-cn': '完成时限' },
   diffStatus: { en: 'status', 'zh-cn': '进展' },

@@ -1,14 +1,18 @@
 // The Agencies view in the explorer: agencies (with counts) → the measures they lead and
 // co-own; selecting a measure opens it.
 import * as vscode from 'vscode';
-import { agencyLoads, buildMatrix } from '../core/index';
+import { agencyLoads, buildMatrix, leadSummary, loadSummary, roleGroupLabel } from '../core/index';
 import type { AgencyLoad, MatrixMeasure } from '../core/index';
+import { editorLocale } from './locale';
 import type { WorkspaceIndex } from './workspace-index';
 
 type Node =
   | { type: 'agency'; load: AgencyLoad }
   | { type: 'group'; load: AgencyLoad; role: 'led' | 'coOwned' | 'noLead' }
   | { type: 'measure'; measure: MatrixMeasure };
+
+/** The role of each group of an agency's measures, as the wording table names roles. */
+const ROLE = { led: 'lead', coOwned: 'co', noLead: 'responsible' } as const;
 
 export class AgenciesTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -43,20 +47,20 @@ export class AgenciesTree implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.type === 'agency') {
       const item = new vscode.TreeItem(node.load.name, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `牵头 ${node.load.led} · 配合 ${node.load.coOwned}${node.load.noLead ? ` · 无牵头 ${node.load.noLead}` : ''}`;
+      item.description = loadSummary(editorLocale(), node.load);
       item.iconPath = new vscode.ThemeIcon('organization');
       item.contextValue = 'agency';
       return item;
     }
     if (node.type === 'group') {
-      const label = { led: vscode.l10n.t('Leads (牵头)'), coOwned: vscode.l10n.t('Co-owns (配合)'), noLead: vscode.l10n.t('Without a lead (负责)') }[node.role];
+      const label = roleGroupLabel(editorLocale(), ROLE[node.role]);
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
       item.description = String(node.load.measures[node.role].length);
       return item;
     }
     const { measure } = node;
     const item = new vscode.TreeItem(`${measure.id} ${measure.title}`, vscode.TreeItemCollapsibleState.None);
-    item.description = measure.lead ? `牵头: ${measure.lead}` : '无牵头单位';
+    item.description = leadSummary(editorLocale(), measure.lead);
     item.iconPath = new vscode.ThemeIcon(measure.noLead ? 'warning' : 'checklist');
     item.command = { command: 'taskmatrix.revealMeasure', title: vscode.l10n.t('Reveal Measure'), arguments: [measure.file, measure.line] };
     return item;

@@ -1,14 +1,9 @@
 // Completion of agency names inside `agencies:` lists (registry names first, aliases marked as
 // such, agencies already listed left out) and of `division:` values.
 import * as vscode from 'vscode';
-import { agencyCompletionText, completionContextAt, DIVISIONS } from '../core/index';
+import { agencyCompletionText, completionContextAt, divisionText, DIVISIONS } from '../core/index';
+import { editorLocale } from './locale';
 import { WorkspaceIndex } from './workspace-index';
-
-const DIVISION_DOCS: Record<string, string> = {
-  'lead-first': '排名第一的为牵头单位 — the first listed agency leads',
-  'by-function': '根据职能分工各自负责 — each within its remit; no lead',
-  joint: 'the document designates no lead',
-};
 
 export class TaskCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly index: WorkspaceIndex) {}
@@ -25,7 +20,7 @@ export class TaskCompletion implements vscode.CompletionItemProvider {
     if (context.kind === 'division') {
       return DIVISIONS.map((division, order) => {
         const item = new vscode.CompletionItem(division, vscode.CompletionItemKind.EnumMember);
-        item.documentation = DIVISION_DOCS[division];
+        item.documentation = divisionText(editorLocale(), division);
         item.range = replace;
         item.sortText = String(order);
         return item;

@@ -1,7 +1,7 @@
 // Hover on an agency: its full and English names, kind, and what it leads and co-owns across
 // the workspace, each measure a link.
 import * as vscode from 'vscode';
-import { agencyKindLabel, referencesTo } from '../core/index';
+import { agencyKindLabel, referencesTo, roleCountText } from '../core/index';
 import { editorLocale } from './locale';
 import { toVscodeRange } from './positions';
 import type { WorkspaceIndex } from './workspace-index';
@@ -33,10 +33,10 @@ export class TaskHover implements vscode.HoverProvider {
     const led = references.filter((ref) => ref.role === 'lead');
     const co = references.filter((ref) => ref.role === 'co');
     const responsible = references.filter((ref) => ref.role === 'responsible');
-    // The Chinese term is part of the English phrase, so that the Chinese one does not say it twice.
-    markdown.appendMarkdown(`${vscode.l10n.t('Leads {0} (牵头)', led.length)}${led.length ? `: ${led.map(link).join(', ')}` : ''}  \n`);
-    markdown.appendMarkdown(`${vscode.l10n.t('Co-owns {0} (配合)', co.length)}${co.length ? `: ${co.map(link).join(', ')}` : ''}`);
-    if (responsible.length) markdown.appendMarkdown(`  \n${vscode.l10n.t('Without a lead {0} (负责)', responsible.length)}: ${responsible.map(link).join(', ')}`);
+    const locale = editorLocale();
+    markdown.appendMarkdown(`${roleCountText(locale, 'lead', led.length)}${led.length ? `: ${led.map(link).join(', ')}` : ''}  \n`);
+    markdown.appendMarkdown(`${roleCountText(locale, 'co', co.length)}${co.length ? `: ${co.map(link).join(', ')}` : ''}`);
+    if (responsible.length) markdown.appendMarkdown(`  \n${roleCountText(locale, 'responsible', responsible.length)}: ${responsible.map(link).join(', ')}`);
     return new vscode.Hover(markdown, toVscodeRange(project, key, mention.range));
   }
 }

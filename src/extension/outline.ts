@@ -1,9 +1,10 @@
 // Document symbols (parts and measures, or registry agencies) and a code lens with each
-// measure's lead and deadline: 牵头: 省科技厅  ·  配合 3  ·  2025年底前  ·  ⚠ 逾期, and a lead the
-// registry does not know marked where it is named: 牵头: 省科技 ⚠ 未登记.
+// measure's lead and deadline; the outline and the lens text are the engine's (measureLensTitle),
+// in the editor's language.
 import * as vscode from 'vscode';
-import { outlineOf } from '../core/index';
+import { measureLensTitle, outlineOf } from '../core/index';
 import type { OutlineItem } from '../core/index';
+import { editorLocale } from './locale';
 import { toVscodeRange } from './positions';
 import { WorkspaceIndex } from './workspace-index';
 
@@ -37,7 +38,7 @@ export class TaskOutline implements vscode.DocumentSymbolProvider, vscode.CodeLe
       symbol.children = item.children.map(toSymbol);
       return symbol;
     };
-    return outlineOf(this.index.project, key).map(toSymbol);
+    return outlineOf(this.index.project, key, editorLocale()).map(toSymbol);
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -45,15 +46,9 @@ export class TaskOutline implements vscode.DocumentSymbolProvider, vscode.CodeLe
     const key = WorkspaceIndex.key(document.uri);
     if (!vscode.workspace.getConfiguration('taskmatrix', document.uri).get<boolean>('codeLens', true)) return [];
     if (this.index.project.file(key)?.kind !== 'guideline') return [];
-    return outlineOf(this.index.project, key)
+    const locale = editorLocale();
+    return outlineOf(this.index.project, key, locale)
       .flatMap((chapter) => chapter.children)
-      .map((measure) => {
-        const ownership = measure.ownership!;
-        const lead = measure.leadUnregistered ? `${ownership.lead} ${vscode.l10n.t('⚠ not registered')}` : ownership.lead;
-        const parts = ownership.lead ? [`牵头: ${lead}`, ...(ownership.co.length ? [`配合 ${ownership.co.length}`] : [])] : [`⚠ 无牵头单位 (${ownership.noLeadReason})`];
-        if (measure.deadline) parts.push(measure.deadline);
-        if (measure.overdue) parts.push(vscode.l10n.t('⚠ overdue'));
-        return new vscode.CodeLens(toVscodeRange(this.index.project, key, measure.selection), { title: parts.join('  ·  '), command: '' });
-      });
+      .map((measure) => new vscode.CodeLens(toVscodeRange(this.index.project, key, measure.selection), { title: measureLensTitle(measure, locale), command: '' }));
   }
 }

@@ -2,6 +2,7 @@
 import { buildOwnershipGraph, graphToHtml, graphToMarkdown, GraphFilterError, GRAPH_LEVELS } from '../../core/index';
 import type { OwnershipGraph } from '../../core/index';
 import { UsageError } from '../files';
+import { t } from '../messages';
 import type { CommandContext } from './command';
 import { contentNonce, loadExportInput, mermaidScript } from './export-input';
 import type { ExportInput } from './export-input';
@@ -25,7 +26,7 @@ export function ownershipGraph(context: CommandContext, input: ExportInput): Own
   const level = typeof context.options.level === 'string' ? context.options.level : undefined;
   if (level !== undefined && !(GRAPH_LEVELS as readonly string[]).includes(level)) throw new UsageError('unknownLevel', { level, levels: GRAPH_LEVELS.join(', ') });
   try {
-    return buildOwnershipGraph(input.project, input.guidelines, { agency, chapter, level: level as (typeof GRAPH_LEVELS)[number] | undefined, locale: context.locale });
+    return buildOwnershipGraph(input.project, input.guidelines, { agency, chapter, level: level as (typeof GRAPH_LEVELS)[number] | undefined, locale: context.locale, filterHint: t(context.locale, 'graphFilterHint') });
   } catch (error) {
     if (!(error instanceof GraphFilterError)) throw error;
     const key = error.filter === 'agency' ? (error.suggestion ? 'unknownAgencySuggest' : 'unknownAgency') : 'unknownChapter';

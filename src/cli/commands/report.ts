@@ -2,12 +2,11 @@
 // measures nobody leads and the heaviest agency loads on one screen; with --out, every export
 // (graph, matrix, stats, lint) written into a folder for reviewers.
 import { join, resolve } from 'node:path';
-import { agencyLoads, buildMatrix, buildOwnershipGraph, buildTaskPlan, jsonText, planToOfficeFile, statusText } from '../../core/index';
-import type { MatrixMeasure, NoLeadReason } from '../../core/index';
+import { agencyLoads, buildMatrix, buildOwnershipGraph, buildTaskPlan, jsonText, noLeadReasonText, noLeadWord, planToOfficeFile, statusText } from '../../core/index';
+import type { MatrixMeasure } from '../../core/index';
 import { counts, LINT_FORMATS } from '../formatters/index';
 import { displayPath } from '../files';
 import { t } from '../messages';
-import type { CliMessage } from '../messages';
 import { refuseUnsafeTargets, writeAllOrNothing } from '../safe-write';
 import { displayWidth, padEnd, printable, truncate } from '../text-width';
 import type { CommandContext } from './command';
@@ -16,12 +15,6 @@ import { renderGraph } from './graph';
 import { renderMatrix } from './matrix';
 import { statsTable } from './stats';
 
-const REASON: Record<NoLeadReason, CliMessage> = {
-  'by-function': 'noLeadReason_byFunction',
-  joint: 'noLeadReason_joint',
-  collective: 'noLeadReason_collective',
-  'none-listed': 'noLeadReason_noneListed',
-};
 
 export async function reportCommand(context: CommandContext): Promise<number> {
   const { locale } = context;
@@ -46,7 +39,7 @@ export async function reportCommand(context: CommandContext): Promise<number> {
   const label = (m: MatrixMeasure) => printable(qualify ? `${m.document} ${m.id}` : m.id);
   // Folds, not Math.max(...measures): a call takes fewer arguments than a file can hold measures.
   const idWidth = matrix.measures.reduce((width, m) => Math.max(width, label(m).length), 0);
-  const leadOf = (m: MatrixMeasure) => printable(m.lead ?? `— ${t(locale, 'noLeadMarker')}`);
+  const leadOf = (m: MatrixMeasure) => printable(m.lead ?? `— ${noLeadWord(locale)}`);
   const leadWidth = matrix.measures.reduce((width, m) => Math.max(width, displayWidth(leadOf(m))), 0);
   for (const m of matrix.measures) {
     const co = m.lead && m.co.length ? `  (${t(locale, 'reportCo', { count: m.co.length })})` : '';
@@ -57,7 +50,7 @@ export async function reportCommand(context: CommandContext): Promise<number> {
   out.push(bold(t(locale, 'reportNoLead', { count: noLead.length })));
   if (noLead.length === 0) out.push(`  ${t(locale, 'reportNoLeadNone')}`);
   for (const m of noLead) {
-    out.push(`  ${padEnd(label(m), idWidth)}  ${printable(m.title)} — ${t(locale, REASON[m.noLeadReason!])}`);
+    out.push(`  ${padEnd(label(m), idWidth)}  ${printable(m.title)} — ${noLeadReasonText(locale, m.noLeadReason!)}`);
     out.push(`  ${' '.repeat(idWidth)}  ${printable(m.co.join('、'))}`);
   }
   // Only where the documents carry deadlines: a plan without them has nothing to be late for.
@@ -75,7 +68,7 @@ export async function reportCommand(context: CommandContext): Promise<number> {
 
   if (typeof context.options.out === 'string') {
     const folder = context.options.out;
-    const graph = buildOwnershipGraph(project, guidelines, { locale });
+    const graph = buildOwnershipGraph(project, guidelines, { locale, filterHint: t(locale, 'graphFilterHint') });
     const files: [string, () => string | Promise<Uint8Array>][] = [
       ['OWNERSHIP.md', () => renderGraph(graph, 'markdown', context, input.title)],
       ['ownership.mmd', () => renderGraph(graph, 'mermaid', context, input.title)],

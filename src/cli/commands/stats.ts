@@ -1,5 +1,5 @@
 // `taskmatrix stats`: per agency, measures led, co-owned and sat in without a lead, by load.
-import { agencyLoads, buildMatrix, jsonText } from '../../core/index';
+import { agencyLoads, buildMatrix, jsonText, roleColumn } from '../../core/index';
 import type { AgencyLoad } from '../../core/index';
 import { UsageError } from '../files';
 import { t } from '../messages';
@@ -18,7 +18,7 @@ export function statsCommand(context: CommandContext): number {
 
 /** The loads as an aligned terminal table (CJK counted two columns wide). */
 export function statsTable(loads: AgencyLoad[], context: Pick<CommandContext, 'locale'>): string {
-  const headers = [t(context.locale, 'statsAgency'), t(context.locale, 'statsLed'), t(context.locale, 'statsCo'), t(context.locale, 'statsNoLead'), t(context.locale, 'statsTotal')];
+  const headers = [t(context.locale, 'statsAgency'), roleColumn(context.locale, 'lead'), roleColumn(context.locale, 'co'), roleColumn(context.locale, 'responsible'), t(context.locale, 'statsTotal')];
   const rows = loads.map((l) => [printable(l.name), String(l.led), String(l.coOwned), String(l.noLead), String(l.total)]);
   const widths = headers.map((h, i) => rows.reduce((width, row) => Math.max(width, displayWidth(row[i]!)), displayWidth(h)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? padEnd(cell, widths[i]!) : ' '.repeat(widths[i]! - displayWidth(cell)) + cell)).join('  ').trimEnd();

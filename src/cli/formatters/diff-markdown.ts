@@ -1,6 +1,6 @@
 // The diff as a pull-request comment: the summary, the lead changes first (what reviewers argue
 // about), everything else folded in <details>; cut to fit GitHub's 65,536-character limit.
-import { markdownCell, visibleText, wordDiff } from '../../core/index';
+import { markdownCell, noLeadWord, roleName, visibleText, wordDiff } from '../../core/index';
 import type { MeasureChange } from '../../core/index';
 import { t } from '../messages';
 import type { CliMessage } from '../messages';
@@ -44,7 +44,8 @@ export const diffMarkdown: DiffFormatter = ({ diff, locale }) => {
   const row = (cells: string[]) => `| ${cells.map((cell) => cell || ' ').join(' | ')} |`;
   const header = (cells: string[]) => [row(cells), `|${cells.map(() => ' --- |').join('')}`];
   const none = t(locale, 'diffNone');
-  const field = (key: CliMessage) => t(locale, 'diffField', { label: t(locale, key) });
+  const fieldText = (text: string) => t(locale, 'diffField', { label: text });
+  const field = (key: CliMessage) => fieldText(t(locale, key));
   const names = (list: string[]) => list.map((name) => markdownName(name)).join('、');
   const ids = (list: string[]) => list.map(markdownData).join('、');
   const nameOrNone = (name: string | null) => (name === null ? none : markdownName(name));
@@ -78,14 +79,14 @@ export const diffMarkdown: DiffFormatter = ({ diff, locale }) => {
   function whatChanged(measure: MeasureChange): string {
     const parts: string[] = [];
     if (measure.change === 'added' || measure.change === 'removed') {
-      if (measure.lead) parts.push(`${t(locale, 'diffLead')} ${markdownName(measure.lead.new ?? measure.lead.old ?? '')}`);
+      if (measure.lead) parts.push(`${roleName(locale, 'lead')} ${markdownName(measure.lead.new ?? measure.lead.old ?? '')}`);
       const co = measure.change === 'added' ? measure.coAdded : measure.coRemoved;
-      if (co.length) parts.push(`${measure.lead ? t(locale, 'diffCo') : t(locale, 'noLeadMarker')} ${names(co)}`);
+      if (co.length) parts.push(`${measure.lead ? roleName(locale, 'co') : noLeadWord(locale)} ${names(co)}`);
       return parts.join('<br>');
     }
-    if (measure.lead) parts.push(`${field('diffLead')}**${nameOrNone(measure.lead.old)} → ${nameOrNone(measure.lead.new)}**`);
+    if (measure.lead) parts.push(`${fieldText(roleName(locale, 'lead'))}**${nameOrNone(measure.lead.old)} → ${nameOrNone(measure.lead.new)}**`);
     if (measure.coAdded.length || measure.coRemoved.length) {
-      parts.push(`${field('diffCo')}${[...measure.coAdded.map((name) => `+${markdownName(name)}`), ...measure.coRemoved.map((name) => `−${markdownName(name)}`)].join(' ')}`);
+      parts.push(`${fieldText(roleName(locale, 'co'))}${[...measure.coAdded.map((name) => `+${markdownName(name)}`), ...measure.coRemoved.map((name) => `−${markdownName(name)}`)].join(' ')}`);
     }
     if (measure.division) parts.push(`${field('diffDivision')}${markdownData(valueText(measure.division, locale))}`);
     if (measure.deadline) parts.push(`${field('diffDeadline')}${markdownData(valueText(measure.deadline, locale))}`);

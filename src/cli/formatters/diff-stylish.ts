@@ -1,7 +1,7 @@
 // The diff for a terminal: per document, one line per measure with its changes indented below,
 // then per agency what it gained and lost, then the summary.
 import type { AgencyChange, MeasureChange } from '../../core/index';
-import { wordDiff } from '../../core/index';
+import { noLeadWord, roleName, wordDiff } from '../../core/index';
 import type { CliMessage } from '../messages';
 import { t } from '../messages';
 import { displayWidth, padEnd, printable } from '../text-width';
@@ -19,7 +19,8 @@ const MARK: Record<MeasureChange['change'], { sign: string; colour: string }> = 
 export const diffStylish: DiffFormatter = ({ diff, locale, color }) => {
   const lines: string[] = [];
   const label = (key: CliMessage) => t(locale, key);
-  const field = (key: CliMessage) => t(locale, 'diffField', { label: t(locale, key) });
+  const fieldText = (text: string) => t(locale, 'diffField', { label: text });
+  const field = (key: CliMessage) => fieldText(t(locale, key));
   const names = (list: string[]) => list.map(printable).join('、');
   const byDocument = new Map<string, MeasureChange[]>();
   for (const measure of diff.measures) {
@@ -57,15 +58,15 @@ export const diffStylish: DiffFormatter = ({ diff, locale, color }) => {
     const out: string[] = [];
     if (measure.change === 'added' || measure.change === 'removed') {
       const parts = [];
-      if (measure.lead) parts.push(`${label('diffLead')} ${printable(measure.lead.new ?? measure.lead.old ?? '')}`);
+      if (measure.lead) parts.push(`${roleName(locale, 'lead')} ${printable(measure.lead.new ?? measure.lead.old ?? '')}`);
       const co = measure.change === 'added' ? measure.coAdded : measure.coRemoved;
-      if (co.length) parts.push(`${measure.lead ? label('diffCo') : t(locale, 'noLeadMarker')} ${names(co)}`);
+      if (co.length) parts.push(`${measure.lead ? roleName(locale, 'co') : noLeadWord(locale)} ${names(co)}`);
       return parts.length ? [parts.join(' · ')] : [];
     }
-    if (measure.lead) out.push(`${field('diffLead')}${paint(color, '1', printable(valueText(measure.lead, locale)))}`);
+    if (measure.lead) out.push(`${fieldText(roleName(locale, 'lead'))}${paint(color, '1', printable(valueText(measure.lead, locale)))}`);
     if (measure.coAdded.length || measure.coRemoved.length) {
       const co = [...measure.coAdded.map((name) => paint(color, '32', `+${printable(name)}`)), ...measure.coRemoved.map((name) => paint(color, '31', `-${printable(name)}`))];
-      out.push(`${field('diffCo')}${co.join(' ')}`);
+      out.push(`${fieldText(roleName(locale, 'co'))}${co.join(' ')}`);
     }
     if (measure.division) out.push(`${field('diffDivision')}${printable(valueText(measure.division, locale))}`);
     if (measure.deadline) out.push(`${field('diffDeadline')}${printable(valueText(measure.deadline, locale))}`);
@@ -83,8 +84,8 @@ export const diffStylish: DiffFormatter = ({ diff, locale, color }) => {
   function agencyLine(agency: AgencyChange): string {
     const parts: string[] = [];
     const list = (gained: string[], lost: string[]) => [...gained.map((id) => paint(color, '32', `+${printable(id)}`)), ...lost.map((id) => paint(color, '31', `-${printable(id)}`))].join(' ');
-    if (agency.leadsGained.length || agency.leadsLost.length) parts.push(`${label('diffLead')} ${list(agency.leadsGained, agency.leadsLost)}`);
-    if (agency.coGained.length || agency.coLost.length) parts.push(`${label('diffCo')} ${list(agency.coGained, agency.coLost)}`);
+    if (agency.leadsGained.length || agency.leadsLost.length) parts.push(`${roleName(locale, 'lead')} ${list(agency.leadsGained, agency.leadsLost)}`);
+    if (agency.coGained.length || agency.coLost.length) parts.push(`${roleName(locale, 'co')} ${list(agency.coGained, agency.coLost)}`);
     return parts.join('  ·  ');
   }
 };

@@ -1,10 +1,12 @@
 // The outline of a task file: parts and their measures (with each measure's lead), or the
-// registry's agencies. Editors show it as document symbols and code lenses.
+// registry's agencies, and the line a code lens shows above each measure. Editors show them as
+// document symbols and code lenses; the words are the wording table's.
 import { dueOf, effectiveDeadline, isOverdue } from '../deadline';
 import { ownershipOf } from '../lead';
 import type { Ownership } from '../lead';
 import type { Project } from '../project';
-import type { OffsetRange } from '../types';
+import type { Locale, OffsetRange } from '../types';
+import { leadSummary, noLeadReasonText, wording } from '../wording';
 
 export interface OutlineItem {
   kind: 'chapter' | 'measure' | 'agency';
@@ -23,7 +25,8 @@ export interface OutlineItem {
   children: OutlineItem[];
 }
 
-export function outlineOf(project: Project, path: string): OutlineItem[] {
+/** The outline of a file: a registry's agencies, or a guideline's parts with their measures (`detail` in `locale`). */
+export function outlineOf(project: Project, path: string, locale: Locale = 'en'): OutlineItem[] {
   const file = project.file(path);
   if (!file) return [];
   if (file.kind === 'registry') {
@@ -51,7 +54,7 @@ export function outlineOf(project: Project, path: string): OutlineItem[] {
       return {
         kind: 'measure' as const,
         name: `${measure.id?.value ?? '?'} ${measure.title ?? ''}`.trim(),
-        detail: ownership.lead ? `牵头: ${ownership.lead}` : '无牵头单位',
+        detail: leadSummary(locale, ownership.lead),
         range: measure.range,
         selection: measure.id?.range ?? measure.headRange,
         ownership,
@@ -61,4 +64,23 @@ export function outlineOf(project: Project, path: string): OutlineItem[] {
       };
     }),
   }));
+}
+
+/**
+ * The code lens of a measure of the outline: `牵头: 省科技厅  ·  配合 3  ·  2025年底前  ·  ⚠ 逾期`,
+ * a lead the registry does not know marked (`牵头: 省科技 ⚠ 未登记`), and a measure without a lead
+ * saying why in words (`⚠ 无牵头单位（根据职能分工各自负责）`).
+ */
+export function measureLensTitle(measure: OutlineItem, locale: Locale): string {
+  const ownership = measure.ownership;
+  const parts: string[] = [];
+  if (ownership?.lead) {
+    parts.push(leadSummary(locale, measure.leadUnregistered ? `${ownership.lead} ${wording(locale, 'mark.unregistered')}` : ownership.lead));
+    if (ownership.co.length) parts.push(wording(locale, 'mark.coCount', { count: ownership.co.length }));
+  } else {
+    parts.push(wording(locale, 'mark.noLeadBecause', { reason: noLeadReasonText(locale, ownership?.noLeadReason ?? 'none-listed') }));
+  }
+  if (measure.deadline) parts.push(measure.deadline);
+  if (measure.overdue) parts.push(wording(locale, 'mark.overdue'));
+  return parts.join('  ·  ');
 }

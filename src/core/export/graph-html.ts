@@ -3,6 +3,7 @@
 // and the measures without a lead as plain HTML.
 import type { OwnershipGraph } from '../graph/ownership-graph';
 import type { Locale } from '../types';
+import { noLeadReasonText, wording } from '../wording';
 import { escapeHtml, htmlData, scriptJson } from './escape';
 import { htmlPage } from './html-page';
 import { label } from './labels';
@@ -25,7 +26,7 @@ export function graphToHtml(graph: OwnershipGraph, options: GraphHtmlOptions): s
     .map((m) => {
       const data = (cell: string) => `<td>${htmlData(cell)}</td>`;
       const names = `<td>${m.co.map(htmlData).join('、')}</td>`;
-      return `<tr class="no-lead">${[...(multiple ? [m.document] : []), m.id, m.title].map(data).join('')}<td>${escapeHtml(label(locale, `reason.${m.noLeadReason!}`))}</td>${names}</tr>`;
+      return `<tr class="no-lead">${[...(multiple ? [m.document] : []), m.id, m.title].map(data).join('')}<td>${escapeHtml(noLeadReasonText(locale, m.noLeadReason!))}</td>${names}</tr>`;
     })
     .join('\n');
   const body = `<h1>${htmlData(options.title)} — ${escapeHtml(label(locale, 'graphTitle'))}</h1>
@@ -33,10 +34,10 @@ ${graph.notice ? `<p class="notice" id="notice">${escapeHtml(graph.notice)}</p>`
 <div class="graph" id="graph" data-level="${graph.level}"><p class="muted">${escapeHtml(label(locale, 'rendering'))}</p></div>
 <h2>${escapeHtml(label(locale, 'legend'))}</h2>
 <ul class="legend">
-<li>${escapeHtml(label(locale, 'legendLead'))}</li>
-<li>${escapeHtml(label(locale, 'legendCo'))}</li>
-<li>${escapeHtml(label(locale, 'legendResponsible'))}</li>
-<li>${escapeHtml(label(locale, 'legendNoLead'))}</li>
+<li>${escapeHtml(wording(locale, 'legend.lead'))}</li>
+<li>${escapeHtml(wording(locale, 'legend.co'))}</li>
+<li>${escapeHtml(wording(locale, 'legend.responsible'))}</li>
+<li>${escapeHtml(wording(locale, 'legend.noLead'))}</li>
 </ul>
 <h2 id="no-lead">${escapeHtml(label(locale, 'noLeadHeading', { count: graph.noLead.length }))}</h2>
 ${

@@ -2,6 +2,7 @@
 // legend, and the measures without a lead. Deterministic, so diffs show only real changes.
 import type { OwnershipGraph } from '../graph/ownership-graph';
 import type { Locale } from '../types';
+import { noLeadReasonText, wording } from '../wording';
 import { markdownCell } from './escape';
 import { label } from './labels';
 import { columnHeaders } from './matrix-table';
@@ -10,7 +11,7 @@ export function graphToMarkdown(graph: OwnershipGraph, locale: Locale, title: st
   const lines = [`# ${markdownCell(title)} — ${label(locale, 'graphTitle')}`, ''];
   if (graph.notice) lines.push(`> ${markdownCell(graph.notice)}`, '');
   lines.push('```mermaid', graph.mermaid.trimEnd(), '```', '');
-  lines.push(`**${label(locale, 'legend')}:** ${[label(locale, 'legendLead'), label(locale, 'legendCo'), label(locale, 'legendResponsible'), label(locale, 'legendNoLead')].map(markdownCell).join('; ')}`, '');
+  lines.push(`**${label(locale, 'legend')}:** ${[wording(locale, 'legend.lead'), wording(locale, 'legend.co'), wording(locale, 'legend.responsible'), wording(locale, 'legend.noLead')].map(markdownCell).join('; ')}`, '');
   lines.push(`## ${label(locale, 'noLeadHeading', { count: graph.noLead.length })}`, '');
   if (graph.noLead.length === 0) lines.push(label(locale, 'noLeadNone'));
   else {
@@ -19,7 +20,7 @@ export function graphToMarkdown(graph: OwnershipGraph, locale: Locale, title: st
     const headers = [...(multiple ? [h.document] : []), h.id, h.title, label(locale, 'reason'), label(locale, 'agencies')].map(markdownCell);
     lines.push(`| ${headers.join(' | ')} |`, `|${headers.map(() => ' --- |').join('')}`);
     for (const m of graph.noLead) {
-      const cells = [m.id, m.title, label(locale, `reason.${m.noLeadReason!}`), m.co.join('、')].map(markdownCell);
+      const cells = [m.id, m.title, noLeadReasonText(locale, m.noLeadReason!), m.co.join('、')].map(markdownCell);
       lines.push(`| ${multiple ? `${markdownCell(m.document)} | ` : ''}${cells.join(' | ')} |`);
     }
   }

@@ -1,6 +1,7 @@
 // The matrix as one self-contained HTML page: a plain table, measures without a lead highlighted.
 import type { Matrix } from '../matrix';
 import type { Locale } from '../types';
+import { roleWord } from '../wording';
 import { escapeHtml, htmlData } from './escape';
 import { htmlPage } from './html-page';
 import { label } from './labels';
@@ -12,7 +13,7 @@ export function matrixToHtml(matrix: Matrix, options: { locale: Locale; title: s
   const table = matrixTable(matrix, locale, shape);
   // Agency columns are headed by names (data); the fixed columns by labels.
   const head = table.headers.map((h, i) => (i >= table.fixedColumns ? `<th class="agency" scope="col">${htmlData(h)}</th>` : `<th scope="col">${escapeHtml(h)}</th>`)).join('');
-  const leadWord = label(locale, 'gridLead');
+  const leadWord = roleWord(locale, 'lead');
   const rows = table.rows
     .map((cells, r) => {
       // A grid's agency cells hold the words 牵头, 配合, 负责; every other cell is data.

@@ -7,6 +7,7 @@ import type { Matrix } from '../matrix';
 import type { Locale } from '../types';
 import { label } from './labels';
 import type { ExportLabel } from './labels';
+import { noLeadReasonText, roleWord } from '../wording';
 
 export interface Table {
   headers: string[];
@@ -52,7 +53,7 @@ export function matrixTable(matrix: Matrix, locale: Locale, shape: 'list' | 'gri
     const headers = lead([h.id, h.title, h.lead, h.co, ...(dated ? [h.deadline, h.due, h.status] : []), h.note]);
     return {
       headers,
-      rows: matrix.measures.map((m) => [...rowStart(m), m.lead ?? '', m.co.join('、'), ...progress(m), m.noLeadReason ? label(locale, `reason.${m.noLeadReason}`) : '']),
+      rows: matrix.measures.map((m) => [...rowStart(m), m.lead ?? '', m.co.join('、'), ...progress(m), m.noLeadReason ? noLeadReasonText(locale, m.noLeadReason) : '']),
       noLead,
       fixedColumns: headers.length,
     };
@@ -62,7 +63,7 @@ export function matrixTable(matrix: Matrix, locale: Locale, shape: 'list' | 'gri
     headers: lead([h.id, h.title, ...agencies]),
     rows: matrix.measures.map((m) => [
       ...rowStart(m),
-      ...agencies.map((name) => (name === m.lead ? label(locale, 'gridLead') : m.co.includes(name) ? label(locale, m.noLead ? 'gridResponsible' : 'gridCo') : '')),
+      ...agencies.map((name) => (name === m.lead ? roleWord(locale, 'lead') : m.co.includes(name) ? roleWord(locale, m.noLead ? 'responsible' : 'co') : '')),
     ]),
     noLead,
     fixedColumns: multiple ? 3 : 2,

@@ -11,6 +11,7 @@ import type { Matrix, MatrixMeasure } from '../matrix';
 import { allMeasures } from '../model';
 import type { Project } from '../project';
 import type { Locale } from '../types';
+import { noLeadCellText } from '../wording';
 import { label } from './labels';
 
 export interface PlanTask {
@@ -127,7 +128,7 @@ function taskOf(measure: MatrixMeasure, text: string, number: number, options: T
   const status = measure.status ?? null;
   // A collective (各市、县（市、区）政府) heads the list but leads nothing: it is named where the lead would be.
   const collective = measure.noLeadReason === 'collective';
-  const leadCell = measure.lead ?? (collective ? measure.co[0]! : label(options.locale, `planLead.${measure.noLeadReason ?? 'none-listed'}`));
+  const leadCell = measure.lead ?? (collective ? measure.co[0]! : noLeadCellText(options.locale, measure.noLeadReason ?? 'none-listed'));
   return {
     number,
     document: measure.document,

@@ -9,6 +9,7 @@ import { closestName } from '../suggest';
 import type { Locale } from '../types';
 import { orderAgencies } from './block-order';
 import { mermaidLabel, shorten } from './mermaid-text';
+import { graphNotice, roleWord, wording } from '../wording';
 
 /** Mermaid's defaults (maxTextSize 50,000 characters, maxEdges 500): a graph beyond them is refused. */
 export const MERMAID_LIMITS = { maxTextSize: 50_000, maxEdges: 500 } as const;
@@ -28,6 +29,11 @@ export interface GraphOptions {
    * when it is too big for Mermaid. Default `measures`.
    */
   level?: Exclude<GraphLevel, 'strongest-links'>;
+  /**
+   * How the host's user filters, named in the notice of an aggregated graph after the core's words
+   * (the command line: its flags; a panel: its controls). The core names no host's controls.
+   */
+  filterHint?: string;
 }
 
 export const GRAPH_LEVELS = ['measures', 'parts', 'documents'] as const;
@@ -99,30 +105,26 @@ interface Edge {
 
 type Word = 'lead' | 'co' | 'responsible' | 'legend' | 'agency' | 'measure' | 'part' | 'document' | 'noLead' | 'measures' | 'noLeadCount' | 'legendLead' | 'legendCo' | 'legendResponsible';
 
-const WORDS: Record<Locale, Record<Word, string>> = {
-  // Count labels stay the Chinese terms in both locales (short, and what the documents say); the legend translates.
-  en: {
-    lead: '牵头', co: '配合', responsible: '负责', legend: '图例 Legend', agency: '单位 agency', measure: '措施 measure', part: '部分 part (count)', document: '文件 document (count)', noLead: '无牵头单位 no lead',
-    measures: 'measures', noLeadCount: 'without lead', legendLead: '牵头 lead', legendCo: '配合 co-responsible', legendResponsible: '负责 responsible, no lead',
-  },
-  'zh-cn': {
-    lead: '牵头', co: '配合', responsible: '负责', legend: '图例', agency: '单位', measure: '措施', part: '部分（数量）', document: '文件（数量）', noLead: '无牵头单位',
-    measures: '项措施', noLeadCount: '项无牵头', legendLead: '牵头', legendCo: '配合', legendResponsible: '负责（无牵头）',
-  },
-};
-
-const NOTICE: Record<Locale, Record<Exclude<GraphLevel, 'measures'>, string>> = {
-  en: {
-    parts: 'Aggregated view: {measures} measures are too many for one Mermaid graph, so agencies link to parts, with counts. Filter with --agency or --chapter for measure detail.',
-    documents: 'Aggregated view: {measures} measures are too many for one Mermaid graph, so agencies link to documents, with counts. Filter with --agency or --chapter for measure detail.',
-    'strongest-links': 'Aggregated view: {measures} measures are too many for one Mermaid graph; agencies link to documents, and only the {shown} strongest of {total} lines are drawn. Filter with --agency or --chapter for detail.',
-  },
-  'zh-cn': {
-    parts: '汇总视图：{measures} 项措施超出单张 Mermaid 图的容量，改为显示各单位与各部分的关联及数量。使用 --agency 或 --chapter 筛选可查看措施明细。',
-    documents: '汇总视图：{measures} 项措施超出单张 Mermaid 图的容量，改为显示各单位与各文件的关联及数量。使用 --agency 或 --chapter 筛选可查看措施明细。',
-    'strongest-links': '汇总视图：{measures} 项措施超出单张 Mermaid 图的容量；显示各单位与各文件的关联，仅绘出 {total} 条连线中最强的 {shown} 条。使用 --agency 或 --chapter 筛选可查看明细。',
-  },
-};
+/** The graph's words in a language, from the wording table (count labels keep the Chinese role words in both). */
+function graphWords(locale: Locale): Record<Word, string> {
+  const graph = (key: Exclude<Word, 'lead' | 'co' | 'responsible'>) => wording(locale, `graph.${key}`);
+  return {
+    lead: roleWord(locale, 'lead'),
+    co: roleWord(locale, 'co'),
+    responsible: roleWord(locale, 'responsible'),
+    legend: graph('legend'),
+    agency: graph('agency'),
+    measure: graph('measure'),
+    part: graph('part'),
+    document: graph('document'),
+    noLead: graph('noLead'),
+    measures: graph('measures'),
+    noLeadCount: graph('noLeadCount'),
+    legendLead: graph('legendLead'),
+    legendCo: graph('legendCo'),
+    legendResponsible: graph('legendResponsible'),
+  };
+}
 
 const CLASS_DEFS = [
   'classDef agency fill:#e7f0ff,stroke:#1c4f9c,color:#0b2545',
@@ -168,7 +170,7 @@ export function ownershipGraphOf(matrix: Matrix, titles: Map<string, string>, op
   for (const level of GRAPH_LEVELS.slice(GRAPH_LEVELS.indexOf(options.level ?? 'measures'))) {
     full = lay(level, measures, agencyOrder, titles, focus, locale);
     const text = fits(full);
-    if (text !== undefined) return result(level, full, text, measures, locale, full.edges.length, options.level ?? 'measures');
+    if (text !== undefined) return result(level, full, text, measures, options, full.edges.length);
   }
   // Still too big: keep the strongest links of the documents view that fit (their count found by bisection).
   full = full!;
@@ -188,15 +190,16 @@ export function ownershipGraphOf(matrix: Matrix, titles: Map<string, string>, op
     else high = middle - 1;
   }
   const layout = keep(low);
-  return result('strongest-links', layout, emit(layout, locale), measures, locale, full.edges.length, options.level ?? 'measures');
+  return result('strongest-links', layout, emit(layout, locale), measures, options, full.edges.length);
 }
 
-function result(level: GraphLevel, layout: Layout, text: string, measures: MatrixMeasure[], locale: Locale, totalLinks: number, requested: GraphLevel): OwnershipGraph {
+function result(level: GraphLevel, layout: Layout, text: string, measures: MatrixMeasure[], options: GraphOptions, totalLinks: number): OwnershipGraph {
+  const locale = options.locale ?? 'en';
   // Only a view coarser than the one asked for needs saying.
   const noticeText =
-    level === 'measures' || level === requested
+    level === 'measures' || level === (options.level ?? 'measures')
       ? undefined
-      : NOTICE[locale][level].replace('{measures}', String(measures.length)).replace('{shown}', String(layout.edges.length)).replace('{total}', String(totalLinks));
+      : graphNotice(locale, level, { measures: measures.length, shown: layout.edges.length, total: totalLinks }, options.filterHint);
   return {
     mermaid: text,
     level,
@@ -279,7 +282,7 @@ function lay(
   focus: string | undefined,
   locale: Locale,
 ): Layout {
-  const words = WORDS[locale];
+  const words = graphWords(locale);
   // Agencies in registry order, then unknown names in order of appearance; the index names their nodes.
   const used = new Set(measures.flatMap((m) => (m.lead ? [m.lead, ...m.co] : m.co)));
   const registered = new Set(agencyOrder);
@@ -448,7 +451,7 @@ function emitPieces(layout: Layout, locale: Locale): GraphPiece[] {
 
 /** Writes a layout as Mermaid flowchart text; every label goes through mermaidLabel. */
 function emit(layout: Layout, locale: Locale, options: { legend: boolean; kinds?: Set<EdgeKind> } = { legend: true }): string {
-  const words = WORDS[locale];
+  const words = graphWords(locale);
   // LR at the top level stacks the blocks, which have no line between them, in one column in the
   // order written; each block is laid out on its own, agencies left of its measures.
   const columns = splitColumns(layout.blocks);

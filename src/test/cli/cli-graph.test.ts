@@ -385,6 +385,7 @@ describe('cli: graph', function () {
       const mermaid = run(['graph'], { cwd: dir });
       assert.equal(mermaid.status, 0, mermaid.stderr);
       assert.match(mermaid.stderr, /Aggregated view: 360 measures/);
+      assert.match(mermaid.stderr, /Filter by agency or part \(--agency NAME \/ --chapter ID\) for measure detail\./, 'the command line names its own flags');
       assert.match(lines(mermaid.stdout)[1]!, /^flowchart (LR|TB)$/);
       assert.ok(mermaid.stdout.length <= 50_000, `${mermaid.stdout.length} characters`);
       const links = lines(mermaid.stdout).filter((line) => /^\s+\w+ (===|-\.-|---)[| ]/.test(line));

@@ -8,6 +8,7 @@ import { label } from '../labels';
 import type { ExportLabel } from '../labels';
 import { columnHeaders, dueText, statusText } from '../matrix-table';
 import type { PlanRole, PlanTask, TaskPlan } from '../task-plan';
+import { roleLabel } from '../../wording';
 import { stampedWith } from './stable-zip';
 
 export interface PlanXlsxOptions {
@@ -36,7 +37,7 @@ export async function planToXlsx(plan: TaskPlan, options: PlanXlsxOptions = {}):
   addLoads(workbook, plan);
   if (options.byAgency) {
     const names = new SheetNames([label(locale, 'sheetPlan'), label(locale, 'sheetLoads')]);
-    const roleColumn: Column = { header: label(locale, 'planRole'), width: 12, value: (_task, role) => label(locale, `planRole.${role ?? 'co'}` as ExportLabel) };
+    const roleColumn: Column = { header: label(locale, 'planRole'), width: 12, value: (_task, role) => roleLabel(locale, role ?? 'co') };
     const agencyColumns = [columns[0]!, roleColumn, ...columns.slice(1)];
     for (const agency of plan.agencies) addSheet(workbook, names.take(agency.name), agencyColumns, agency.tasks);
   }

@@ -608,7 +608,13 @@ describe('ownership graph', () => {
       const { matrix: big, titles } = fixture(3, 6, 30, 20);
       const graph = ownershipGraphOf(big, titles);
       assert.equal(graph.level, 'parts');
-      assert.equal(graph.notice, 'Aggregated view: 540 measures are too many for one Mermaid graph, so agencies link to parts, with counts. Filter with --agency or --chapter for measure detail.');
+      // The core names no host's controls; a host's own filter names come in brackets.
+      assert.equal(graph.notice, 'Aggregated view: 540 measures are too many for one Mermaid graph, so agencies link to parts, with counts. Filter by agency or part for measure detail.');
+      assert.equal(
+        ownershipGraphOf(big, titles, { filterHint: '--agency NAME / --chapter ID' }).notice,
+        'Aggregated view: 540 measures are too many for one Mermaid graph, so agencies link to parts, with counts. Filter by agency or part (--agency NAME / --chapter ID) for measure detail.',
+      );
+      assert.equal(ownershipGraphOf(big, titles, { locale: 'zh-cn', filterHint: '上方的单位、部分筛选' }).notice, '汇总视图：540 项措施超出单张 Mermaid 图的容量，改为显示各单位与各部分的关联及数量。按单位或部分筛选（上方的单位、部分筛选）可查看措施明细。');
       const view = withinLimits(graph);
       const blocks = Array.from({ length: 18 }, (_, i) => `p${i}`);
       checkColumns(view, blocks);

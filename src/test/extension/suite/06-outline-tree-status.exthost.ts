@@ -1,8 +1,15 @@
 // Document symbols, code lenses, the agencies tree and the status bar count.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { buildMatrix } from '../../../core/index';
+import { buildMatrix, noLeadReasonText, resolveLocale, wording } from '../../../core/index';
+import type { NoLeadReason } from '../../../core/index';
 import { activate, applyEdit, engineProject, GUIDELINE, rangeOf, REGISTRY, replaceText, restoreFixture, screenshot, settled, showDoc, until, wsUri } from './helpers';
+
+/** The lens of a measure without a lead: the reason in words (not its id), in the editor's language. */
+const noLeadLens = (reason: NoLeadReason) => {
+  const locale = resolveLocale(vscode.env.language);
+  return wording(locale, 'mark.noLeadBecause', { reason: noLeadReasonText(locale, reason) });
+};
 
 async function symbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
   return (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
@@ -65,8 +72,8 @@ describe('outline, code lenses, agencies tree and status bar', () => {
         '11 牵头: 省科技厅  ·  配合 2',
         '14 牵头: 省教育厅  ·  配合 1',
         '17 牵头: 之江实验室  ·  配合 1',
-        '26 ⚠ 无牵头单位 (by-function)',
-        '30 ⚠ 无牵头单位 (collective)',
+        `26 ${noLeadLens('by-function')}`,
+        `30 ${noLeadLens('collective')}`,
         '33 牵头: 省经信厅  ·  配合 1',
       ],
     );
@@ -79,7 +86,7 @@ describe('outline, code lenses, agencies tree and status bar', () => {
     await applyEdit(edit);
     await settled(GUIDELINE);
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10)) ?? [];
-    assert.equal(lenses[5]?.command?.title, '⚠ 无牵头单位 (by-function)');
+    assert.equal(lenses[5]?.command?.title, noLeadLens('by-function'));
   });
 
   it('the agencies tree lists the agencies with their counts, and their measures below', async () => {

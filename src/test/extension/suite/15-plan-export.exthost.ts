@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { buildMatrix, columnHeaders, matrixTable, resolveLocale } from '../../../core/index';
+import { buildMatrix, columnHeaders, matrixTable, noLeadReasonText, resolveLocale, wording } from '../../../core/index';
 import type { Matrix } from '../../../core/index';
 import type { TaskmatrixApi } from '../../../extension/extension';
 import type { MatrixPanel } from '../../../extension/matrix-panel';
@@ -58,7 +58,7 @@ async function lensTitles(uri: vscode.Uri): Promise<string[]> {
 /** The lens each measure should have on `today`, from the engine's matrix. */
 function expectedLenses(matrix: Matrix, today: string): string[] {
   return matrix.measures.map((m) => {
-    const parts = m.lead ? [`牵头: ${m.lead}`, ...(m.co.length ? [`配合 ${m.co.length}`] : [])] : [`⚠ 无牵头单位 (${m.noLeadReason})`];
+    const parts = m.lead ? [`牵头: ${m.lead}`, ...(m.co.length ? [`配合 ${m.co.length}`] : [])] : [wording(locale(), 'mark.noLeadBecause', { reason: noLeadReasonText(locale(), m.noLeadReason!) })];
     if (m.deadline) parts.push(m.deadline);
     if (isOverdueOn(m, today)) parts.push(zh() ? '⚠ 逾期' : '⚠ overdue');
     return parts.join('  ·  ');
