@@ -1,6 +1,11 @@
 // What the cursor is completing, read from the text of the lines around it (while the drafter
-// types, the YAML is often incomplete, so this does not rely on the parsed tree).
-import type { OffsetRange } from '../types';
+// types, the YAML is often incomplete, so this does not rely on the parsed tree), and what an
+// editor offers there: registry names, then their aliases (which insert the registry name), the
+// agencies listed already left out; or the division values.
+import { DIVISIONS } from '../model';
+import type { Project } from '../project';
+import type { Locale, OffsetRange } from '../types';
+import { divisionText } from '../wording';
 import { yamlScalar } from '../yaml-scalar';
 
 export type CompletionContext =
@@ -66,6 +71,66 @@ export function completionContextAt(text: string, offset: number): CompletionCon
     return { kind: 'agency', typed, replace: [offset - typed.length, offset + after.trimEnd().length], listed: names(siblings) };
   }
   return undefined;
+}
+
+/** One completion an editor offers. */
+export interface CompletionOffer {
+  /** `agency`: a registry name; `alias`: a short form, which inserts the registry name; `division`: a division value. */
+  kind: 'agency' | 'alias' | 'division';
+  label: string;
+  insertText: string;
+  /** For an alias: the registry name it stands for. */
+  aliasOf?: string;
+  /** For an agency: its official full name. */
+  fullName?: string;
+  /** For an agency: its kind and English name (`government · Department of Science and Technology`). */
+  detail?: string;
+  /** For a division: what it means, in `locale`. */
+  documentation?: string;
+  /** What the editor matches the typed text against (the names, the aliases, the quoted form). */
+  filterText: string;
+  /** The order: registry names in registry order, then aliases, then division values in schema order. */
+  sortText: string;
+}
+
+/**
+ * What to offer at `offset` of a guideline's `text` (the editor's text of the file `path` of the
+ * project): the range the choice replaces and the offers, or undefined where nothing is completed
+ * (another key, a registry file, a guideline without a registry).
+ */
+export function completionsAt(project: Project, path: string, text: string, offset: number, locale: Locale): { replace: OffsetRange; items: CompletionOffer[] } | undefined {
+  if (project.file(path)?.kind !== 'guideline') return undefined;
+  const context = completionContextAt(text, offset);
+  if (!context) return undefined;
+  if (context.kind === 'division') {
+    return {
+      replace: context.replace,
+      items: DIVISIONS.map((division, order) => ({ kind: 'division', label: division, insertText: division, documentation: divisionText(locale, division), filterText: division, sortText: String(order) })),
+    };
+  }
+  const registry = project.registryFor(path);
+  if (!registry) return undefined;
+  const listed = new Set(context.listed.map((name) => registry.canonical(name)));
+  const items: CompletionOffer[] = [];
+  registry.agencies.forEach((agency, order) => {
+    const name = agency.name.value;
+    if (listed.has(name)) return;
+    // Quoted where YAML needs it (`"A, B"`, `"true"`, `"2024"`), as the quick fixes write names.
+    const insertText = agencyCompletionText(name);
+    const aliases = agency.aliases.map((alias) => alias.value);
+    items.push({
+      kind: 'agency',
+      label: name,
+      insertText,
+      ...(agency.fullName === undefined ? {} : { fullName: agency.fullName }),
+      detail: [agency.kind, agency.en].filter(Boolean).join(' · '),
+      filterText: [name, agency.fullName, ...aliases, insertText !== name ? insertText : undefined].filter(Boolean).join(' '),
+      sortText: `0${String(order).padStart(5, '0')}`,
+    });
+    // An alias is offered as itself, labelled, and inserts the registry name (what alias-agency asks for).
+    for (const alias of aliases) items.push({ kind: 'alias', label: alias, insertText, aliasOf: name, filterText: alias, sortText: `1${String(order).padStart(5, '0')}` });
+  });
+  return { replace: context.replace, items };
 }
 
 /**
