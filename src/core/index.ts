@@ -10,7 +10,7 @@ export type { DeadlineReading, Due, MeasureStatus } from './deadline';
 export type { Matrix, MatrixAgency, MatrixMeasure } from './matrix';
 export { ownershipOf, noLeadReason, effectiveDivision } from './lead';
 export type { NoLeadReason, Ownership } from './lead';
-export { RULES, RULE_IDS, ruleById } from './rules/index';
+export { DOCS_BASE_URL, RULES, RULE_IDS, ruleById, ruleDocs } from './rules/index';
 export type { Rule, RuleMeta } from './rules/index';
 export { formatMessage, resolveLocale } from './messages';
 export { divisionText, graphNotice, leadSummary, loadSummary, noLeadCellText, noLeadReasonText, noLeadWord, roleColumn, roleCountText, roleGroupLabel, roleLabel, roleName, roleWord, wording } from './wording';

@@ -1,5 +1,6 @@
 // Publishes the engine's diagnostics: the same rule ids, messages and ranges as `taskmatrix lint`.
 import * as vscode from 'vscode';
+import { ruleById, ruleDocs } from '../core/index';
 import type { Diagnostic, Severity } from '../core/index';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -85,7 +86,9 @@ export class DiagnosticsController implements vscode.Disposable {
   private toVscode(d: Diagnostic): vscode.Diagnostic {
     const diagnostic = new vscode.Diagnostic(toRange(d), d.message, SEVERITY[d.severity]);
     diagnostic.source = 'taskmatrix';
-    diagnostic.code = { value: d.rule, target: this.docsUri.with({ fragment: d.rule }) };
+    // The anchor is the rule metadata's docs link, as SARIF's helpUri (docsUri: the packaged docs/rules.md).
+    const rule = ruleById(d.rule);
+    diagnostic.code = rule ? { value: d.rule, target: this.docsUri.with({ fragment: ruleDocs(rule.meta).anchor }) } : d.rule;
     if (d.rule === 'unused-agency') diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
     return diagnostic;
   }

@@ -1,6 +1,6 @@
 // `lint --format sarif`: SARIF 2.1.0 for code-scanning services, with the rule metadata.
 import { pathToFileURL } from 'node:url';
-import { jsonText, RULES } from '../../core/index';
+import { jsonText, ruleDocs, RULES } from '../../core/index';
 import type { Diagnostic, Severity } from '../../core/index';
 import type { Formatter } from './format';
 
@@ -49,6 +49,7 @@ export const sarif: Formatter = (input) => {
               // A rule that is off by default is described, disabled, so that a configuration can switch it on.
               defaultConfiguration: rule.meta.defaultSeverity === 'off' ? { enabled: false } : { level: LEVEL[rule.meta.defaultSeverity] },
               help: { text: rule.meta.description[input.locale] },
+              helpUri: ruleDocs(rule.meta).url,
             })),
           },
         },

@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const aliasAgency: Rule = {
   meta: {
     id: 'alias-agency',
+    docs: 'docs/rules.md#alias-agency',
     defaultSeverity: 'warning',
     appliesTo: ['guideline'],
     description: {

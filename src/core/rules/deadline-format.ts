@@ -9,6 +9,7 @@ import type { Rule, RuleContext } from './rule';
 export const deadlineFormat: Rule = {
   meta: {
     id: 'deadline-format',
+    docs: 'docs/rules.md#deadline-format',
     defaultSeverity: 'warning',
     appliesTo: ['guideline'],
     description: {

@@ -6,6 +6,7 @@ import type { Rule } from './rule';
 export const duplicateAgency: Rule = {
   meta: {
     id: 'duplicate-agency',
+    docs: 'docs/rules.md#duplicate-agency',
     defaultSeverity: 'error',
     appliesTo: ['guideline'],
     description: {

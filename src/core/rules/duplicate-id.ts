@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from './rule';
 export const duplicateId: Rule = {
   meta: {
     id: 'duplicate-id',
+    docs: 'docs/rules.md#duplicate-id',
     defaultSeverity: 'error',
     appliesTo: ['guideline', 'registry'],
     description: {

@@ -21,4 +21,5 @@ export function ruleById(id: string): Rule | undefined {
   return RULES.find((rule) => rule.meta.id === id);
 }
 
+export { DOCS_BASE_URL, ruleDocs } from './rule';
 export type { Rule, RuleContext, RuleMeta } from './rule';

@@ -6,6 +6,7 @@ import type { Rule } from './rule';
 export const missingDeadline: Rule = {
   meta: {
     id: 'missing-deadline',
+    docs: 'docs/rules.md#missing-deadline',
     defaultSeverity: 'off',
     appliesTo: ['guideline'],
     description: {

@@ -9,6 +9,7 @@ import type { Rule } from './rule';
 export const noLead: Rule = {
   meta: {
     id: 'no-lead',
+    docs: 'docs/rules.md#no-lead',
     defaultSeverity: 'warning',
     appliesTo: ['guideline'],
     description: {

@@ -8,6 +8,7 @@ import type { Rule } from './rule';
 export const overdue: Rule = {
   meta: {
     id: 'overdue',
+    docs: 'docs/rules.md#overdue',
     defaultSeverity: 'warning',
     appliesTo: ['guideline'],
     description: {

@@ -13,6 +13,21 @@ export interface RuleMeta {
   appliesTo: readonly FileKind[];
   /** One line for rule lists, SARIF descriptors and hovers. */
   description: Record<Locale, string>;
+  /**
+   * Where the rule is documented: a file of the repository and the anchor of its section
+   * (`docs/rules.md#no-lead`). SARIF's helpUri puts it after DOCS_BASE_URL; the editor opens
+   * the copy of the file packaged with the extension at the anchor (ruleDocs).
+   */
+  docs: string;
+}
+
+/** Where the repository's files are published: a rule's docs link is read against it. */
+export const DOCS_BASE_URL = 'https://github.com/taskmatrix/taskmatrix/blob/main/';
+
+/** A rule's docs link in its parts: the file and anchor of the metadata, and its published URL. */
+export function ruleDocs(meta: Pick<RuleMeta, 'docs'>): { file: string; anchor: string; url: string } {
+  const [file = '', anchor = ''] = meta.docs.split('#');
+  return { file, anchor, url: `${DOCS_BASE_URL}${meta.docs}` };
 }
 
 export interface RuleContext {

@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const schema: Rule = {
   meta: {
     id: 'schema',
+    docs: 'docs/rules.md#schema',
     defaultSeverity: 'error',
     appliesTo: ['guideline', 'registry'],
     description: {

@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const unknownAgency: Rule = {
   meta: {
     id: 'unknown-agency',
+    docs: 'docs/rules.md#unknown-agency',
     defaultSeverity: 'error',
     appliesTo: ['guideline'],
     description: {

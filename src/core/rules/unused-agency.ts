@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 export const unusedAgency: Rule = {
   meta: {
     id: 'unused-agency',
+    docs: 'docs/rules.md#unused-agency',
     defaultSeverity: 'info',
     appliesTo: ['registry'],
     description: {

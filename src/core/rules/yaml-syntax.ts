@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 export const yamlSyntax: Rule = {
   meta: {
     id: 'yaml-syntax',
+    docs: 'docs/rules.md#yaml-syntax',
     defaultSeverity: 'error',
     appliesTo: ['guideline', 'registry'],
     description: {
