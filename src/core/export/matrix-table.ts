@@ -3,10 +3,12 @@
 // - list: one row per measure (编号, 措施, 牵头单位, 配合单位, 说明), with 完成时限, 到期日 and 进展
 //   before 说明 when any measure has a deadline or a status;
 // - grid: measures × agencies, each cell 牵头, 配合 or 负责 (named in a measure without a lead).
+import { MEASURE_STATUSES } from '../deadline';
 import type { Matrix } from '../matrix';
+import { formatMessage } from '../messages';
+import type { MessageKey } from '../messages';
 import type { Locale } from '../types';
 import { label } from './labels';
-import type { ExportLabel } from './labels';
 import { noLeadReasonText, roleWord } from '../wording';
 
 export interface Table {
@@ -75,11 +77,8 @@ export function dueText(locale: Locale, due: string | null): string {
   return due === 'ongoing' ? label(locale, 'dueOngoing') : (due ?? '');
 }
 
-/** A status in the table's language; a value outside the schema as written. */
+/** A status in the table's language (the words the overdue rule uses); a value outside the schema as written. */
 export function statusText(locale: Locale, status: string | null): string {
   if (status === null) return '';
-  const key = `status.${status}`;
-  return key in STATUS_LABELS ? label(locale, key as ExportLabel) : status;
+  return (MEASURE_STATUSES as readonly string[]).includes(status) ? formatMessage(locale, `status.${status}` as MessageKey) : status;
 }
-
-const STATUS_LABELS = { 'status.not-started': 1, 'status.in-progress': 1, 'status.done': 1, 'status.delayed': 1 };
