@@ -1,16 +1,18 @@
 // "Compare Responsibilities with HEAD…" / "…with File…": the engine's responsibility diff (the
 // same as `taskmatrix diff`) of the current guideline against an earlier draft, in a panel that
 // lists lead changes first, then the other changes and each agency's gains and losses; a click
-// on a measure reveals it (a removed one in the earlier draft). It follows the drafter's edits.
+// on a measure reveals it (a removed one in the earlier draft). It follows the drafter's edits and
+// comes back after a window reload, reading the revision or file again.
 import * as vscode from 'vscode';
 import { buildMatrix, diffProjects, hasChanges, wordDiff } from '../core/index';
 import type { AgencyChange, MeasureChange, Project, ResponsibilityDiff, ValueChange } from '../core/index';
-import type { DiffInspection, DiffItem, DiffPart, DiffPayload, FromDiffWebview } from '../webview/protocol';
+import type { DiffItem, DiffPart, DiffPayload, FromDiffWebview, PanelState } from '../webview/protocol';
 import { draftAtRevision, draftOfFile } from './earlier-draft';
-import { guidelineFor, registerPanelFocus } from './focused-guideline';
 import type { EarlierDraft } from './earlier-draft';
+import { guidelineFor } from './focused-guideline';
+import { Panel } from './panel';
+import type { Drawing, PanelContext } from './panel';
 import { pickRevision, RevisionError, revisionSourceFor } from './revisions';
-import { panelHtml, panelOptions, WebviewRequests } from './webview-html';
 import { WorkspaceIndex } from './workspace-index';
 
 /** Answers for the questions the commands would ask: for tests and for other extensions. */
@@ -21,76 +23,69 @@ export interface CompareOptions {
   otherFile?: vscode.Uri;
 }
 
-export class DiffPanel implements vscode.Disposable {
-  static readonly viewType = 'taskmatrix.diff';
-  private static current: DiffPanel | undefined;
+/** What the diff panel compares with, kept by its webview so the panel comes back after a reload. */
+type Against = NonNullable<PanelState['against']>;
 
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly inspections: WebviewRequests<DiffInspection>;
-  private readonly disposables: vscode.Disposable[] = [];
+export class DiffPanel extends Panel<ResponsibilityDiff, FromDiffWebview> {
+  static readonly viewType = 'taskmatrix.diff';
+
   private listed: MeasureChange[] = [];
-  private subscription: vscode.Disposable | undefined;
-  /** The diff last shown, for tests: it must be what the engine says. */
-  diff: ResponsibilityDiff | undefined;
+  /** What the current text is compared with. */
+  private earlier: EarlierDraft | undefined;
 
   /** Shows the diff of the guideline at `key` against an earlier draft, in the one diff panel. */
-  static show(extensionUri: vscode.Uri, index: WorkspaceIndex, key: string, earlier: EarlierDraft): DiffPanel {
-    const panel = (DiffPanel.current ??= new DiffPanel(vscode.window.createWebviewPanel(DiffPanel.viewType, '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(extensionUri)), extensionUri, index));
+  static show(context: PanelContext, key: string, earlier: EarlierDraft): DiffPanel {
+    const panel = Panel.find<DiffPanel>('diff') ?? new DiffPanel(Panel.create(DiffPanel.viewType, '', vscode.ViewColumn.Beside, context.extensionUri), context);
     panel.compare(key, earlier);
     panel.panel.reveal(vscode.ViewColumn.Beside, true);
     return panel;
   }
 
-  private key = '';
-  /** What the current text is compared with. */
-  earlier: EarlierDraft | undefined;
+  /** Brings the panel back after a window reload: the same guideline against the same revision or file, read again. */
+  static async restore(context: PanelContext, panel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void> {
+    const key = state?.uri;
+    const against = state?.against;
+    if (!key || !against || !context.index.project.has(key) || Panel.find<DiffPanel>('diff')) {
+      panel.dispose();
+      return;
+    }
+    let earlier: EarlierDraft;
+    try {
+      earlier = against.revision !== undefined ? await draftAtRevision(context.index, key, against.revision) : await draftOfFile(context.index, key, vscode.Uri.parse(against.file ?? ''));
+    } catch (error) {
+      panel.dispose();
+      failed(error);
+      return;
+    }
+    new DiffPanel(panel, context).compare(key, earlier);
+  }
 
-  private constructor(
-    readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
-    private readonly index: WorkspaceIndex,
-  ) {
-    this.inspections = new WebviewRequests(panel.webview);
-    panel.webview.html = panelHtml({
-      webview: panel.webview,
-      extensionUri,
+  private constructor(panel: vscode.WebviewPanel, context: PanelContext) {
+    super('diff', panel, context, '', {
       title: vscode.l10n.t('Responsibility changes'),
-      language: vscode.env.language,
       styles: ['media/panel.css', 'media/diff.css'],
       scripts: ['dist/webview/diff.js'],
       body: '<main id="diff" aria-live="polite"></main>',
     });
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: FromDiffWebview) => this.receive(message)),
-      panel.onDidDispose(() => this.dispose()),
-    );
   }
 
   private compare(key: string, earlier: EarlierDraft): void {
     this.key = key;
     this.earlier = earlier;
     this.panel.title = `${vscode.l10n.t('Responsibility changes')}: ${fileName(key)} (${earlier.label})`;
-    this.subscription?.dispose();
-    this.subscription = this.index.onDidAffect(key, () => {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.update(), 30);
-    });
-    this.update();
+    this.follow(key);
+    this.render();
   }
 
-  inspect(): Promise<DiffInspection> {
-    return this.inspections.ask({ type: 'inspect' });
+  protected state(): PanelState & { label?: string; via?: string } {
+    if (!this.earlier) return {};
+    return { uri: this.key, against: against(this.earlier), label: this.earlier.label, ...(this.earlier.via ? { via: this.earlier.via } : {}) };
   }
 
-  /** Clicks the link of the nth listed measure inside the webview, as a reviewer would. */
-  click(index: number): Thenable<boolean> {
-    return this.panel.webview.postMessage({ type: 'click', index });
-  }
-
-  update(): void {
-    if (!this.earlier || !this.index.project.has(this.key)) return;
-    const diff = diffProjects(this.earlier.side, { project: this.index.project, paths: [this.key] });
-    this.diff = diff;
+  protected draw(): Drawing<ResponsibilityDiff> | undefined {
+    const earlier = this.earlier;
+    if (!earlier || !this.context.index.project.has(this.key)) return undefined;
+    const diff = diffProjects(earlier.side, { project: this.context.index.project, paths: [this.key] });
     const leads = diff.measures.filter((measure) => measure.lead !== null);
     const others = diff.measures.filter((measure) => measure.lead === null);
     this.listed = [...leads, ...others];
@@ -104,10 +99,11 @@ export class DiffPanel implements vscode.Disposable {
     });
     const payload: DiffPayload = {
       type: 'diff',
-      heading: vscode.l10n.t('{0}: {1} → current text', fileName(this.key), this.earlier.label),
+      state: { uri: this.key, against: against(earlier) },
+      heading: vscode.l10n.t('{0}: {1} → current text', fileName(this.key), earlier.label),
       summary: hasChanges(diff) ? summary(diff) : vscode.l10n.t('No responsibility changes.'),
       notes: [
-        ...diff.documents.added.map((document) => vscode.l10n.t('{0} is new: {1} does not have it.', document, this.earlier!.label)),
+        ...diff.documents.added.map((document) => vscode.l10n.t('{0} is new: {1} does not have it.', document, earlier.label)),
         ...diff.documents.removed.map((document) => vscode.l10n.t('{0} is no longer in the current text.', document)),
       ],
       leadHeading: vscode.l10n.t('Lead changes'),
@@ -117,21 +113,11 @@ export class DiffPanel implements vscode.Disposable {
       agenciesHeading: vscode.l10n.t('Agencies'),
       agencies: diff.agencies.map((agency) => ({ name: agency.name, parts: agencyParts(agency) })),
     };
-    void this.panel.webview.postMessage(payload);
+    return { model: diff, payload };
   }
 
-  private async receive(message: FromDiffWebview): Promise<void> {
-    switch (message.type) {
-      case 'ready':
-        this.update();
-        break;
-      case 'reveal':
-        await this.reveal(message.index);
-        break;
-      case 'inspected':
-        this.inspections.answer(message.requestId, message.result);
-        break;
-    }
+  protected async handle(message: FromDiffWebview): Promise<void> {
+    if (message.type === 'reveal') await this.reveal(message.index);
   }
 
   /** Opens a listed measure: in the current text, or (removed) in the earlier draft. */
@@ -139,7 +125,7 @@ export class DiffPanel implements vscode.Disposable {
     const measure = this.listed[at];
     if (!measure || !this.earlier) return;
     if (measure.change !== 'removed') {
-      await vscode.commands.executeCommand('taskmatrix.revealMeasure', this.key, lineOf(this.index.project, this.key, measure.id));
+      await vscode.commands.executeCommand('taskmatrix.revealMeasure', this.key, lineOf(this.context.index.project, this.key, measure.id));
       return;
     }
     const oldKey = this.earlier.side.paths[0];
@@ -148,52 +134,38 @@ export class DiffPanel implements vscode.Disposable {
     const position = new vscode.Position(Math.max(0, lineOf(this.earlier.side.project, oldKey, measure.id) - 1), 0);
     await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One, preview: true });
   }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    if (DiffPanel.current === this) DiffPanel.current = undefined;
-    this.subscription?.dispose();
-    this.disposables.forEach((d) => d.dispose());
-    this.panel.dispose();
-  }
-
-  /** The panel on screen, if any (for tests). */
-  static shown(): DiffPanel | undefined {
-    return DiffPanel.current;
-  }
-
-  /** The guideline compared, while the panel has the focus. */
-  static focusedKey(): string | undefined {
-    const current = DiffPanel.current;
-    return current?.panel.active && current.key ? current.key : undefined;
-  }
 }
 
-registerPanelFocus(() => DiffPanel.focusedKey());
+/** The revision compared with, else the file (the earlier draft of another file is that file itself). */
+function against(earlier: EarlierDraft): Against {
+  if (earlier.revision !== undefined) return { revision: earlier.revision };
+  const otherKey = earlier.side.paths[0];
+  return { file: otherKey === undefined ? '' : earlier.documentOf(otherKey).toString() };
+}
 
 /** taskmatrix.compareWithHead: the guideline (given, or the active editor's) against a git revision. */
-export async function compareWithRevision(extensionUri: vscode.Uri, index: WorkspaceIndex, uri?: unknown, options?: unknown): Promise<DiffPanel | undefined> {
-  const key = guidelineKey(index, uri);
+export async function compareWithRevision(context: PanelContext, uri?: unknown, options?: unknown): Promise<DiffPanel | undefined> {
+  const key = guidelineKey(context.index, uri);
   if (!key) return undefined;
   const answers = answersOf(options);
   try {
     const source = await revisionSourceFor(WorkspaceIndex.uri(key));
     const revision = answers.revision ?? (await pickRevision(source, vscode.l10n.t('Compare Responsibilities with Revision')));
     if (!revision) return undefined;
-    return DiffPanel.show(extensionUri, index, key, await draftAtRevision(index, key, revision, source));
+    return DiffPanel.show(context, key, await draftAtRevision(context.index, key, revision, source));
   } catch (error) {
     return failed(error);
   }
 }
 
 /** taskmatrix.compareWithFile: the guideline against another task file (the earlier draft). */
-export async function compareWithFile(extensionUri: vscode.Uri, index: WorkspaceIndex, uri?: unknown, options?: unknown): Promise<DiffPanel | undefined> {
-  const key = guidelineKey(index, uri);
+export async function compareWithFile(context: PanelContext, uri?: unknown, options?: unknown): Promise<DiffPanel | undefined> {
+  const key = guidelineKey(context.index, uri);
   if (!key) return undefined;
-  const other = answersOf(options).otherFile ?? (await pickOtherFile(index, key));
+  const other = answersOf(options).otherFile ?? (await pickOtherFile(context.index, key));
   if (!other) return undefined;
   try {
-    return DiffPanel.show(extensionUri, index, key, await draftOfFile(index, key, other));
+    return DiffPanel.show(context, key, await draftOfFile(context.index, key, other));
   } catch (error) {
     return failed(error);
   }

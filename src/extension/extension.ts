@@ -17,6 +17,10 @@ import { ImportCommand } from './import-command';
 import type { ImportCommandOptions } from './import-command';
 import { MatrixPanel } from './matrix-panel';
 import { compareWithFile, compareWithRevision, DiffPanel, guidelineKey } from './diff-panel';
+import { panelSerializer } from './panel';
+import type { PanelContext, Restore } from './panel';
+import { panelTesting } from './testing';
+import type { PanelTesting } from './testing';
 import { RevisionDocuments } from './earlier-draft';
 import { exportPlan } from './plan-export';
 import { guidelineFor } from './focused-guideline';
@@ -31,7 +35,8 @@ export interface TaskmatrixApi {
   diagnostics: DiagnosticsController;
   status: NoLeadStatus;
   tree: AgenciesTree;
-  panels: { graph: typeof GraphPanel; matrix: typeof MatrixPanel; diff: typeof DiffPanel };
+  /** The live panels, for the extension-host tests: snapshots and a probe per panel. */
+  testing: PanelTesting;
   /** Resolves when the first index of the workspace is complete. */
   ready: Promise<void>;
   /** The extension's log folder, inside the extension host's: tests read the host's warnings about taskmatrix there. */
@@ -51,6 +56,12 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCapabil
   const outline = new TaskOutline(index);
   const navigation = new TaskNavigation(index);
   const importer = new ImportCommand(index);
+  const panels: PanelContext = { extensionUri: context.extensionUri, index };
+  const restorers: Record<string, Restore> = {
+    [GraphPanel.viewType]: (panel, state) => GraphPanel.restore(panels, panel, state as PanelState | undefined),
+    [MatrixPanel.viewType]: (panel, state) => MatrixPanel.restore(panels, panel, state as PanelState | undefined),
+    [DiffPanel.viewType]: (panel, state) => DiffPanel.restore(panels, panel, state as PanelState | undefined),
+  };
 
   context.subscriptions.push(
     index,
@@ -67,25 +78,14 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCapabil
     vscode.commands.registerCommand('taskmatrix.reveal', reveal),
     vscode.commands.registerCommand('taskmatrix.openGraph', (uri?: vscode.Uri) => {
       const target = taskDocument(index, uri);
-      return target && GraphPanel.show(context.extensionUri, index, target);
+      return target && GraphPanel.show(panels, target);
     }),
-    vscode.commands.registerCommand('taskmatrix.openOverview', () => GraphPanel.showOverview(context.extensionUri, index)),
+    vscode.commands.registerCommand('taskmatrix.openOverview', () => GraphPanel.showOverview(panels)),
     vscode.commands.registerCommand('taskmatrix.openMatrix', (uri?: vscode.Uri) => {
       const target = taskDocument(index, uri);
-      return target && MatrixPanel.show(context.extensionUri, index, target);
+      return target && MatrixPanel.show(panels, target);
     }),
-    vscode.window.registerWebviewPanelSerializer(GraphPanel.viewType, {
-      deserializeWebviewPanel: async (panel, state) => {
-        await ready;
-        GraphPanel.revive(panel, context.extensionUri, index, state as PanelState | undefined);
-      },
-    }),
-    vscode.window.registerWebviewPanelSerializer(MatrixPanel.viewType, {
-      deserializeWebviewPanel: async (panel, state) => {
-        await ready;
-        MatrixPanel.revive(panel, context.extensionUri, index, state as PanelState | undefined);
-      },
-    }),
+    ...Object.entries(restorers).map(([viewType, restore]) => vscode.window.registerWebviewPanelSerializer(viewType, panelSerializer(context.extensionUri, ready, restore))),
     vscode.commands.registerCommand('taskmatrix.revealMeasure', revealLine),
     vscode.commands.registerCommand('taskmatrix.reindex', () => indexWithProgress(index)),
     importer,
@@ -93,13 +93,13 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCapabil
     vscode.commands.registerCommand('taskmatrix.exportWord', (uri?: unknown, options?: unknown) => exportPlan(index, 'docx', uri, options)),
     vscode.commands.registerCommand('taskmatrix.exportExcel', (uri?: unknown, options?: unknown) => exportPlan(index, 'xlsx', uri, options)),
     vscode.workspace.registerTextDocumentContentProvider(RevisionDocuments.scheme, new RevisionDocuments()),
-    vscode.commands.registerCommand('taskmatrix.compareWithHead', (uri?: unknown, options?: unknown) => compareWithRevision(context.extensionUri, index, uri, options)),
-    vscode.commands.registerCommand('taskmatrix.compareWithFile', (uri?: unknown, options?: unknown) => compareWithFile(context.extensionUri, index, uri, options)),
+    vscode.commands.registerCommand('taskmatrix.compareWithHead', (uri?: unknown, options?: unknown) => compareWithRevision(panels, uri, options)),
+    vscode.commands.registerCommand('taskmatrix.compareWithFile', (uri?: unknown, options?: unknown) => compareWithFile(panels, uri, options)),
     vscode.commands.registerCommand('taskmatrix.highlightChanges', async (uri?: unknown, options?: { revision?: string }) => {
       // The focused matrix panel's guideline first: its toolbar offers the same.
       const key = uri === undefined && MatrixPanel.active() ? MatrixPanel.active()!.key : guidelineKey(index, uri);
       if (!key) return undefined;
-      const panel = MatrixPanel.show(context.extensionUri, index, vscode.Uri.parse(key));
+      const panel = MatrixPanel.show(panels, vscode.Uri.parse(key));
       return (await panel.highlightChanges(options && typeof options === 'object' && !Array.isArray(options) ? options.revision : undefined)) ? panel : undefined;
     }),
     vscode.commands.registerCommand('taskmatrix.fixAll', async () => {
@@ -122,7 +122,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCapabil
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void indexWithProgress(index)),
   );
-  return { index, diagnostics, status, tree, panels: { graph: GraphPanel, matrix: MatrixPanel, diff: DiffPanel }, ready, logUri: context.logUri };
+  return { index, diagnostics, status, tree, testing: panelTesting(context.extensionUri, restorers), ready, logUri: context.logUri };
 }
 
 /** The guideline a panel command is for: the given file, else the active editor's or the focused panel's. */

@@ -6,77 +6,57 @@
 import * as vscode from 'vscode';
 import { buildMatrix, columnHeaders, diffProjects, matrixTable, matrixToCsv } from '../core/index';
 import type { Matrix, MeasureChange } from '../core/index';
-import type { FromMatrixWebview, MatrixInspection, MatrixPayload, PanelState } from '../webview/protocol';
+import type { FromMatrixWebview, MatrixPayload, PanelState } from '../webview/protocol';
 import { summary } from './diff-panel';
 import { draftAtRevision } from './earlier-draft';
 import type { EarlierDraft } from './earlier-draft';
-import { registerPanelFocus } from './focused-guideline';
 import { editorLocale } from './locale';
 import { matrixProgress } from './matrix-progress';
 import { pickRevision, RevisionError, revisionSourceFor } from './revisions';
-import { panelHtml, panelOptions, WebviewRequests } from './webview-html';
+import { Panel } from './panel';
+import type { Drawing, PanelContext } from './panel';
 import { WorkspaceIndex } from './workspace-index';
 
-export class MatrixPanel implements vscode.Disposable {
+export class MatrixPanel extends Panel<Matrix, FromMatrixWebview> {
   static readonly viewType = 'taskmatrix.matrix';
-  private static readonly open = new Map<string, MatrixPanel>();
 
   private shape: 'list' | 'grid';
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly inspections: WebviewRequests<MatrixInspection>;
-  private readonly disposables: vscode.Disposable[] = [];
   /** The revision whose changes are marked, if any. */
   private since: EarlierDraft | undefined;
 
-  static show(extensionUri: vscode.Uri, index: WorkspaceIndex, uri: vscode.Uri): MatrixPanel {
+  /** Opens (or reveals) the matrix of a guideline beside the editor. */
+  static show(context: PanelContext, uri: vscode.Uri): MatrixPanel {
     const key = WorkspaceIndex.key(uri);
-    const existing = MatrixPanel.open.get(key);
+    const existing = Panel.find<MatrixPanel>('matrix', key);
     if (existing) {
       existing.panel.reveal(vscode.ViewColumn.Beside, true);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(MatrixPanel.viewType, title(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(extensionUri));
-    return new MatrixPanel(panel, extensionUri, index, key, 'list');
+    return new MatrixPanel(Panel.create(MatrixPanel.viewType, title(uri), vscode.ViewColumn.Beside, context.extensionUri), context, key, 'list');
   }
 
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, index: WorkspaceIndex, state: PanelState | undefined): void {
+  /** Brings a panel back after a window reload, from the state its webview saved. */
+  static restore(context: PanelContext, panel: vscode.WebviewPanel, state: PanelState | undefined): void {
     if (!state?.uri) {
       panel.dispose();
       return;
     }
-    panel.webview.options = panelOptions(extensionUri);
-    new MatrixPanel(panel, extensionUri, index, state.uri, state.shape ?? 'list');
+    new MatrixPanel(panel, context, state.uri, state.shape ?? 'list');
   }
 
-  static forDocument(uri: vscode.Uri): MatrixPanel | undefined {
-    return MatrixPanel.open.get(WorkspaceIndex.key(uri));
-  }
-
-  /** The panel that has the focus, if one has. */
+  /** The matrix panel that has the focus, if one has. */
   static active(): MatrixPanel | undefined {
-    return [...MatrixPanel.open.values()].find((panel) => panel.panel.active);
+    return Panel.focused<MatrixPanel>('matrix');
   }
 
   /** Shows every open panel again (the date overdue is judged against has changed). */
   static updateAll(): void {
-    MatrixPanel.open.forEach((panel) => panel.update());
+    Panel.all<MatrixPanel>('matrix').forEach((panel) => panel.render());
   }
 
-  private constructor(
-    readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
-    private readonly index: WorkspaceIndex,
-    readonly key: string,
-    shape: 'list' | 'grid',
-  ) {
-    this.shape = shape;
-    this.inspections = new WebviewRequests(panel.webview);
-    MatrixPanel.open.set(key, this);
-    panel.webview.html = panelHtml({
-      webview: panel.webview,
-      extensionUri,
+  private constructor(panel: vscode.WebviewPanel, context: PanelContext, key: string, shape: 'list' | 'grid') {
+    super('matrix', panel, context, key, {
       title: title(vscode.Uri.parse(key)),
-      language: vscode.env.language,
       styles: ['media/panel.css', 'media/matrix.css'],
       scripts: ['dist/webview/matrix.js'],
       body: `<div class="toolbar">
@@ -92,50 +72,28 @@ export class MatrixPanel implements vscode.Disposable {
 <div class="changes-bar" id="changes-bar" hidden><span id="changes-since"></span> <button id="clear-changes">${vscode.l10n.t('Clear')}</button></div>
 <div class="table-wrap"><table id="matrix"></table></div>`,
     });
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: FromMatrixWebview) => this.receive(message)),
-      index.onDidAffect(this.key, () => this.schedule()),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.shape = shape;
+    this.follow(key);
   }
 
-  /** The engine's CSV (exactly what `taskmatrix matrix --format csv` prints), or of the rows given in their order. */
-  csv(rows?: readonly number[]): string {
-    return matrixToCsv(buildMatrix(this.index.project, [this.key]), editorLocale(), this.shape, rows);
+  protected state(): PanelState & { since?: string } {
+    return { uri: this.key, shape: this.shape, ...(this.since ? { since: this.since.label } : {}) };
   }
 
   /**
-   * Export CSV: the rows shown, in the order shown, to a file chosen in a save dialog whose title
-   * says which rows go (`target` skips the dialog). Resolves with what was written, if anything.
+   * Export CSV: the rows shown, in the order shown (the engine's CSV, exactly what `taskmatrix
+   * matrix --format csv` prints when nothing is filtered or sorted), to a file chosen in a save
+   * dialog whose title says which rows go.
    */
-  async exportCsv(options: { target?: vscode.Uri; rows?: readonly number[] } = {}): Promise<{ target: vscode.Uri; title: string; rows: number } | undefined> {
-    const total = buildMatrix(this.index.project, [this.key]).measures.length;
-    const rows = options.rows ?? (await this.inspect()).order;
+  private async exportCsv(rows: readonly number[]): Promise<void> {
+    const matrix = buildMatrix(this.context.index.project, [this.key]);
+    const total = matrix.measures.length;
     const unchanged = rows.length === total && rows.every((row, at) => row === at);
     const title = unchanged ? vscode.l10n.t('Export CSV: all {0} rows', total) : vscode.l10n.t('Export CSV: the {0} rows shown (of {1}), filtered and sorted as on screen', rows.length, total);
     const defaultUri = vscode.Uri.parse(this.key.replace(/\.ya?ml$/i, this.shape === 'grid' ? '-grid.csv' : '.csv'));
-    const target = options.target ?? (await vscode.window.showSaveDialog({ filters: { CSV: ['csv'] }, defaultUri, title }));
-    if (!target) return undefined;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.csv(unchanged ? undefined : rows)));
-    return { target, title, rows: rows.length };
-  }
-
-  inspect(): Promise<MatrixInspection> {
-    return this.inspections.ask({ type: 'inspect' });
-  }
-
-  /** Types into the filter box, as a reviewer would. */
-  setFilterText(text: string): Thenable<boolean> {
-    return this.panel.webview.postMessage({ type: 'setFilter', text });
-  }
-
-  sortBy(column: number): Thenable<boolean> {
-    return this.panel.webview.postMessage({ type: 'sortBy', column });
-  }
-
-  setShape(shape: 'list' | 'grid'): void {
-    this.shape = shape;
-    this.update();
+    const target = await this.saveDialog({ filters: { CSV: ['csv'] }, defaultUri, title });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(matrixToCsv(matrix, editorLocale(), this.shape, unchanged ? undefined : rows)));
   }
 
   /**
@@ -147,48 +105,39 @@ export class MatrixPanel implements vscode.Disposable {
       const source = await revisionSourceFor(vscode.Uri.parse(this.key));
       const chosen = revision ?? (await pickRevision(source, vscode.l10n.t('Highlight Changes Since Revision')));
       if (!chosen) return false;
-      this.since = await draftAtRevision(this.index, this.key, chosen, source);
+      this.since = await draftAtRevision(this.context.index, this.key, chosen, source);
     } catch (error) {
       if (!(error instanceof RevisionError)) throw error;
       void vscode.window.showWarningMessage(error.message);
       return false;
     }
-    this.update();
+    this.render();
     return true;
   }
 
-  clearChanges(): void {
-    this.since = undefined;
-    this.update();
-  }
-
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(), 30);
-  }
-
-  update(): void {
-    if (!this.index.project.has(this.key)) return;
+  protected draw(): Drawing<Matrix> | undefined {
+    const { project } = this.context.index;
+    if (!project.has(this.key)) return undefined;
     const locale = editorLocale();
-    const matrix = buildMatrix(this.index.project, [this.key]);
+    const matrix = buildMatrix(project, [this.key]);
     const table = matrixTable(matrix, locale, this.shape);
     const payload: MatrixPayload = {
       type: 'matrix',
       uri: this.key,
-      title: this.index.project.guideline(this.key).title ?? '',
+      title: project.guideline(this.key).title ?? '',
       shape: this.shape,
       ...table,
-      ...matrixProgress(matrix, table, locale, this.index.project.todayFor(this.key)),
+      ...matrixProgress(matrix, table, locale, project.todayFor(this.key)),
       ...(this.since ? { changes: this.changes(matrix, this.since) } : {}),
       nameColumns: this.shape === 'grid' ? [] : [columnHeaders(locale).lead, columnHeaders(locale).co].map((header) => table.headers.indexOf(header)).filter((column) => column >= 0),
       labels: { overdue: vscode.l10n.t('overdue') },
     };
-    void this.panel.webview.postMessage(payload);
+    return { model: matrix, payload };
   }
 
   /** Each row's mark of what changed since the revision, by the engine's diff. */
   private changes(matrix: Matrix, since: EarlierDraft): NonNullable<MatrixPayload['changes']> {
-    const diff = diffProjects(since.side, { project: this.index.project, paths: [this.key] });
+    const diff = diffProjects(since.side, { project: this.context.index.project, paths: [this.key] });
     const byId = new Map<string, MeasureChange>();
     for (const change of diff.measures) if (change.change !== 'removed' && !byId.has(change.id)) byId.set(change.id, change);
     const revision = since.label;
@@ -205,16 +154,14 @@ export class MatrixPanel implements vscode.Disposable {
     };
   }
 
-  private async receive(message: FromMatrixWebview): Promise<void> {
+  protected async handle(message: FromMatrixWebview): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        this.update();
-        break;
       case 'shape':
-        this.setShape(message.shape);
+        this.shape = message.shape;
+        this.render();
         break;
       case 'exportCsv':
-        await this.exportCsv({ rows: message.rows });
+        await this.exportCsv(message.rows);
         break;
       case 'exportPlan':
         await vscode.commands.executeCommand(message.format === 'docx' ? 'taskmatrix.exportWord' : 'taskmatrix.exportExcel', vscode.Uri.parse(this.key));
@@ -223,24 +170,13 @@ export class MatrixPanel implements vscode.Disposable {
         await this.highlightChanges();
         break;
       case 'clearChanges':
-        this.clearChanges();
-        break;
-      case 'inspected':
-        this.inspections.answer(message.requestId, message.result);
+        this.since = undefined;
+        this.render();
         break;
     }
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    MatrixPanel.open.delete(this.key);
-    this.disposables.forEach((d) => d.dispose());
-    this.panel.dispose();
   }
 }
 
 function title(uri: vscode.Uri): string {
   return `${vscode.l10n.t('Responsibility matrix')}: ${uri.path.split('/').pop()}`;
 }
-
-registerPanelFocus(() => MatrixPanel.active()?.key);

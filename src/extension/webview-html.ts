@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { escapeHtml } from '../core/index';
 
+/** The options of every panel's webview: scripts on, only the extension's media/ and dist/ loadable. */
 export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
@@ -22,6 +23,7 @@ export interface ShellOptions {
   language: string;
 }
 
+/** A panel's page: the CSP with a fresh nonce, its stylesheets, body and scripts. */
 export function panelHtml(options: ShellOptions): string {
   const { webview, extensionUri } = options;
   // Web Crypto: there in Node extension hosts and web workers alike.
@@ -51,24 +53,3 @@ ${options.scripts.map((script) => `<script nonce="${nonce}" src="${asset(script)
 </html>`;
 }
 
-
-/** Requests answered by a webview message carrying the same id (inspections from tests). */
-export class WebviewRequests<T> {
-  private next = 0;
-  private readonly waiting = new Map<number, (result: T) => void>();
-
-  constructor(private readonly webview: vscode.Webview) {}
-
-  ask(message: Record<string, unknown>): Promise<T> {
-    const requestId = ++this.next;
-    return new Promise((resolve) => {
-      this.waiting.set(requestId, resolve);
-      void this.webview.postMessage({ ...message, requestId });
-    });
-  }
-
-  answer(requestId: number, result: T): void {
-    this.waiting.get(requestId)?.(result);
-    this.waiting.delete(requestId);
-  }
-}

@@ -1,9 +1,9 @@
 // The responsibility-changes panel: the summary, lead changes first, the other changes, then
 // each agency's gains and losses. Every name is data and set as text, never as markup; added and
 // removed parts are underlined or struck through and carry + or −, so colour is never the only cue.
-import type { DiffInspection, DiffItem, DiffPart, DiffPayload, FromDiffWebview, ToDiffWebview } from './protocol';
+import type { DiffInspection, DiffItem, DiffPart, DiffPayload, FromDiffWebview, PanelState, ToDiffWebview } from './protocol';
 
-const vscode = acquireVsCodeApi<unknown>();
+const vscode = acquireVsCodeApi<PanelState>();
 const post = (message: FromDiffWebview) => vscode.postMessage(message);
 const root = document.getElementById('diff')!;
 
@@ -106,7 +106,10 @@ function inspect(): DiffInspection {
 
 window.addEventListener('message', (event: MessageEvent<ToDiffWebview>) => {
   const message = event.data;
-  if (message.type === 'diff') render(message);
+  if (message.type === 'diff') {
+    render(message);
+    vscode.setState(message.state);
+  }
   else if (message.type === 'inspect') post({ type: 'inspected', requestId: message.requestId, result: inspect() });
   else if (message.type === 'click') (root.querySelector(`a.measure-link[data-index="${message.index}"]`) as HTMLElement | null)?.click();
 });

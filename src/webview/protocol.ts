@@ -144,6 +144,8 @@ export interface DiffItem {
 
 export interface DiffPayload {
   type: 'diff';
+  /** Kept by the webview, so that the panel comes back after a window reload. */
+  state: PanelState;
   /** Earlier draft → current draft, in words. */
   heading: string;
   summary: string;
@@ -176,4 +178,6 @@ export interface PanelState {
   shape?: 'list' | 'grid';
   text?: string;
   sort?: { column: number; descending: boolean };
+  /** The diff panel's earlier draft: a git revision, or another task file (a URI). */
+  against?: { revision?: string; file?: string };
 }

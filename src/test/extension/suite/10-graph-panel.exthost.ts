@@ -12,17 +12,16 @@ import * as vscode from 'vscode';
 import { generateCorpus } from '../../../bench/generate-corpus';
 import { buildMatrix, buildOwnershipGraph, resolveLocale } from '../../../core/index';
 import type { OwnershipGraph } from '../../../core/index';
-import type { GraphPanel } from '../../../extension/graph-panel';
 import type { GraphFilter, GraphInspection } from '../../../webview/protocol';
 import { displayed, HOSTILE_PIECES, HOSTILE_UNKNOWN, hostileFixture } from '../../browser/hostile-fixture';
 import { activate, engineProject, EXTENSION_ID, GUIDELINE, log, REGISTRY, replaceText, restoreFixture, settled, showDoc, sleep, stats, waitUntil, wsUri } from './helpers';
-
-type Rendered = { seq: number; ok: boolean; ms: number; at: number; error?: string };
+import { closePanel, livePanel, panelFrom } from './panels';
+import type { GraphDriver, Rendered } from './panels';
 
 const FIRST_RENDER_MS = 60000;
 
 /** inspect() with a deadline, so that a webview that never answers fails the test instead of hanging it. */
-async function inspect(panel: GraphPanel, timeoutMs = 5000): Promise<GraphInspection> {
+async function inspect(panel: GraphDriver, timeoutMs = 5000): Promise<GraphInspection> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     return await Promise.race([
@@ -40,7 +39,7 @@ class RenderLog implements vscode.Disposable {
   private wake: (() => void) | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(readonly panel: GraphPanel) {
+  constructor(readonly panel: GraphDriver) {
     this.subscription = panel.onDidRender((event) => {
       this.events.push(event);
       this.wake?.();
@@ -153,11 +152,10 @@ async function engineGraph(uri: vscode.Uri, filter: GraphFilter = {}): Promise<O
 }
 
 /** Opens the graph of a file through the command and waits for its first successful render. */
-async function openGraph(uri: vscode.Uri): Promise<{ panel: GraphPanel; renders: RenderLog; first: Rendered; openedInMs: number }> {
-  const api = await activate();
-  api.panels.graph.forDocument(uri)?.dispose();
+async function openGraph(uri: vscode.Uri): Promise<{ panel: GraphDriver; renders: RenderLog; first: Rendered; openedInMs: number }> {
+  await closePanel('graph', uri);
   const started = Date.now();
-  const panel = await vscode.commands.executeCommand<GraphPanel | undefined>('taskmatrix.openGraph', uri);
+  const panel = await panelFrom('graph', 'taskmatrix.openGraph', uri);
   assert.ok(panel, `taskmatrix.openGraph returned a panel for ${uri.path}`);
   const renders = new RenderLog(panel);
   const { event } = await renders.until((seen) => seen.ok && seen.nodeIds.length > 0, 'the first render', FIRST_RENDER_MS);
@@ -192,7 +190,7 @@ function checkSvgFile(file: string): string {
   return svg;
 }
 
-async function exportSvg(panel: GraphPanel): Promise<string> {
+async function exportSvg(panel: GraphDriver): Promise<string> {
   const file = path.join(os.tmpdir(), `tm-graph-${process.pid}-${Date.now()}.svg`);
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([panel.exportTo(vscode.Uri.file(file)), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('exportTo did not finish in 10 s')), 10000)))]);
@@ -206,7 +204,7 @@ async function exportSvg(panel: GraphPanel): Promise<string> {
 
 describe('graph panel', function () {
   this.timeout(FIRST_RENDER_MS + 30000);
-  let panel: GraphPanel;
+  let panel: GraphDriver;
   let renders: RenderLog;
   let document: vscode.TextDocument;
   const uri = () => wsUri(GUIDELINE);
@@ -266,11 +264,11 @@ describe('graph panel', function () {
 
   it('opening it again reveals the same panel; a registry has no graph', async () => {
     const api = await activate();
-    const again = await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openGraph', uri());
-    assert.equal(again, panel);
-    assert.equal(api.panels.graph.forDocument(uri()), panel);
+    const again = await panelFrom('graph', 'taskmatrix.openGraph', uri());
+    assert.equal(again?.panel, panel.panel, 'the same webview panel');
+    assert.equal(api.testing.panels().filter((shown) => shown.kind === 'graph' && shown.key === uri().toString()).length, 1);
     assert.equal(await vscode.commands.executeCommand('taskmatrix.openGraph', wsUri(REGISTRY)), undefined);
-    assert.equal(api.panels.graph.forDocument(wsUri(REGISTRY)), undefined);
+    assert.equal(api.testing.panel('graph', wsUri(REGISTRY)), undefined);
   });
 
   it('follows edits within a second: an agency added to a measure, a measure renamed', async () => {
@@ -402,7 +400,7 @@ describe('graph panel', function () {
     const text = Buffer.from(await vscode.workspace.fs.readFile(uri())).toString('utf8').replace(/^id: .*$/m, 'id: overview-second');
     await vscode.workspace.fs.writeFile(second, Buffer.from(text, 'utf8'));
     await waitUntil(() => api.index.has(second), 'the second guideline to be indexed', 15000);
-    const overview = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openOverview'))!;
+    const overview = (await panelFrom('graph', 'taskmatrix.openOverview'))!;
     try {
       // The webview answers questions once its script runs: wait for its first drawing.
       await new Promise<void>((resolve, reject) => {
@@ -426,12 +424,14 @@ describe('graph panel', function () {
       assert.deepEqual(sorted(Object.values(graph.documentNodes).map((key) => vscode.Uri.parse(key).path.split('/').pop()!)), sorted(Object.values(expected.documentNodes).map((file) => file.split('/').pop()!)));
       for (const id of Object.keys(graph.documentNodes)) assert.ok(seen!.nodeIds.includes(id), `the drawing has ${id}`);
       // A document without a graph panel of its own: the click opens one for it.
-      const entry = Object.entries(graph.documentNodes).find(([, documentKey]) => !api.panels.graph.forDocument(vscode.Uri.parse(documentKey)));
+      const withoutPanel: [string, string][] = [];
+      for (const [nodeId, documentKey] of Object.entries(graph.documentNodes)) if (!(await livePanel('graph', documentKey))) withoutPanel.push([nodeId, documentKey]);
+      const entry = withoutPanel[0];
       assert.ok(entry, `a document without a panel among ${Object.values(graph.documentNodes).join(', ')}`);
       const [nodeId, key] = entry;
       assert.equal(await overview.click(nodeId), true);
-      await waitUntil(() => api.panels.graph.forDocument(vscode.Uri.parse(key)) !== undefined, `the graph of ${key} to open`);
-      const opened = api.panels.graph.forDocument(vscode.Uri.parse(key))!;
+      await waitUntil(async () => (await livePanel('graph', key)) !== undefined, `the graph of ${key} to open`);
+      const opened = (await livePanel('graph', key))!;
       assert.equal(opened.key, key);
       opened.dispose();
     } finally {
@@ -442,9 +442,12 @@ describe('graph panel', function () {
   });
 
   it('proposes <document>.svg beside the document for Export SVG, as a URI (not the URI string used as a path)', async () => {
-    const api = await activate();
     const document = wsUri(GUIDELINE);
-    const proposed = api.panels.graph.svgBeside(document.toString());
+    const file = vscode.Uri.file(path.join(os.tmpdir(), `tm-graph-${process.pid}-${Date.now()}.svg`));
+    const dialog = await panel.exportTo(file);
+    fs.rmSync(file.fsPath, { force: true });
+    const proposed = dialog.defaultUri!;
+    assert.ok(proposed, 'the save dialog proposes a file');
     assert.equal(proposed.scheme, document.scheme);
     assert.equal(proposed.authority, document.authority);
     assert.equal(proposed.fsPath, document.fsPath.replace(/\.yaml$/, '.svg'));
@@ -457,7 +460,7 @@ describe('graph panel: hostile names', function () {
   const folderUri = () => wsUri('tasks/panel-hostile');
   const names = ['agencies.yaml', 'hostile-doc.yaml'];
   const fixture = hostileFixture();
-  let panel: GraphPanel | undefined;
+  let panel: GraphDriver | undefined;
   let renders: RenderLog | undefined;
   let seen: GraphInspection;
 
@@ -515,7 +518,7 @@ describe('graph panel: 300 measures', function () {
   let names: string[] = [];
   let guideline: vscode.Uri;
   let document: vscode.TextDocument;
-  let panel: GraphPanel | undefined;
+  let panel: GraphDriver | undefined;
   let renders: RenderLog | undefined;
 
   before(async function () {

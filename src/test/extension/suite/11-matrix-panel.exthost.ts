@@ -9,15 +9,16 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { buildMatrix, matrixTable, resolveLocale } from '../../../core/index';
 import type { Matrix } from '../../../core/index';
-import type { MatrixPanel } from '../../../extension/matrix-panel';
 import type { MatrixInspection } from '../../../webview/protocol';
 import { activate, engineProject, EXTENSION_ID, folder, GUIDELINE, log, REGISTRY, replaceText, restoreFixture, settled, showDoc, sleep, wsUri } from './helpers';
+import { closePanel, panelFrom } from './panels';
+import type { MatrixDriver } from './panels';
 
 const FIRST_LOAD_MS = 60000;
 const locale = () => resolveLocale(vscode.env.language);
 
 /** inspect() with a deadline: a webview that is not loaded yet (or never answers) does not hang the test. */
-async function inspect(panel: MatrixPanel, timeoutMs = 3000): Promise<MatrixInspection> {
+async function inspect(panel: MatrixDriver, timeoutMs = 3000): Promise<MatrixInspection> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     return await Promise.race([
@@ -30,7 +31,7 @@ async function inspect(panel: MatrixPanel, timeoutMs = 3000): Promise<MatrixInsp
 }
 
 /** Asks the webview until its table passes `accept` (the matrix panel has no render event). */
-async function tableUntil(panel: MatrixPanel, accept: (seen: MatrixInspection) => boolean, what: string, timeoutMs = 10000): Promise<MatrixInspection> {
+async function tableUntil(panel: MatrixDriver, accept: (seen: MatrixInspection) => boolean, what: string, timeoutMs = 10000): Promise<MatrixInspection> {
   const started = Date.now();
   let last: MatrixInspection | undefined;
   let lastError: unknown;
@@ -73,17 +74,17 @@ async function onDiskAsShown(relatives: string[]): Promise<void> {
 
 describe('matrix panel', function () {
   this.timeout(FIRST_LOAD_MS + 30000);
-  let panel: MatrixPanel;
+  let panel: MatrixDriver;
   let document: vscode.TextDocument;
 
   before(async function () {
     this.timeout(FIRST_LOAD_MS + 10000);
-    const api = await activate();
+    await activate();
     document = (await showDoc(GUIDELINE)).document;
     await settled(GUIDELINE);
-    api.panels.matrix.forDocument(wsUri(GUIDELINE))?.dispose();
+    await closePanel('matrix', wsUri(GUIDELINE));
     const started = Date.now();
-    const opened = await vscode.commands.executeCommand<MatrixPanel | undefined>('taskmatrix.openMatrix', wsUri(GUIDELINE));
+    const opened = await panelFrom('matrix', 'taskmatrix.openMatrix', wsUri(GUIDELINE));
     assert.ok(opened, 'taskmatrix.openMatrix returned a panel');
     panel = opened;
     await tableUntil(panel, (seen) => seen.rows > 0, 'the first table', FIRST_LOAD_MS);
@@ -106,8 +107,9 @@ describe('matrix panel', function () {
     assert.equal(panel.panel.viewType, 'taskmatrix.matrix');
     assert.equal(panel.panel.visible, true);
     const api = await activate();
-    assert.equal(api.panels.matrix.forDocument(wsUri(GUIDELINE)), panel);
-    assert.equal(await vscode.commands.executeCommand('taskmatrix.openMatrix', wsUri(GUIDELINE)), panel, 'opening again reveals the same panel');
+    assert.equal(api.testing.panel('matrix', wsUri(GUIDELINE))?.webviewPanel, panel.panel);
+    assert.equal((await panelFrom('matrix', 'taskmatrix.openMatrix', wsUri(GUIDELINE)))?.panel, panel.panel, 'opening again reveals the same panel');
+    assert.equal(api.testing.panels().filter((shown) => shown.kind === 'matrix').length, 1);
     assert.equal(await vscode.commands.executeCommand('taskmatrix.openMatrix', wsUri(REGISTRY)), undefined, 'a registry has no matrix');
     const matrix = await engineMatrix(GUIDELINE);
     const seen = await inspect(panel);
@@ -201,17 +203,17 @@ describe('matrix panel', function () {
     assert.deepEqual(seen.firstColumn, matrix.measures.filter((m) => m.lead === '省教育厅' || m.co.includes('省教育厅')).map((m) => m.id), 'measures × agencies filtered by 省教育厅');
   });
 
-  it('csv() is exactly what `taskmatrix matrix --format csv` prints for the same files, list and grid', async () => {
+  it('Export CSV of every row is exactly what `taskmatrix matrix --format csv` prints for the same files, list and grid', async () => {
     await onDiskAsShown([GUIDELINE, REGISTRY]);
     const list = runCli(['matrix', '--format', 'csv', '--locale', locale(), GUIDELINE]);
     assert.equal(list.status, 0, list.stderr);
     assert.ok(list.stdout.startsWith('\uFEFF'), 'the CLI’s CSV starts with a BOM');
-    assert.equal(panel.csv(), list.stdout);
+    assert.equal(await panel.csv(), list.stdout);
     panel.setShape('grid');
     try {
       const grid = runCli(['matrix', '--format', 'csv', '--grid', '--locale', locale(), GUIDELINE]);
       assert.equal(grid.status, 0, grid.stderr);
-      assert.equal(panel.csv(), grid.stdout);
+      assert.equal(await panel.csv(), grid.stdout);
       assert.notEqual(grid.stdout, list.stdout);
     } finally {
       panel.setShape('list');

@@ -1,5 +1,5 @@
 // Panels coming back: after a window reload VS Code hands each panel's saved webview state to the
-// serializer, which calls GraphPanel.revive / MatrixPanel.revive. A reload would end this test run,
+// serializer, which calls GraphDriver.revive / MatrixDriver.revive. A reload would end this test run,
 // so the tests call revive() the way the serializer does, on a panel of the same view type, and
 // check that the revived panel draws what the original drew. A hidden panel (its webview is
 // dropped: retainContextWhenHidden is off) must come back as it was, from the state its webview
@@ -12,12 +12,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { buildMatrix, buildOwnershipGraph, resolveLocale } from '../../../core/index';
 import type { OwnershipGraph } from '../../../core/index';
-import type { GraphPanel } from '../../../extension/graph-panel';
-import type { MatrixPanel } from '../../../extension/matrix-panel';
 import type { GraphFilter, GraphInspection, MatrixInspection } from '../../../webview/protocol';
-import { activate, engineProject, EXTENSION_ID, GUIDELINE, log, replaceText, restoreFixture, settled, showDoc, sleep, stats, waitUntil, wsUri } from './helpers';
+import { activate, engineProject, EXTENSION_ID, GUIDELINE, log, pristineText, replaceText, restoreFixture, settled, showDoc, sleep, stats, until, waitUntil, wsUri } from './helpers';
+import { closePanel, livePanel, panelFrom } from './panels';
+import type { GraphDriver, MatrixDriver, Rendered } from './panels';
 
-type Rendered = { seq: number; ok: boolean; ms: number; at: number; error?: string };
 const FIRST_LOAD_MS = 60000;
 const locale = () => resolveLocale(vscode.env.language);
 const sorted = (items: Iterable<string>) => [...items].sort();
@@ -30,7 +29,7 @@ function deadline<T>(promise: Thenable<T>, ms: number, what: string): Promise<T>
 
 
 /** Waits for a render of the graph panel (from now on) whose drawing passes `accept`. */
-function graphRendered(panel: GraphPanel, accept: (seen: GraphInspection) => boolean, what: string, timeoutMs = 10000): Promise<GraphInspection> {
+function graphRendered(panel: GraphDriver, accept: (seen: GraphInspection) => boolean, what: string, timeoutMs = 10000): Promise<GraphInspection> {
   return new Promise((resolve, reject) => {
     let busy = false;
     let again = false;
@@ -69,7 +68,7 @@ function graphRendered(panel: GraphPanel, accept: (seen: GraphInspection) => boo
 }
 
 /** Asks the matrix webview until its table passes `accept`. */
-async function tableUntil(panel: MatrixPanel, accept: (seen: MatrixInspection) => boolean, what: string, timeoutMs = 10000): Promise<MatrixInspection> {
+async function tableUntil(panel: MatrixDriver, accept: (seen: MatrixInspection) => boolean, what: string, timeoutMs = 10000): Promise<MatrixInspection> {
   const started = Date.now();
   let last: MatrixInspection | undefined;
   for (;;) {
@@ -107,18 +106,19 @@ describe('panel restore', function () {
   });
   afterEach(restoreFixture);
   after(async () => {
-    const api = await activate();
-    api.panels.graph.forDocument(uri())?.dispose();
-    api.panels.matrix.forDocument(uri())?.dispose();
+    await activate();
+    await closePanel('diff');
+    await closePanel('graph', uri());
+    await closePanel('matrix', uri());
   });
 
   it('a graph panel revived from its saved state draws what it drew before, with its filter, and follows edits', async function () {
     this.timeout(2 * FIRST_LOAD_MS);
     const api = await activate();
-    api.panels.graph.forDocument(uri())?.dispose();
+    await closePanel('graph', uri());
     const filter = { chapter: '3' };
     // The original panel, filtered to part 3.
-    const original = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openGraph', uri()))!;
+    const original = (await panelFrom('graph', 'taskmatrix.openGraph', uri()))!;
     const expected = await engineGraph(uri(), filter);
     const firstDraw = graphRendered(original, (seen) => seen.nodeIds.length > 0, 'the original panel', FIRST_LOAD_MS);
     await firstDraw;
@@ -126,12 +126,12 @@ describe('panel restore', function () {
     original.setFilter(filter);
     const before = await filtered;
     original.dispose();
-    assert.equal(api.panels.graph.forDocument(uri()), undefined, 'closed');
+    assert.equal(api.testing.panel('graph', uri()), undefined, 'closed');
 
     // The serializer's part: a bare panel of the view type, and the state the webview saved.
-    const panel = bareGraphPanel(api.panels.graph.viewType);
-    api.panels.graph.revive(panel, extensionUri(), api.index, { uri: uri().toString(), filter, view: { x: 0, y: 0, scale: 1 } });
-    const revived = api.panels.graph.forDocument(uri());
+    const panel = bareGraphPanel('taskmatrix.graph');
+    await api.testing.restore(panel, { uri: uri().toString(), filter, view: { x: 0, y: 0, scale: 1 } });
+    const revived = await livePanel('graph', uri());
     assert.ok(revived, 'the revived panel is the graph of the document');
     assert.equal(revived.panel, panel);
     assert.equal(panel.webview.options.enableScripts, true, 'scripts enabled again');
@@ -146,17 +146,17 @@ describe('panel restore', function () {
     const renamed = graphRendered(revived, (seen) => seen.text.includes('3.2 统筹数字经济发展（复原后）'), 'the edit in the revived panel');
     await replaceText(document, 'title: 统筹数字经济发展\n', 'title: 统筹数字经济发展（复原后）\n');
     await renamed;
-    assert.equal(await vscode.commands.executeCommand('taskmatrix.openGraph', uri()), revived);
+    assert.equal((await panelFrom('graph', 'taskmatrix.openGraph', uri()))?.panel, revived.panel);
     revived.dispose();
   });
 
   it('a matrix panel revived from its saved state comes back in its shape', async function () {
     this.timeout(FIRST_LOAD_MS + 10000);
     const api = await activate();
-    api.panels.matrix.forDocument(uri())?.dispose();
-    const panel = bareGraphPanel(api.panels.matrix.viewType);
-    api.panels.matrix.revive(panel, extensionUri(), api.index, { uri: uri().toString(), shape: 'grid', text: '', sort: { column: 0, descending: true } });
-    const revived = api.panels.matrix.forDocument(uri());
+    await closePanel('matrix', uri());
+    const panel = bareGraphPanel('taskmatrix.matrix');
+    await api.testing.restore(panel, { uri: uri().toString(), shape: 'grid', text: '', sort: { column: 0, descending: true } });
+    const revived = await livePanel('matrix', uri());
     assert.ok(revived);
     assert.equal(revived.panel, panel);
     const matrix = buildMatrix(await engineProject(), [uri().toString()]);
@@ -174,22 +174,59 @@ describe('panel restore', function () {
       ['graph', {}],
       ['matrix', undefined],
       ['matrix', { shape: 'grid' as const }],
+      ['diff', undefined],
+      ['diff', { uri: uri().toString() }],
     ] as const) {
-      const panels = kind === 'graph' ? api.panels.graph : api.panels.matrix;
-      const panel = bareGraphPanel(panels.viewType);
+      const panel = bareGraphPanel(`taskmatrix.${kind}`);
       let disposed = false;
       panel.onDidDispose(() => (disposed = true));
-      panels.revive(panel, extensionUri(), api.index, state);
+      await api.testing.restore(panel, state);
       assert.equal(disposed, true, `${kind} with state ${JSON.stringify(state)}`);
-      assert.equal(panels.forDocument(uri()), undefined);
+      assert.equal(api.testing.panel(kind, uri()), undefined);
+    }
+  });
+
+  it('a diff panel restored from its saved state compares the same guideline with the same file again', async function () {
+    this.timeout(FIRST_LOAD_MS + 30000);
+    const api = await activate();
+    await closePanel('diff');
+    const earlier = wsUri('tasks/restore-earlier.yaml');
+    const text = (await pristineText(GUIDELINE)).replace(/^id: .*$/m, 'id: restore-earlier').replace('title: 统筹数字经济发展\n', 'title: 统筹数字经济（旧稿）\n');
+    await vscode.workspace.fs.writeFile(earlier, new TextEncoder().encode(text));
+    await waitUntil(() => api.index.has(earlier), 'the earlier draft to be indexed', 15000);
+    try {
+      const original = (await panelFrom('diff', 'taskmatrix.compareWithFile', uri(), { otherFile: earlier }))!;
+      assert.ok(original, 'compared');
+      const before = await until(() => deadline(original.inspect(), 3000, 'the diff webview'), (seen) => seen.items.length > 0, 'the first diff', FIRST_LOAD_MS);
+      const { state, title } = original.snapshot();
+      assert.deepEqual(state.against, { file: earlier.toString() }, 'the panel keeps what it compares with');
+      const diff = original.diff;
+      original.dispose();
+      assert.equal(api.testing.panel('diff'), undefined, 'closed');
+
+      // What the webview saved: the guideline and the earlier draft.
+      const panel = bareGraphPanel('taskmatrix.diff');
+      await api.testing.restore(panel, { uri: uri().toString(), against: { file: earlier.toString() } });
+      const revived = await livePanel('diff');
+      assert.ok(revived, 'the diff panel came back');
+      assert.equal(revived.panel, panel);
+      assert.equal(panel.webview.options.enableScripts, true, 'scripts enabled again');
+      assert.equal(revived.snapshot().title, title);
+      assert.deepEqual(revived.diff, diff, 'the same diff as before the reload');
+      const after = await until(() => deadline(revived.inspect(), 3000, 'the diff webview'), (seen) => seen.items.length > 0, 'the restored diff', FIRST_LOAD_MS);
+      assert.deepEqual(after, before, 'the same list as before the reload');
+      revived.dispose();
+    } finally {
+      await vscode.workspace.fs.delete(earlier).then(undefined, () => undefined);
+      await waitUntil(() => !api.index.has(earlier), 'the earlier draft to be forgotten', 15000);
     }
   });
 
   it('a hidden matrix panel comes back with its filter and sort (the webview’s saved state)', async function () {
     this.timeout(FIRST_LOAD_MS + 30000);
-    const api = await activate();
-    api.panels.matrix.forDocument(uri())?.dispose();
-    const panel = (await vscode.commands.executeCommand<MatrixPanel>('taskmatrix.openMatrix', uri()))!;
+    await activate();
+    await closePanel('matrix', uri());
+    const panel = (await panelFrom('matrix', 'taskmatrix.openMatrix', uri()))!;
     await tableUntil(panel, (s) => s.rows > 0, 'the table', FIRST_LOAD_MS);
     await panel.setFilterText('省科技厅');
     await panel.sortBy(0);
@@ -210,9 +247,9 @@ describe('panel restore', function () {
 
   it('a hidden graph panel comes back with its filter', async function () {
     this.timeout(FIRST_LOAD_MS + 30000);
-    const api = await activate();
-    api.panels.graph.forDocument(uri())?.dispose();
-    const panel = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openGraph', uri()))!;
+    await activate();
+    await closePanel('graph', uri());
+    const panel = (await panelFrom('graph', 'taskmatrix.openGraph', uri()))!;
     await graphRendered(panel, (s) => s.nodeIds.length > 0, 'the graph', FIRST_LOAD_MS);
     const expected = await engineGraph(uri(), { agency: '省教育厅' });
     const filtered = graphRendered(panel, (s) => JSON.stringify(graphIds(s)) === JSON.stringify(declaredIds(expected)), 'the filtered graph');
@@ -273,8 +310,8 @@ describe('panels in the light and the dark theme (README screenshots)', function
   });
   after(async () => {
     const api = await activate();
-    api.panels.graph.forDocument(guideline())?.dispose();
-    api.panels.matrix.forDocument(guideline())?.dispose();
+    await closePanel('graph', guideline());
+    await closePanel('matrix', guideline());
     await vscode.workspace.getConfiguration().update('workbench.colorTheme', themeBefore, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.view.explorer');
@@ -301,13 +338,13 @@ describe('panels in the light and the dark theme (README screenshots)', function
   }
 
   it('the graph follows the theme (Mermaid re-renders with the matching theme), opened fitted at a readable size', async function () {
-    const api = await activate();
+    await activate();
     await setTheme(THEMES[0]);
     await cleanLayout();
-    api.panels.graph.forDocument(guideline())?.dispose();
+    await closePanel('graph', guideline());
     const graph = await engineGraph(guideline());
     await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 0, groups: [{ size: 0.5 }, { size: 0.5 }] });
-    const panel = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openGraph', guideline()))!;
+    const panel = (await panelFrom('graph', 'taskmatrix.openGraph', guideline()))!;
     const light = await graphRendered(panel, (s) => JSON.stringify(graphIds(s)) === JSON.stringify(declaredIds(graph)), 'the seed graph', FIRST_LOAD_MS);
     assert.equal(light.theme, 'default');
     assert.equal(graph.level, 'measures');
@@ -338,11 +375,11 @@ describe('panels in the light and the dark theme (README screenshots)', function
   });
 
   it('typing with the seed graph open: keystrokes are not held up, the graph catches up once typing pauses', async function () {
-    const api = await activate();
+    await activate();
     await setTheme(THEMES[0]);
     const document = await cleanLayout();
-    api.panels.graph.forDocument(guideline())?.dispose();
-    const panel = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openGraph', guideline()))!;
+    await closePanel('graph', guideline());
+    const panel = (await panelFrom('graph', 'taskmatrix.openGraph', guideline()))!;
     await graphRendered(panel, (s) => s.nodeIds.length > 20, 'the seed graph', FIRST_LOAD_MS);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
     const titleLine = document.getText().split('\n').findIndex((l) => /^\s+title: 强化前沿基础研究$/.test(l));
@@ -376,12 +413,12 @@ describe('panels in the light and the dark theme (README screenshots)', function
   });
 
   it('the matrix panel in both themes', async function () {
-    const api = await activate();
+    await activate();
     for (const theme of [THEMES[1], THEMES[0]]) {
       await setTheme(theme);
       await cleanLayout();
-      api.panels.matrix.forDocument(guideline())?.dispose();
-      const panel = (await vscode.commands.executeCommand<MatrixPanel>('taskmatrix.openMatrix', guideline()))!;
+      await closePanel('matrix', guideline());
+      const panel = (await panelFrom('matrix', 'taskmatrix.openMatrix', guideline()))!;
       await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 0, groups: [{ size: 0.3 }, { size: 0.7 }] });
       const seen = await tableUntil(panel, (s) => s.rows > 0, 'the seed matrix', FIRST_LOAD_MS);
       assert.equal(seen.rows, 23);

@@ -12,10 +12,11 @@ import * as vscode from 'vscode';
 import { buildMatrix, columnHeaders, matrixTable, noLeadReasonText, resolveLocale, wording } from '../../../core/index';
 import type { Matrix } from '../../../core/index';
 import type { TaskmatrixApi } from '../../../extension/extension';
-import type { MatrixPanel } from '../../../extension/matrix-panel';
 import type { MatrixInspection } from '../../../webview/protocol';
 import { readExcel, readWord, sheetRows } from '../../support/office';
 import { activate, engineDiagnostics, engineProject, EXTENSION_ID, GUIDELINE, listing, ruleOf, sameAsEngine, screenshot, setSetting, showDoc, sleep, until, waitForDiagnostics, wsUri } from './helpers';
+import { panelFrom } from './panels';
+import type { MatrixDriver } from './panels';
 
 const DATED = 'tasks/deadlines/zj-ai-2027.yaml';
 const DATED_REGISTRY = 'tasks/deadlines/agencies.yaml';
@@ -39,7 +40,7 @@ const isOverdueOn = (m: Matrix['measures'][number], today: string) => typeof m.d
 
 
 /** inspect() with a deadline: a webview that is not loaded yet does not hang the test. */
-function inspect(panel: MatrixPanel, timeoutMs = 3000): Promise<MatrixInspection> {
+function inspect(panel: MatrixDriver, timeoutMs = 3000): Promise<MatrixInspection> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
     panel.inspect(),
@@ -69,7 +70,7 @@ describe('plan export and deadlines', function () {
   this.timeout(FIRST_LOAD_MS + 30000);
   let api: TaskmatrixApi;
   let document: vscode.TextDocument;
-  let panel: MatrixPanel | undefined;
+  let panel: MatrixDriver | undefined;
 
   before(async function () {
     this.timeout(FIRST_LOAD_MS);
@@ -115,7 +116,7 @@ describe('plan export and deadlines', function () {
   describe('matrix panel', () => {
     before(async function () {
       this.timeout(FIRST_LOAD_MS + 10000);
-      const opened = await vscode.commands.executeCommand<MatrixPanel | undefined>('taskmatrix.openMatrix', wsUri(DATED));
+      const opened = await panelFrom('matrix', 'taskmatrix.openMatrix', wsUri(DATED));
       assert.ok(opened);
       panel = opened;
       await until(() => inspect(panel!), (seen) => seen.rows > 0, 'the first table', FIRST_LOAD_MS);
@@ -186,7 +187,7 @@ describe('plan export and deadlines', function () {
     it('Export Excel with the matrix panel focused writes that panel\'s guideline, a sheet per agency', async () => {
       // Another guideline in the editor: the focused panel's document is the one exported.
       await showDoc(GUIDELINE);
-      const opened = await vscode.commands.executeCommand<MatrixPanel>('taskmatrix.openMatrix', wsUri(DATED));
+      const opened = (await panelFrom('matrix', 'taskmatrix.openMatrix', wsUri(DATED)))!;
       opened.panel.reveal(opened.panel.viewColumn, false);
       await until(() => opened.panel.active, Boolean, 'the matrix panel to have the focus');
       const target = wsUri(`${OUT}/plan-by-agency.xlsx`);

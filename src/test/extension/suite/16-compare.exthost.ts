@@ -10,11 +10,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { diffProjects, Project, resolveLocale } from '../../../core/index';
 import type { ResponsibilityDiff } from '../../../core/index';
-import type { DiffPanel } from '../../../extension/diff-panel';
 import type { TaskmatrixApi } from '../../../extension/extension';
-import type { MatrixPanel } from '../../../extension/matrix-panel';
 import type { DiffInspection, MatrixInspection } from '../../../webview/protocol';
 import { activate, engineProject, log, screenshot, setText, sleep, until, wsUri } from './helpers';
+import { panelFrom } from './panels';
+import type { MatrixDriver, DiffDriver } from './panels';
 
 const FIRST_LOAD_MS = 60000;
 const REPO = path.resolve(__dirname, '..', '..', '..', '..');
@@ -55,8 +55,8 @@ function withDeadline<T>(promise: Promise<T>, what: string, timeoutMs = 3000): P
   return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${timeoutMs} ms`)), timeoutMs)))]).finally(() => clearTimeout(timer));
 }
 
-const inspectDiff = (panel: DiffPanel) => withDeadline<DiffInspection>(panel.inspect(), 'the diff webview');
-const inspectMatrix = (panel: MatrixPanel) => withDeadline<MatrixInspection>(panel.inspect(), 'the matrix webview');
+const inspectDiff = (panel: DiffDriver) => withDeadline<DiffInspection>(panel.inspect(), 'the diff webview');
+const inspectMatrix = (panel: MatrixDriver) => withDeadline<MatrixInspection>(panel.inspect(), 'the matrix webview');
 
 /** The engine's diff of the committed text (git show HEAD) against the editor's. */
 async function expectedDiff(revision = 'HEAD'): Promise<ResponsibilityDiff> {
@@ -82,8 +82,8 @@ describe('compare responsibilities', function () {
   this.timeout(FIRST_LOAD_MS + 30000);
   let api: TaskmatrixApi;
   let document: vscode.TextDocument;
-  let panel: DiffPanel | undefined;
-  let matrix: MatrixPanel | undefined;
+  let panel: DiffDriver | undefined;
+  let matrix: MatrixDriver | undefined;
 
   before(async function () {
     this.timeout(FIRST_LOAD_MS);
@@ -110,7 +110,7 @@ describe('compare responsibilities', function () {
   it('Compare with HEAD lists the engine\'s diff of the editor\'s text: lead changes first, then the moves', async function () {
     this.timeout(FIRST_LOAD_MS + 10000);
     const started = Date.now();
-    panel = await vscode.commands.executeCommand<DiffPanel | undefined>('taskmatrix.compareWithHead', wsUri(GUIDELINE), { revision: 'HEAD' });
+    panel = await panelFrom('diff', 'taskmatrix.compareWithHead', wsUri(GUIDELINE), { revision: 'HEAD' });
     assert.ok(panel, 'the command returned the panel');
     const expected = await expectedDiff();
     assert.deepEqual(panel.diff, expected, 'the panel holds the engine\'s diff');
@@ -158,8 +158,8 @@ describe('compare responsibilities', function () {
 
   it('Compare with File reads an earlier draft outside the task files against the current registry', async () => {
     await vscode.workspace.fs.writeFile(wsUri(OUTSIDE), new TextEncoder().encode(SEED));
-    const shown = await vscode.commands.executeCommand<DiffPanel | undefined>('taskmatrix.compareWithFile', wsUri(GUIDELINE), { otherFile: wsUri(OUTSIDE) });
-    assert.equal(shown, panel, 'one diff panel, reused');
+    const shown = await panelFrom('diff', 'taskmatrix.compareWithFile', wsUri(GUIDELINE), { otherFile: wsUri(OUTSIDE) });
+    assert.equal(shown?.panel, panel?.panel, 'one diff panel, reused');
     assert.deepEqual(shown!.diff, await expectedDiff(), 'the same changes as against HEAD, which holds the same text');
     const seen = await until(() => inspectDiff(shown!), (s) => /draft1/.test(s.heading), 'the file compare');
     assert.equal(seen.items.length, 6);
@@ -167,7 +167,7 @@ describe('compare responsibilities', function () {
 
   it('Compare with HEAD… offers HEAD first in a quick pick, as a reviewer picks it', async () => {
     panel?.dispose();
-    const running = Promise.resolve(vscode.commands.executeCommand<DiffPanel | undefined>('taskmatrix.compareWithHead', wsUri(GUIDELINE)));
+    const running = Promise.resolve(panelFrom('diff', 'taskmatrix.compareWithHead', wsUri(GUIDELINE)));
     await sleep(1500);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     panel = await Promise.race([running, sleep(10000).then(() => undefined)]);
@@ -182,12 +182,12 @@ describe('compare responsibilities', function () {
     assert.equal(await vscode.commands.executeCommand('taskmatrix.compareWithHead', wsUri(GUIDELINE), { revision: 'no-such-branch' }), undefined);
     assert.equal(await vscode.commands.executeCommand('taskmatrix.compareWithHead', wsUri(GUIDELINE), { revision: '--output=/tmp/x' }), undefined);
     assert.equal(await vscode.commands.executeCommand('taskmatrix.compareWithHead', wsUri('tasks/fixture-2027.yaml'), { revision: 'HEAD' }), undefined);
-    assert.equal(api.panels.diff.shown(), undefined);
+    assert.equal(api.testing.panel('diff'), undefined);
   });
 
   it('the matrix panel marks the rows changed since HEAD, in words, and clears them', async function () {
     this.timeout(FIRST_LOAD_MS + 10000);
-    matrix = await vscode.commands.executeCommand<MatrixPanel | undefined>('taskmatrix.highlightChanges', wsUri(GUIDELINE), { revision: 'HEAD' });
+    matrix = await panelFrom('matrix', 'taskmatrix.highlightChanges', wsUri(GUIDELINE), { revision: 'HEAD' });
     assert.ok(matrix);
     const seen = await until(() => inspectMatrix(matrix!), (s) => s.changed.length > 0, 'the marked rows', FIRST_LOAD_MS);
     assert.deepEqual(seen.changed, ['2.1', '5.1', '5.2', '5.3', '5.4']);
@@ -210,7 +210,7 @@ describe('compare responsibilities', function () {
     await vscode.workspace.getConfiguration('git').update('enabled', true, vscode.ConfigurationTarget.Workspace);
     await extension!.activate();
     await until(() => extension!.exports.enabled, Boolean, 'the Git extension enabled', 20000);
-    panel = await vscode.commands.executeCommand<DiffPanel | undefined>('taskmatrix.compareWithHead', wsUri(GUIDELINE), { revision: 'HEAD' });
+    panel = await panelFrom('diff', 'taskmatrix.compareWithHead', wsUri(GUIDELINE), { revision: 'HEAD' });
     assert.equal(panel?.earlier?.via, 'git-extension');
     assert.deepEqual(panel!.diff, await expectedDiff());
   });

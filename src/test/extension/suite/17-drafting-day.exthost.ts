@@ -9,12 +9,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { agencyKindLabel, buildMatrix, columnHeaders, matrixToCsv, resolveLocale, roleCountText } from '../../../core/index';
-import type { DiffPanel } from '../../../extension/diff-panel';
-import type { GraphPanel } from '../../../extension/graph-panel';
 import type { ImportCommandResult } from '../../../extension/import-command';
-import type { MatrixPanel } from '../../../extension/matrix-panel';
 import type { MatrixInspection } from '../../../webview/protocol';
 import { activate, applyEdit, codeActions, engineProject, EXTENSION_ID, findAction, GUIDELINE, log, markdownOf, pristineText, rangeOf, replaceText, restoreFixture, ruleOf, SCRATCH, setSetting, settled, showDoc, sleep, waitForDiagnostics, waitUntil, wsUri } from './helpers';
+import { closePanel, panelFrom } from './panels';
+import type { MatrixDriver } from './panels';
 
 const FIRST_LOAD_MS = 60000;
 const locale = () => resolveLocale(vscode.env.language);
@@ -27,7 +26,7 @@ async function lenses(uri: vscode.Uri): Promise<string[]> {
 }
 
 /** Asks the matrix webview until its table passes `accept`. */
-async function tableUntil(panel: MatrixPanel, accept: (seen: MatrixInspection) => boolean, what: string, timeoutMs = 10000): Promise<MatrixInspection> {
+async function tableUntil(panel: MatrixDriver, accept: (seen: MatrixInspection) => boolean, what: string, timeoutMs = 10000): Promise<MatrixInspection> {
   const started = Date.now();
   let last: MatrixInspection | undefined;
   for (;;) {
@@ -79,9 +78,9 @@ describe('a day of drafting (issue 17)', function () {
   });
 
   it('Export CSV writes the rows shown, filtered and sorted, and the save dialog says so; a sort does not jump columns; names stay whole', async () => {
-    const api = await activate();
-    api.panels.matrix.forDocument(document.uri)?.dispose();
-    const panel = (await vscode.commands.executeCommand<MatrixPanel>('taskmatrix.openMatrix', document.uri))!;
+    await activate();
+    await closePanel('matrix', document.uri);
+    const panel = (await panelFrom('matrix', 'taskmatrix.openMatrix', document.uri))!;
     try {
       const all = await tableUntil(panel, (seen) => seen.rows > 0, 'the first table', FIRST_LOAD_MS);
       await panel.setFilterText('省科技厅');
@@ -122,22 +121,22 @@ describe('a day of drafting (issue 17)', function () {
 
   it('palette commands that need a guideline take the focused panel\'s', async function () {
     this.timeout(2 * FIRST_LOAD_MS);
-    const api = await activate();
-    api.panels.graph.forDocument(document.uri)?.dispose();
-    api.panels.matrix.forDocument(document.uri)?.dispose();
-    const graph = (await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openGraph', document.uri))!;
+    await activate();
+    await closePanel('graph', document.uri);
+    await closePanel('matrix', document.uri);
+    const graph = (await panelFrom('graph', 'taskmatrix.openGraph', document.uri))!;
     const focusGraph = async () => {
       graph.panel.reveal(undefined, false);
       await waitUntil(() => graph.panel.active && vscode.window.activeTextEditor === undefined, 'the graph panel to have the focus');
     };
     try {
       await focusGraph();
-      const matrix = await vscode.commands.executeCommand<MatrixPanel | undefined>('taskmatrix.openMatrix');
+      const matrix = await panelFrom('matrix', 'taskmatrix.openMatrix');
       assert.equal(matrix?.key, document.uri.toString(), 'Open Matrix from the palette opens the graph\'s guideline');
       matrix!.dispose();
 
       await focusGraph();
-      const diff = await vscode.commands.executeCommand<DiffPanel | undefined>('taskmatrix.compareWithFile', undefined, { otherFile: wsUri(SCRATCH) });
+      const diff = await panelFrom('diff', 'taskmatrix.compareWithFile', undefined, { otherFile: wsUri(SCRATCH) });
       assert.ok(diff, 'Compare with File from the palette compares the graph\'s guideline');
       diff.dispose();
 

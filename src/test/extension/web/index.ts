@@ -4,8 +4,7 @@
 // The workspace is a copy of the repository's tasks/.
 import * as vscode from 'vscode';
 import type { TaskmatrixApi } from '../../../extension/extension';
-import type { GraphPanel } from '../../../extension/graph-panel';
-import type { MatrixPanel } from '../../../extension/matrix-panel';
+import type { GraphInspection, MatrixInspection } from '../../../webview/protocol';
 
 const EXTENSION_ID = 'taskmatrix.taskmatrix';
 const GUIDELINE = 'tasks/zj-ai-2027.yaml';
@@ -67,23 +66,30 @@ it('flags an agency the registry does not know in tasks/zj-ai-2027.yaml', async 
 });
 
 it('draws the ownership graph in its webview', async () => {
-  const panel = await vscode.commands.executeCommand<GraphPanel>('taskmatrix.openGraph', file(GUIDELINE));
-  check(panel, 'openGraph returned no panel');
-  const rendered = await within(new Promise<{ ok: boolean; error?: string }>((resolve) => panel.onDidRender(resolve)), WEBVIEW_MS, 'the graph to render');
-  check(rendered.ok, `Mermaid failed: ${rendered.error}`);
-  const seen = await within(panel.inspect(), 10000, 'inspect()');
+  check(await vscode.commands.executeCommand('taskmatrix.openGraph', file(GUIDELINE)), 'openGraph returned no panel');
+  const panel = api!.testing.panel('graph', file(GUIDELINE));
+  check(panel, 'no graph panel is open');
+  const rendered = await within(
+    new Promise<Record<string, unknown>>((resolve) => panel.onDidReceive((message) => message.type === 'rendered' && resolve(message))),
+    WEBVIEW_MS,
+    'the graph to render',
+  );
+  check(rendered.ok, `Mermaid failed: ${String(rendered.error)}`);
+  const seen = await within(panel.ask<GraphInspection>({ type: 'inspect' }), 10000, 'inspect()');
   log(`  graph: ${JSON.stringify(seen).slice(0, 120)}`);
 });
 
 it('shows the responsibility matrix in its webview', async () => {
-  const panel = await vscode.commands.executeCommand<MatrixPanel>('taskmatrix.openMatrix', file(GUIDELINE));
-  check(panel, 'openMatrix returned no panel');
+  check(await vscode.commands.executeCommand('taskmatrix.openMatrix', file(GUIDELINE)), 'openMatrix returned no panel');
+  const panel = api!.testing.panel('matrix', file(GUIDELINE));
+  check(panel, 'no matrix panel is open');
+  const inspect = () => panel.ask<MatrixInspection>({ type: 'inspect' });
   // The webview may answer before the rows arrive: ask again until they show.
   const deadline = Date.now() + WEBVIEW_MS;
-  let seen = await within(panel.inspect(), WEBVIEW_MS, 'the matrix webview to answer inspect()');
+  let seen = await within(inspect(), WEBVIEW_MS, 'the matrix webview to answer inspect()');
   while (seen.order.length === 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    seen = await within(panel.inspect(), 10000, 'inspect()');
+    seen = await within(inspect(), 10000, 'inspect()');
   }
   check(seen.order.length > 0, 'the matrix shows no measures');
   log(`  matrix: ${seen.order.length} measures`);
