@@ -5,7 +5,10 @@
 //
 //   node scripts/extension-host/run-tests.mjs [--tests out/test/extension/suite/index.js]
 //        [--workspace src/test/extension/fixtures/workspace] [--ext .] [--port N] [--timeout 420]
-//        [--screenshot-dir DIR] [--grep PATTERN]
+//        [--screenshot-dir DIR] [--grep PATTERN] [--suite NAME]
+//
+// --suite NAME runs the suite files named NAME.exthost.js instead of the numbered ones (NN-*.exthost.js):
+// a suite that needs a workspace of its own (`--suite encodings --workspace src/test/extension/fixtures/encodings`).
 //
 // Screenshots (with --screenshot-dir): the final screen, `NN-<name>.png` whenever the suite logs
 // `SCREENSHOT_NOW <name>`, and exactly `<name>.png` (replaced if present) whenever it logs
@@ -41,6 +44,7 @@ const { values: args } = util.parseArgs({
     timeout: { type: 'string', default: process.env.EXTHOST_TIMEOUT ?? '420' },
     'screenshot-dir': { type: 'string' },
     grep: { type: 'string' },
+    suite: { type: 'string' },
   },
 });
 
@@ -109,6 +113,7 @@ const env = {
   PATH: `${node24}:${process.env.PATH}`,
   // read by the suite in the extension host
   ...(args.grep ? { EXTHOST_GREP: args.grep } : {}),
+  ...(args.suite ? { EXTHOST_SUITE: args.suite } : {}),
   ...(shotDir ? { EXTHOST_SCREENSHOTS: '1', EXTHOST_SCREENSHOT_DIR: shotDir } : {}),
 };
 // The extension host inherits the server's environment: keep the project's test variables, drop

@@ -24,13 +24,15 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private readonly updated = new vscode.EventEmitter<void>();
   readonly onDidUpdate = this.updated.event;
+  /** The configuration files whose problems are shown. */
+  private configKeys = new Set<string>();
 
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly docsUri: vscode.Uri,
   ) {
     // After a re-index or a deletion, files that left the index must lose their diagnostics too.
-    this.subscription = index.onDidChange(({ keys, all }) => this.refresh(all ? [...new Set([...index.project.paths(), ...this.current.keys(), ...keys])] : this.affected(keys)));
+    this.subscription = index.onDidChange(({ keys, all }) => this.refresh(all ? [...new Set([...index.project.paths(), ...this.current.keys(), ...keys])] : [...index.project.affectedBy(keys)]));
   }
 
   /** Engine diagnostics of a file as last published. */
@@ -45,23 +47,6 @@ export class DiagnosticsController implements vscode.Disposable {
     let acknowledged = 0;
     for (const count of this.acknowledged.values()) acknowledged += count;
     return { shown, acknowledged, files: this.current.size };
-  }
-
-  /** A file's change can change its own findings and those of files that share its registry. */
-  private affected(keys: string[]): string[] {
-    const { project } = this.index;
-    const out = new Set<string>();
-    for (const key of keys) {
-      if (!project.has(key)) {
-        out.add(key);
-        continue;
-      }
-      out.add(key);
-      const registry = project.registryPathFor(key);
-      if (registry !== undefined) out.add(registry);
-      if (project.file(key)?.kind === 'registry') for (const path of project.guidelinePaths()) if (project.registryPathFor(path) === key) out.add(path);
-    }
-    return [...out];
   }
 
   refresh(keys: string[]): void {
@@ -79,7 +64,11 @@ export class DiagnosticsController implements vscode.Disposable {
       this.acknowledged.set(key, suppressed.filter((d) => d.rule === 'no-lead').length);
       this.collection.set(uri, diagnostics.map((d) => this.toVscode(d)));
     }
-    if (this.index.configUri) this.collection.set(this.index.configUri, this.index.configProblems.map((d) => this.toVscode(d)));
+    // Configuration files: their problems now, and none for one that is gone.
+    const configs = this.index.configProblems();
+    for (const key of this.configKeys) if (!configs.has(key)) this.collection.delete(vscode.Uri.parse(key));
+    for (const [key, problems] of configs) this.collection.set(vscode.Uri.parse(key), problems.map((d) => this.toVscode(d)));
+    this.configKeys = new Set(configs.keys());
     this.updated.fire();
   }
 

@@ -1,11 +1,14 @@
 // Keeps the engine's Project in step with the workspace: every task file read once through
 // the file system API (so virtual workspaces work), open editors overriding disk, watchers for
-// the rest. Nothing from the workspace is ever executed.
+// the rest. Nothing from the workspace is ever executed. What a file's bytes mean (decoding,
+// size limits) and which configuration and registry govern it are the engine's to say, so
+// that the editor and `taskmatrix lint` agree byte for byte.
 import * as vscode from 'vscode';
-import { agencyAt, CONFIG_FILE_NAMES, parseConfig, Project, readWithinLimit } from '../core/index';
+import { agencyAt, CONFIG_FILE_NAMES, Project, readWithinLimit } from '../core/index';
 import type { AgencyMention, Diagnostic, Locale } from '../core/index';
 
-const decoder = new TextDecoder('utf-8');
+/** The encodings in which an editor's text is what the engine would read from the saved bytes. */
+const UTF8_ENCODINGS = new Set(['utf8', 'utf8bom']);
 
 export class WorkspaceIndex implements vscode.Disposable {
   project: Project;
@@ -16,12 +19,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   /** The document version each key's text comes from (files read from disk have none). */
   private readonly versions = new Map<string, number>();
-  /** Problems in .taskmatrix.yaml, reported like any other diagnostic. */
-  configProblems: Diagnostic[] = [];
-  configUri: vscode.Uri | undefined;
-
   constructor(private readonly locale: Locale) {
-    this.project = new Project({ locale, displayPath, today });
+    this.project = newProject(locale);
+  }
+
+  /** Problems of each configuration file (.taskmatrix.yaml), by key: reported like any other diagnostic. */
+  configProblems(): Map<string, Diagnostic[]> {
+    const byFile = new Map<string, Diagnostic[]>(this.project.configPaths().map((key) => [key, []]));
+    for (const problem of this.project.configProblems()) byFile.get(problem.file)?.push(problem);
+    return byFile;
   }
 
   /** The Project key of a document or file: its URI as a string. */
@@ -29,11 +35,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     return uri.toString();
   }
 
-  /** Calls back when a file's findings or model may have changed: the file itself, or its registry. */
+  /** Calls back when a file's findings or model may have changed (the engine says which changes reach it). */
   onDidAffect(key: string, listener: () => void): vscode.Disposable {
     return this.onDidChange(({ keys, all }) => {
-      const registry = this.project.registryPathFor(key);
-      if (all || keys.includes(key) || (registry !== undefined && keys.includes(registry))) listener();
+      if (all || this.project.affectedBy(keys).has(key)) listener();
     });
   }
 
@@ -57,14 +62,15 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Finds and reads every task file; open documents win over their saved text. */
   async rebuild(): Promise<void> {
-    const project = await this.loadConfig();
+    const project = newProject(this.locale);
+    await this.loadConfigs(project);
     const uris = await this.findTaskFiles();
     const files = await Promise.all(uris.map(async (uri) => [uri, await this.readTaskFile(uri)] as const));
     for (const [uri, read] of files) if (read) putFile(project, WorkspaceIndex.key(uri), read);
     this.versions.clear();
     for (const document of vscode.workspace.textDocuments) {
       const key = WorkspaceIndex.key(document.uri);
-      if (!project.has(key)) continue;
+      if (!project.has(key) || !readsAsSaved(document)) continue;
       project.setFile(key, document.getText());
       this.versions.set(key, document.version);
     }
@@ -76,7 +82,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Takes an editor's current text (as the drafter types); files outside the index are ignored. */
   updateFromDocument(document: vscode.TextDocument): void {
     const key = WorkspaceIndex.key(document.uri);
-    if (!this.project.has(key) || this.versions.get(key) === document.version) return;
+    if (!this.project.has(key) || this.versions.get(key) === document.version || !readsAsSaved(document)) return;
     this.versions.set(key, document.version);
     this.project.setFile(key, document.getText());
     this.changed.fire({ keys: [key], all: false });
@@ -90,49 +96,51 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.updateFromDocument(document);
   }
 
-  private async loadConfig(): Promise<Project> {
-    this.configProblems = [];
-    this.configUri = undefined;
+  /**
+   * Adds every configuration file of the workspace folders, and those above a folder on disk
+   * (as the command line finds them); the engine applies the nearest to each file.
+   */
+  private async loadConfigs(project: Project): Promise<void> {
+    const found = new Set<string>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const name of CONFIG_FILE_NAMES) {
-        const uri = vscode.Uri.joinPath(folder.uri, name);
-        const text = await this.readText(uri);
-        if (text === undefined) continue;
-        const { config, problems } = parseConfig(uri.toString(), text, this.locale);
-        this.configUri = uri;
-        this.configProblems = problems;
-        const registryPath = config.registry ? WorkspaceIndex.key(vscode.Uri.joinPath(folder.uri, config.registry)) : undefined;
-        return new Project({ locale: this.locale, config, registryPath, displayPath, today });
+      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.taskmatrix.{yaml,yml}'), '**/node_modules/**')) found.add(uri.toString());
+      if (folder.uri.scheme !== 'file') continue;
+      for (let above = vscode.Uri.joinPath(folder.uri, '..'); ; above = vscode.Uri.joinPath(above, '..')) {
+        for (const name of CONFIG_FILE_NAMES) {
+          const uri = vscode.Uri.joinPath(above, name);
+          const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+          if (stat?.type === vscode.FileType.File) found.add(uri.toString());
+        }
+        if (vscode.Uri.joinPath(above, '..').path === above.path) break;
       }
     }
-    return new Project({ locale: this.locale, displayPath, today });
+    for (const key of found) {
+      const read = await this.readTaskFile(vscode.Uri.parse(key));
+      if (read) project.setConfigFile(key, 'bytes' in read ? read.bytes : undefined);
+    }
   }
 
   private async findTaskFiles(): Promise<vscode.Uri[]> {
     const found: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, filesGlob(folder)), '**/node_modules/**')) found.push(uri);
+      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, filesGlob(folder)), '**/node_modules/**')) {
+        // A configuration under tasks/ is a configuration, not a task file.
+        if (!(CONFIG_FILE_NAMES as readonly string[]).some((name) => uri.path.endsWith(`/${name}`))) found.push(uri);
+      }
     }
     return found;
   }
 
   /**
-   * A file's text, or `tooLarge` when a stat shows it is over the engine's limit (it is then never
+   * A file's bytes, or `tooLarge` when a stat shows it is over the engine's limit (it is then never
    * read: a 2 GB file in the workspace must not be loaded to be refused); undefined if unreadable.
    */
-  private async readTaskFile(uri: vscode.Uri): Promise<{ text: string } | { tooLarge: true } | undefined> {
+  private async readTaskFile(uri: vscode.Uri): Promise<{ bytes: Uint8Array } | { tooLarge: true } | undefined> {
     try {
-      const read = await readWithinLimit({ size: async () => (await vscode.workspace.fs.stat(uri)).size, read: () => vscode.workspace.fs.readFile(uri) });
-      return 'tooLarge' in read ? read : { text: decoder.decode(read.bytes) };
+      return await readWithinLimit({ size: async () => (await vscode.workspace.fs.stat(uri)).size, read: () => vscode.workspace.fs.readFile(uri) });
     } catch {
       return undefined;
     }
-  }
-
-  /** A file's text if it is within the limit and readable (the configuration). */
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
-    const read = await this.readTaskFile(uri);
-    return read && 'text' in read ? read.text : undefined;
   }
 
   private watch(): void {
@@ -141,8 +149,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, filesGlob(folder)));
       const reread = async (uri: vscode.Uri) => {
-        // An open editor is the source of truth for its file (a save changes nothing the index lacks).
-        if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return;
+        // An open editor is the source of truth for its file (a save changes nothing the index lacks),
+        // unless its text is not what the engine would read from the saved bytes.
+        if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString() && readsAsSaved(document))) return;
         const read = await this.readTaskFile(uri);
         if (!read) return;
         putFile(this.project, WorkspaceIndex.key(uri), read);
@@ -171,7 +180,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.changed.fire({ keys, all: true });
       });
       this.watchers.push(deletions);
-      const configWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.taskmatrix.{yaml,yml}'));
+      const configWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/.taskmatrix.{yaml,yml}'));
       const reindex = () => void this.rebuild();
       configWatcher.onDidCreate(reindex);
       configWatcher.onDidChange(reindex);
@@ -207,10 +216,27 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 }
 
-/** Puts a file read from the workspace into the project: its text, or the one diagnostic of a file too large to read. */
-function putFile(project: Project, key: string, read: { text: string } | { tooLarge: true }): void {
-  if ('text' in read) project.setFile(key, read.text);
+/** Puts a file read from the workspace into the project: its bytes, or the one diagnostic of a file too large to read. */
+function putFile(project: Project, key: string, read: { bytes: Uint8Array } | { tooLarge: true }): void {
+  if ('bytes' in read) project.setFileBytes(key, read.bytes);
   else project.setOversizedFile(key);
+}
+
+/** Keys are URI strings; a configuration's registry is found from it as a URI too. */
+function newProject(locale: Locale): Project {
+  return new Project({ locale, displayPath, today, resolve: (from, relative) => vscode.Uri.joinPath(vscode.Uri.parse(from), '..', relative).toString() });
+}
+
+/**
+ * Whether an open document's text is what the engine would read from its saved bytes: not
+ * when it was decoded from another encoding (GB18030, UTF-16…), nor when VS Code replaced
+ * bytes that are not UTF-8 in a document not yet edited; then the saved bytes are linted, and
+ * the drafter sees what `taskmatrix lint` will say of them.
+ */
+function readsAsSaved(document: vscode.TextDocument): boolean {
+  const encoding = (document as { encoding?: string }).encoding;
+  if (encoding !== undefined && !UTF8_ENCODINGS.has(encoding)) return false;
+  return document.isDirty || !document.getText().includes('\uFFFD');
 }
 
 /** Files named in messages as the CLI names them: relative to the workspace folder. */

@@ -39,8 +39,10 @@ export function run(): Promise<void> {
   console.log(`[exthost] VS Code ${vscode.version} (${vscode.env.appName}, ui ${vscode.UIKind[vscode.env.uiKind]}), extension host Node ${process.version}`);
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: LineReporter as unknown as typeof Mocha.reporters.Base });
   if (process.env.EXTHOST_GREP) mocha.grep(process.env.EXTHOST_GREP);
+  // The numbered suites share the default workspace; a named one (EXTHOST_SUITE) brings its own.
+  const suite = process.env.EXTHOST_SUITE;
   for (const file of fs.readdirSync(__dirname).sort()) {
-    if (file.endsWith('.exthost.js')) mocha.addFile(path.join(__dirname, file));
+    if (suite ? file === `${suite}.exthost.js` : /^\d\d-.*\.exthost\.js$/.test(file)) mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {
     try {
