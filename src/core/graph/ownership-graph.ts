@@ -168,7 +168,7 @@ export function ownershipGraphOf(matrix: Matrix, titles: Map<string, string>, op
 
   let full: Layout | undefined;
   for (const level of GRAPH_LEVELS.slice(GRAPH_LEVELS.indexOf(options.level ?? 'measures'))) {
-    full = lay(level, measures, agencyOrder, titles, focus, locale);
+    full = buildGraphLayout(level, measures, agencyOrder, titles, focus, locale);
     const text = fits(full);
     if (text !== undefined) return result(level, full, text, measures, options, full.edges.length);
   }
@@ -274,7 +274,7 @@ const LEGEND_EDGES = 3;
 /** In aggregated views, agencies tied to a block alike share a node up to this many names; more make another node. */
 const MAX_NAMES_PER_NODE = 8;
 
-function lay(
+function buildGraphLayout(
   level: Exclude<GraphLevel, 'strongest-links'>,
   measures: MatrixMeasure[],
   agencyOrder: string[],

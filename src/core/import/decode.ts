@@ -13,7 +13,7 @@ export const TEXT_ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le',
 export type DecodedText = { text: string; encoding: TextEncodingName } | { error: 'too-large' | 'binary' | 'undecodable'; encoding?: TextEncodingName };
 
 /** Decodes the document, detecting the encoding unless one is given. */
-export function decodeDocument(bytes: Uint8Array, forced?: TextEncodingName): DecodedText {
+export function decodePolicyText(bytes: Uint8Array, forced?: TextEncodingName): DecodedText {
   // The task files' limit: a policy document is far smaller, so this is the wrong file.
   if (bytes.length > MAX_FILE_BYTES) return { error: 'too-large' };
   if (forced) return decodeAs(bytes, forced);

@@ -1,7 +1,7 @@
 // Public surface of the importer.
 export { importGuideline } from './importer';
 export type { ImportOptions, ImportProblem, ImportResult } from './importer';
-export { decodeDocument, TEXT_ENCODINGS } from './decode';
+export { decodePolicyText, TEXT_ENCODINGS } from './decode';
 export { readDocument } from './read/index';
 export { documentLines, hasTextLines, placeInDocument, sourceDescription, unreadableReason } from './describe';
 export type { ReadOptions } from './read/index';

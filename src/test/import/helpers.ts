@@ -2,7 +2,7 @@
 // YAML linted with the bundled registry, and its `matrix --format json` measures.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildMatrix, decodeDocument, importGuideline, Project, registryInsertion } from '../../core/index';
+import { buildMatrix, decodePolicyText, importGuideline, Project, registryInsertion } from '../../core/index';
 import type { Diagnostic, ImportResult, RegistryIndex } from '../../core/index';
 
 export const root = join(__dirname, '..', '..', '..');
@@ -33,7 +33,7 @@ export function bundledRegistry(): RegistryIndex {
 
 /** Imports the bytes with the bundled registry and reads the YAML back through the engine. */
 export function importBytes(bytes: Uint8Array, id: string, registry: RegistryIndex | null = bundledRegistry()): Imported {
-  const decoded = decodeDocument(bytes);
+  const decoded = decodePolicyText(bytes);
   if (!('text' in decoded)) throw new Error(`cannot decode: ${decoded.error}`);
   const result = importGuideline(decoded.text, {
     id,

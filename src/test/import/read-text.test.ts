@@ -1,4 +1,4 @@
-// readDocument on plain text and CSV: lines as blocks, the encodings decodeDocument detects, task
+// readDocument on plain text and CSV: lines as blocks, the encodings decodePolicyText detects, task
 // tables told from prose by their header row, RFC 4180 quoting, and the errors of text that is not.
 import { strict as assert } from 'node:assert';
 import { readDocument } from '../../core/import/read/index';

@@ -2,7 +2,7 @@
 // by the content (a .docx renamed .txt is still a Word file); the file name is only a hint, for
 // what the content cannot say (.wps, a CSV without a task-table header).
 import { MAX_FILE_BYTES } from '../../document';
-import { decodeDocument } from '../decode';
+import { decodePolicyText } from '../decode';
 import type { TextEncodingName } from '../decode';
 import type { SourceDocument, UnreadableDocument } from '../source';
 import type { BinaryReaders } from './readers-api';
@@ -36,7 +36,7 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
 }
 
 function readTextFile(bytes: Uint8Array, extension: string | undefined, encoding: TextEncodingName | undefined): SourceDocument | UnreadableDocument {
-  const decoded = decodeDocument(bytes, encoding);
+  const decoded = decodePolicyText(bytes, encoding);
   if ('error' in decoded) {
     // Binary bytes under the name of a format this reader knows: that file is damaged.
     if (decoded.error === 'binary' && extension && ['docx', 'xlsx', 'pdf'].includes(extension)) return { error: 'corrupt', format: extension, detail: `not a ${extension} file: its signature is missing` };
