@@ -90,7 +90,7 @@ async function engineGraph(uri: vscode.Uri, filter: GraphFilter = {}): Promise<O
 }
 
 /** A panel of the view type the serializer is registered for, as VS Code creates it on a reload. */
-function bareGraphPanel(viewType: string): vscode.WebviewPanel {
+function barePanel(viewType: string): vscode.WebviewPanel {
   return vscode.window.createWebviewPanel(viewType, 'restored', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
 }
 
@@ -129,7 +129,7 @@ describe('panel restore', function () {
     assert.equal(api.testing.panel('graph', uri()), undefined, 'closed');
 
     // The serializer's part: a bare panel of the view type, and the state the webview saved.
-    const panel = bareGraphPanel('taskmatrix.graph');
+    const panel = barePanel('taskmatrix.graph');
     await api.testing.restore(panel, { uri: uri().toString(), filter, view: { x: 0, y: 0, scale: 1 } });
     const revived = await livePanel('graph', uri());
     assert.ok(revived, 'the revived panel is the graph of the document');
@@ -154,7 +154,7 @@ describe('panel restore', function () {
     this.timeout(FIRST_LOAD_MS + 10000);
     const api = await activate();
     await closePanel('matrix', uri());
-    const panel = bareGraphPanel('taskmatrix.matrix');
+    const panel = barePanel('taskmatrix.matrix');
     await api.testing.restore(panel, { uri: uri().toString(), shape: 'grid', text: '', sort: { column: 0, descending: true } });
     const revived = await livePanel('matrix', uri());
     assert.ok(revived);
@@ -177,7 +177,7 @@ describe('panel restore', function () {
       ['diff', undefined],
       ['diff', { uri: uri().toString() }],
     ] as const) {
-      const panel = bareGraphPanel(`taskmatrix.${kind}`);
+      const panel = barePanel(`taskmatrix.${kind}`);
       let disposed = false;
       panel.onDidDispose(() => (disposed = true));
       await api.testing.restore(panel, state);
@@ -205,7 +205,7 @@ describe('panel restore', function () {
       assert.equal(api.testing.panel('diff'), undefined, 'closed');
 
       // What the webview saved: the guideline and the earlier draft.
-      const panel = bareGraphPanel('taskmatrix.diff');
+      const panel = barePanel('taskmatrix.diff');
       await api.testing.restore(panel, { uri: uri().toString(), against: { file: earlier.toString() } });
       const revived = await livePanel('diff');
       assert.ok(revived, 'the diff panel came back');
