@@ -21,7 +21,7 @@ Commands:
 
 Options:
   --locale en|zh-cn   language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
-  --config FILE       project configuration (default: the nearest .taskmatrix.yaml)
+  --config FILE       configuration for every file (default: each file's nearest .taskmatrix.yaml)
   -h, --help          show help (also: taskmatrix <command> --help)
   -v, --version       show the version
 `,
@@ -42,7 +42,7 @@ Options:
 
 选项：
   --locale en|zh-cn   消息语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
-  --config FILE       项目配置文件（默认为最近的 .taskmatrix.yaml）
+  --config FILE       用于所有文件的配置（默认为各文件最近的 .taskmatrix.yaml）
   -h, --help          显示帮助（也可用 taskmatrix <命令> --help）
   -v, --version       显示版本
 `,
@@ -60,7 +60,8 @@ Options:
   --report-suppressed   also list findings acknowledged by taskmatrix-disable-next-line
   -o, --output FILE     write the report to FILE instead of standard output
   --locale en|zh-cn     language of messages
-  --config FILE         project configuration (default: the nearest .taskmatrix.yaml)
+  --config FILE         configuration for every file (default: each file's nearest
+                        .taskmatrix.yaml)
   --cache               reuse the findings of files unchanged since the last --cache run
   --cache-location PATH cache file, or folder for lint-cache.json (default:
                         node_modules/.cache/taskmatrix/, else .taskmatrixcache)
@@ -84,7 +85,8 @@ Exit codes: 0 clean or warnings only; 1 errors (or too many warnings); 2 usage o
   --report-suppressed   同时列出已用 taskmatrix-disable-next-line 确认的问题
   -o, --output FILE     将结果写入文件而非标准输出
   --locale en|zh-cn     消息语言
-  --config FILE         项目配置文件（默认为最近的 .taskmatrix.yaml）
+  --config FILE         用于所有文件的配置（默认为各文件所在目录或上级目录中最近的
+                        .taskmatrix.yaml）
   --cache               复用自上次 --cache 运行以来未改动文件的检查结果
   --cache-location PATH 缓存文件，或存放 lint-cache.json 的文件夹（默认
                         node_modules/.cache/taskmatrix/，否则为 .taskmatrixcache）
