@@ -10,16 +10,16 @@ const production = process.argv.includes('--production');
 const dist = path.join(__dirname, 'dist');
 
 /**
- * Replaces src/core/schema-validators.ts with ajv's standalone code for both schemas, compiled
+ * Replaces src/core/rules/schema-validators.ts with ajv's standalone code for both schemas, compiled
  * with the same options, so that the bundles carry neither the compile step nor ajv's compiler.
  */
 const precompiledValidators = {
   name: 'precompiled-validators',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]schema-validators\.ts$/ }, () => {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]rules[\\/]schema-validators\.ts$/ }, () => {
       const Ajv = require('ajv').default;
       const standaloneCode = require('ajv/dist/standalone').default;
-      // The options of AJV_OPTIONS in src/core/schema-validators.ts, plus source output.
+      // The options of AJV_OPTIONS in src/core/rules/schema-validators.ts, plus source output.
       const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, code: { source: true, esm: true } });
       ajv.addSchema(require('./schemas/guideline.schema.json'), 'guideline');
       ajv.addSchema(require('./schemas/agencies.schema.json'), 'registry');

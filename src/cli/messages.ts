@@ -1,5 +1,5 @@
 // Every string the command line prints itself (diagnostic messages come from the core, and so do the
-// words for roles and no-lead reasons: src/core/wording.ts).
+// words for roles and no-lead reasons: src/core/wording/wording.ts).
 import type { Locale } from '../core/index';
 import { printable } from './text-width';
 

@@ -1,6 +1,6 @@
 // The responsibility diff of two drafts: documents paired, their measures matched, and what
 // changed per measure and per agency. `diff --format json` prints it as is.
-import type { Project } from '../project';
+import type { Project } from '../project/project';
 import { agencyChanges } from './agency-changes';
 import type { AgencyChange } from './agency-changes';
 import { matchMeasures, SIMILARITY_THRESHOLD } from './matching';

@@ -1,10 +1,10 @@
 // What the diff compares: each measure reduced to its words and its resolved ownership, read
 // through the same ownershipOf as the matrix so that aliases count as the registry name.
-import { effectiveDeadline } from '../deadline';
-import { effectiveDivision, ownershipOf } from '../lead';
-import type { Division } from '../model';
-import { allMeasures } from '../model';
-import type { Project } from '../project';
+import { effectiveDeadline } from '../model/deadline';
+import { effectiveDivision, ownershipOf } from '../model/lead';
+import type { Division } from '../model/model';
+import { allMeasures } from '../model/model';
+import type { Project } from '../project/project';
 
 export interface MeasureSnapshot {
   id: string;

@@ -1,9 +1,9 @@
 // Which agency the cursor is on, and everything the editor shows about it: the registry entry,
 // the measures naming it. Used by hover, go-to-definition, references and the agencies tree.
-import { ownershipOf } from '../lead';
-import { allMeasures } from '../model';
-import type { AgencyEntry, Located, MeasureModel } from '../model';
-import type { Project } from '../project';
+import { ownershipOf } from '../model/lead';
+import { allMeasures } from '../model/model';
+import type { AgencyEntry, Located, MeasureModel } from '../model/model';
+import type { Project } from '../project/project';
 import type { OffsetRange } from '../types';
 
 export interface AgencyMention {

@@ -2,11 +2,11 @@
 // types, the YAML is often incomplete, so this does not rely on the parsed tree), and what an
 // editor offers there: registry names, then their aliases (which insert the registry name), the
 // agencies listed already left out; or the division values.
-import { DIVISIONS } from '../model';
-import type { Project } from '../project';
+import { DIVISIONS } from '../model/model';
+import type { Project } from '../project/project';
 import type { Locale, OffsetRange } from '../types';
-import { divisionText } from '../wording';
-import { yamlScalar } from '../yaml-scalar';
+import { divisionText } from '../wording/wording';
+import { yamlScalar } from '../source/yaml-scalar';
 
 export type CompletionContext =
   | { kind: 'agency'; replace: OffsetRange; typed: string; listed: string[] }

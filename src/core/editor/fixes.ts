@@ -1,15 +1,15 @@
 // Quick fixes as minimal text edits, computed by the engine so that every host applies the
 // same change. Edits touch only the characters that change: comments, quoting style, key order
 // and the rest of the file survive.
-import type { SourceFile } from '../document';
-import { formatMessage } from '../messages';
-import { registryInsertion } from '../registry-append';
-import { lineStart, nextLineStart } from '../text-lines';
-import { yamlScalar } from '../yaml-scalar';
-import { effectiveDivision } from '../lead';
-import { allMeasures } from '../model';
-import type { GuidelineModel, Located, MeasureModel } from '../model';
-import type { Project } from '../project';
+import type { SourceFile } from '../source/document';
+import { formatMessage } from '../wording/messages';
+import { registryInsertion } from './registry-append';
+import { lineStart, nextLineStart } from '../source/text-lines';
+import { yamlScalar } from '../source/yaml-scalar';
+import { effectiveDivision } from '../model/lead';
+import { allMeasures } from '../model/model';
+import type { GuidelineModel, Located, MeasureModel } from '../model/model';
+import type { Project } from '../project/project';
 import type { Diagnostic, Locale, OffsetRange } from '../types';
 
 export interface FileEdit {

@@ -1,12 +1,12 @@
 // The outline of a task file: parts and their measures (with each measure's lead), or the
 // registry's agencies, and the line a code lens shows above each measure. Editors show them as
 // document symbols and code lenses; the words are the wording table's.
-import { dueOf, effectiveDeadline, isOverdue } from '../deadline';
-import { ownershipOf } from '../lead';
-import type { Ownership } from '../lead';
-import type { Project } from '../project';
+import { dueOf, effectiveDeadline, isOverdue } from '../model/deadline';
+import { ownershipOf } from '../model/lead';
+import type { Ownership } from '../model/lead';
+import type { Project } from '../project/project';
 import type { Locale, OffsetRange } from '../types';
-import { leadSummary, noLeadReasonText, wording } from '../wording';
+import { leadSummary, noLeadReasonText, wording } from '../wording/wording';
 
 export interface OutlineItem {
   kind: 'chapter' | 'measure' | 'agency';

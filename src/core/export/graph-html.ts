@@ -3,7 +3,7 @@
 // and the measures without a lead as plain HTML.
 import type { OwnershipGraph } from '../graph/ownership-graph';
 import type { Locale } from '../types';
-import { noLeadReasonText, wording } from '../wording';
+import { noLeadReasonText, wording } from '../wording/wording';
 import { escapeHtml, htmlData, scriptJson } from './escape';
 import { htmlPage } from './html-page';
 import { label } from './labels';

@@ -2,7 +2,7 @@
 // legend, and the measures without a lead. Deterministic, so diffs show only real changes.
 import type { OwnershipGraph } from '../graph/ownership-graph';
 import type { Locale } from '../types';
-import { noLeadReasonText, wording } from '../wording';
+import { noLeadReasonText, wording } from '../wording/wording';
 import { markdownCell } from './escape';
 import { label } from './labels';
 import { columnHeaders } from './matrix-table';

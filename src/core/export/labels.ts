@@ -1,5 +1,5 @@
 // Words the exporters print around the data, in both interface languages (the words for roles,
-// no-lead reasons and the graph legend are the wording table's, src/core/wording.ts).
+// no-lead reasons and the graph legend are the wording table's, src/core/wording/wording.ts).
 import type { Locale } from '../types';
 
 const LABELS = {

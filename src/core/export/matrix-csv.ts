@@ -1,6 +1,6 @@
 // The matrix as CSV for Excel and WPS: UTF-8 with a BOM (or Chinese turns to mojibake),
 // RFC 4180 quoting, CRLF rows, formula-like cells neutralised.
-import type { Matrix } from '../matrix';
+import type { Matrix } from './matrix';
 import type { Locale } from '../types';
 import { csvField } from './escape';
 import { matrixTable } from './matrix-table';

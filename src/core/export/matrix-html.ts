@@ -1,7 +1,7 @@
 // The matrix as one self-contained HTML page: a plain table, measures without a lead highlighted.
-import type { Matrix } from '../matrix';
+import type { Matrix } from './matrix';
 import type { Locale } from '../types';
-import { roleWord } from '../wording';
+import { roleWord } from '../wording/wording';
 import { escapeHtml, htmlData } from './escape';
 import { htmlPage } from './html-page';
 import { label } from './labels';

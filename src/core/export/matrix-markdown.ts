@@ -1,5 +1,5 @@
 // The matrix as a Markdown table, for pull requests and wikis.
-import type { Matrix } from '../matrix';
+import type { Matrix } from './matrix';
 import type { Locale } from '../types';
 import { markdownCell } from './escape';
 import { matrixTable } from './matrix-table';

@@ -3,13 +3,13 @@
 // - list: one row per measure (编号, 措施, 牵头单位, 配合单位, 说明), with 完成时限, 到期日 and 进展
 //   before 说明 when any measure has a deadline or a status;
 // - grid: measures × agencies, each cell 牵头, 配合 or 负责 (named in a measure without a lead).
-import { MEASURE_STATUSES } from '../deadline';
-import type { Matrix } from '../matrix';
-import { formatMessage } from '../messages';
-import type { MessageKey } from '../messages';
+import { MEASURE_STATUSES } from '../model/deadline';
+import type { Matrix } from './matrix';
+import { formatMessage } from '../wording/messages';
+import type { MessageKey } from '../wording/messages';
 import type { Locale } from '../types';
 import { label } from './labels';
-import { noLeadReasonText, roleWord } from '../wording';
+import { noLeadReasonText, roleWord } from '../wording/wording';
 
 export interface Table {
   headers: string[];

@@ -2,16 +2,16 @@
 // in order and under each the measures, numbered 1…n (序号), with lead, co-responsible agencies and
 // deadline; and per agency its own task list (本单位任务清单). The Word and Excel writers draw
 // this one model, so that both say what the matrix says: it is built from buildMatrix, row by row.
-import { chineseCounting } from '../chinese-numerals';
-import { isOverdue } from '../deadline';
-import type { Due } from '../deadline';
-import type { NoLeadReason } from '../lead';
-import { buildMatrix } from '../matrix';
-import type { Matrix, MatrixMeasure } from '../matrix';
-import { allMeasures } from '../model';
-import type { Project } from '../project';
+import { chineseCounting } from '../model/chinese-numerals';
+import { isOverdue } from '../model/deadline';
+import type { Due } from '../model/deadline';
+import type { NoLeadReason } from '../model/lead';
+import { buildMatrix } from './matrix';
+import type { Matrix, MatrixMeasure } from './matrix';
+import { allMeasures } from '../model/model';
+import type { Project } from '../project/project';
 import type { Locale } from '../types';
-import { noLeadCellText } from '../wording';
+import { noLeadCellText } from '../wording/wording';
 import { label } from './labels';
 
 export interface PlanTask {

@@ -2,14 +2,14 @@
 // document order (its lead, the measure, its other agencies), lead edges thick (牵头),
 // co-responsible edges dotted (配合), measures without a lead in a warning style. Above Mermaid's
 // limits it aggregates instead of emitting a graph Mermaid would refuse. Same input, same text.
-import { buildMatrix } from '../matrix';
-import type { Matrix, MatrixMeasure } from '../matrix';
-import type { Project } from '../project';
-import { closestName } from '../suggest';
+import { buildMatrix } from '../export/matrix';
+import type { Matrix, MatrixMeasure } from '../export/matrix';
+import type { Project } from '../project/project';
+import { closestName } from '../rules/suggest';
 import type { Locale } from '../types';
 import { orderAgencies } from './block-order';
 import { mermaidLabel, shorten } from './mermaid-text';
-import { graphNotice, roleWord, wording } from '../wording';
+import { graphNotice, roleWord, wording } from '../wording/wording';
 
 /** Mermaid's defaults (maxTextSize 50,000 characters, maxEdges 500): a graph beyond them is refused. */
 export const MERMAID_LIMITS = { maxTextSize: 50_000, maxEdges: 500 } as const;

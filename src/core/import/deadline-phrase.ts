@@ -9,7 +9,7 @@
 // and the plan's 完成时限 column prints the same deadline without the verb. 前, 底 and 力争 stay (they
 // are the document's own words about the date), and so do 长期坚持 and 持续推进. A deadline whose
 // words say more (2024年底前启动) reads as no deadline and is left out, never cut to fit.
-import { readDeadline } from '../deadline';
+import { readDeadline } from '../model/deadline';
 
 /** The labels a deadline is printed after: 完成时限：, 时间节点：, 进度安排：, … */
 export const DEADLINE_LABEL_WORDS = '(?:计划)?(?:完成时限|完成时间|完成期限|完成节点|时间节点|时间进度|时限要求|时限|进度安排|时间安排|截止时间|截止日期)';

@@ -4,7 +4,7 @@
 // GB18030 (a superset of GBK and GB2312), as a Chinese reader's editor would guess. Node's
 // built-in decoders (full ICU) do the decoding; no dependency needed.
 
-import { MAX_FILE_BYTES } from '../document';
+import { MAX_FILE_BYTES } from '../source/document';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 

@@ -1,9 +1,9 @@
 // What a host says about a document it imports: why the file cannot be read, what it was read as,
 // and where in it a paragraph is. The CLI and the extension both speak through these, so that a
 // drafter meets the same words in the terminal and in the editor.
-import { MAX_FILE_BYTES } from '../document';
-import { formatMessage } from '../messages';
-import type { MessageKey } from '../messages';
+import { MAX_FILE_BYTES } from '../source/document';
+import { formatMessage } from '../wording/messages';
+import type { MessageKey } from '../wording/messages';
 import type { Locale } from '../types';
 import type { TextEncodingName } from './decode';
 import { MAX_UNPACKED_BYTES } from './read/zip-size';

@@ -1,8 +1,8 @@
 // Writing an imported guideline as YAML in the layout drafters write by hand (see
 // tasks/zj-ai-2027.yaml): modeline, header fields, targets, chapters with a `# 二（一）` comment
 // above each measure, agencies as a flow list on one line.
-import type { Division } from '../model';
-import { yamlScalar } from '../yaml-scalar';
+import type { Division } from '../model/model';
+import { yamlScalar } from '../source/yaml-scalar';
 import type { ImportedTarget } from './targets';
 
 export interface ImportedMeasure {

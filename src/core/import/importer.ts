@@ -2,9 +2,9 @@
 // like a measure or a responsibility list but could not be read. The stages, in order:
 //   read/ (text, Word, PDF, spreadsheet, CSV → blocks)  →  paragraphs.ts  →  outline.ts  →
 //   lists.ts + responsibility.ts  →  measures.ts (or tables.ts for a task table)  →  emit.ts
-import type { Division } from '../model';
-import type { RegistryIndex } from '../registry';
-import { formatMessage } from '../messages';
+import type { Division } from '../model/model';
+import type { RegistryIndex } from '../model/registry';
+import { formatMessage } from '../wording/messages';
 import type { Locale } from '../types';
 import { abbreviations } from './abbreviations';
 import { deadlineOfLabel } from './deadline-phrase';

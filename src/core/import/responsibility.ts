@@ -8,7 +8,7 @@
 //   （省科技厅、省经信厅）                                   plain: leads only under a lead rule
 // A deadline inside the list (（省科技厅牵头，2025年底前完成）, 完成时限：2026年6月) names nobody: it is
 // kept apart as the measure's deadline (deadline-phrase.ts).
-import { guessAgencyKind } from '../agency-kind';
+import { guessAgencyKind } from '../model/agency-kind';
 import { DEADLINE_LABEL_WORDS, deadlineOfLabel, deadlinePhrase } from './deadline-phrase';
 
 export interface ResponsibilityList {

@@ -1,5 +1,5 @@
 // alias-agency: an agency is written as an alias instead of its registry name.
-import { allMeasures } from '../model';
+import { allMeasures } from '../model/model';
 import type { Rule } from './rule';
 
 export const aliasAgency: Rule = {

@@ -1,8 +1,8 @@
 // deadline-format: a deadline (the guideline's default or a measure's) that the engine cannot read.
-import { readDeadline, suggestDeadline } from '../deadline';
-import { formatMessage } from '../messages';
-import { allMeasures } from '../model';
-import type { Located } from '../model';
+import { readDeadline, suggestDeadline } from '../model/deadline';
+import { formatMessage } from '../wording/messages';
+import { allMeasures } from '../model/model';
+import type { Located } from '../model/model';
 import type { Locale } from '../types';
 import type { Rule, RuleContext } from './rule';
 

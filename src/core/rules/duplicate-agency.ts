@@ -1,6 +1,6 @@
 // duplicate-agency: a measure lists the same agency twice, aliases resolved.
-import { allMeasures } from '../model';
-import type { Located } from '../model';
+import { allMeasures } from '../model/model';
+import type { Located } from '../model/model';
 import type { Rule } from './rule';
 
 export const duplicateAgency: Rule = {

@@ -1,8 +1,8 @@
 // duplicate-id: two chapters, measures or targets share an id; in the registry, two agencies a name or alias.
-import { positionAt } from '../document';
-import type { MessageKey } from '../messages';
-import type { Located } from '../model';
-import { allMeasures } from '../model';
+import { positionAt } from '../source/document';
+import type { MessageKey } from '../wording/messages';
+import type { Located } from '../model/model';
+import { allMeasures } from '../model/model';
 import type { Rule, RuleContext } from './rule';
 
 export const duplicateId: Rule = {

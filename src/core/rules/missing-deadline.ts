@@ -1,6 +1,6 @@
 // missing-deadline (off unless configured): a measure with no deadline, neither its own nor the document's.
-import { effectiveDeadline } from '../deadline';
-import { allMeasures } from '../model';
+import { effectiveDeadline } from '../model/deadline';
+import { allMeasures } from '../model/model';
 import type { Rule } from './rule';
 
 export const missingDeadline: Rule = {

@@ -1,9 +1,9 @@
 // no-lead: a measure has no lead agency (by-function, joint, nothing listed, or a collective first).
-import { effectiveDivision, noLeadReason } from '../lead';
-import { allMeasures } from '../model';
-import type { MeasureModel } from '../model';
+import { effectiveDivision, noLeadReason } from '../model/lead';
+import { allMeasures } from '../model/model';
+import type { MeasureModel } from '../model/model';
 import type { OffsetRange } from '../types';
-import type { NoLeadReason } from '../lead';
+import type { NoLeadReason } from '../model/lead';
 import type { Rule } from './rule';
 
 export const noLead: Rule = {

@@ -1,8 +1,8 @@
 // overdue: a measure whose due date is before today and whose status is not done.
-import { dueOf, effectiveDeadline, isOverdue, MEASURE_STATUSES } from '../deadline';
-import { formatMessage } from '../messages';
-import type { MessageKey } from '../messages';
-import { allMeasures } from '../model';
+import { dueOf, effectiveDeadline, isOverdue, MEASURE_STATUSES } from '../model/deadline';
+import { formatMessage } from '../wording/messages';
+import type { MessageKey } from '../wording/messages';
+import { allMeasures } from '../model/model';
 import type { Rule } from './rule';
 
 export const overdue: Rule = {

@@ -1,8 +1,8 @@
 // The one interface every rule implements.
-import type { FileKind, SourceFile } from '../document';
-import type { MessageKey } from '../messages';
-import type { GuidelineModel, RegistryModel } from '../model';
-import type { RegistryIndex } from '../registry';
+import type { FileKind, SourceFile } from '../source/document';
+import type { MessageKey } from '../wording/messages';
+import type { GuidelineModel, RegistryModel } from '../model/model';
+import type { RegistryIndex } from '../model/registry';
 import type { Locale, OffsetRange, RuleId, Severity } from '../types';
 
 export interface RuleMeta {

@@ -1,5 +1,5 @@
 // schema: the file breaks its JSON Schema (wrong type, unknown key, missing field, bad id).
-import { validateSchema } from '../schema';
+import { validateSchema } from './schema-validation';
 import type { Rule } from './rule';
 
 export const schema: Rule = {

@@ -1,5 +1,5 @@
 // unknown-agency: a measure names an agency the registry does not know; suggests the closest name.
-import { allMeasures } from '../model';
+import { allMeasures } from '../model/model';
 import type { Rule } from './rule';
 
 export const unknownAgency: Rule = {

@@ -298,7 +298,7 @@ describe('browser: a 10,000-measure corpus in one graph', function () {
     assert.ok(graph.notice, 'a notice');
     assert.match(graph.notice, /^Aggregated view: 10000 measures are too many for one Mermaid graph/);
     // How to filter is the host's to say (the command line adds its flags); the core names no flag.
-    assert.match(graph.notice, /Filter by agency or part for measure detail\./);
+    assert.match(graph.notice, /Filter by agency or part for (measure )?detail\./);
     assert.doesNotMatch(graph.notice, /--agency|--chapter/);
   });
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import { parseFast } from '../../core/fast-yaml';
+import { parseFast } from '../../core/source/fast-yaml';
 import { generateCorpus } from '../../bench/generate-corpus';
 
 /** Everything of a node tree the engine reads: kinds, values, sources, styles and full ranges. */

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { isMap, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { pairOf } from '../../core/document';
+import { pairOf } from '../../core/source/document';
 
 /** The first pair whose key reads as `key`, by a plain search. */
 function expected(map: YAMLMap, key: string): Pair<Node, Node> | undefined {

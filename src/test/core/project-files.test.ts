@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Project } from '../../core/index';
-import { joinRelative } from '../../core/project';
+import { joinRelative } from '../../core/project/project';
 
 const ROOT = join(__dirname, '../../..');
 const REGISTRY = readFileSync(join(ROOT, 'tasks/agencies.yaml'));

@@ -4,9 +4,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSourceFile } from '../../core/document';
-import { parseFast } from '../../core/fast-yaml';
-import { MAX_SCHEMA_PROBLEMS, validateSchema, validateSchemaOverAllKeys } from '../../core/schema';
+import { parseSourceFile } from '../../core/source/document';
+import { parseFast } from '../../core/source/fast-yaml';
+import { MAX_SCHEMA_PROBLEMS, validateSchema, validateSchemaOverAllKeys } from '../../core/rules/schema-validation';
 
 const root = join(__dirname, '..', '..', '..');
 const GUIDELINE = readFileSync(join(root, 'tasks', 'zj-ai-2027.yaml'), 'utf8');

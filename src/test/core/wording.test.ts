@@ -1,5 +1,5 @@
 // One wording table (issue 15, item 2): the words for no-lead reasons, divisions, roles and the
-// graph are src/core/wording.ts's, in both languages, and the hosts (src/cli, src/extension) spell
+// graph are src/core/wording/wording.ts's, in both languages, and the hosts (src/cli, src/extension) spell
 // none of their own. These tests read the hosts' sources, so that a host that writes 各自负责 or
 // `牵头: ` itself again fails `npm test`.
 import { strict as assert } from 'node:assert';
@@ -94,7 +94,7 @@ describe('wording: the hosts spell none of it themselves', () => {
   });
 
   it('writes 各自负责 in no host module but the help text of taskmatrix import', () => {
-    for (const path of hostFiles()) assert.ok(!readFileSync(join(ROOT, path), 'utf8').includes('各自负责'), `${path} says 各自负责: take the words from src/core/wording.ts`);
+    for (const path of hostFiles()) assert.ok(!readFileSync(join(ROOT, path), 'utf8').includes('各自负责'), `${path} says 各自负责: take the words from src/core/wording/wording.ts`);
   });
 
   it('has no host string that is a role word, a no-lead reason, a division or a marker of the table', () => {
@@ -111,8 +111,8 @@ describe('wording: the hosts spell none of it themselves', () => {
     ];
     for (const path of hostFiles()) {
       for (const literal of literals(code(path))) {
-        assert.ok(!whole.has(literal.trim()), `${path} spells "${literal}" itself: take it from src/core/wording.ts`);
-        for (const phrase of phrases) assert.ok(!literal.includes(phrase), `${path} spells "${phrase}" itself (in "${literal}"): take it from src/core/wording.ts`);
+        assert.ok(!whole.has(literal.trim()), `${path} spells "${literal}" itself: take it from src/core/wording/wording.ts`);
+        for (const phrase of phrases) assert.ok(!literal.includes(phrase), `${path} spells "${phrase}" itself (in "${literal}"): take it from src/core/wording/wording.ts`);
       }
     }
   });

@@ -10,16 +10,16 @@ import type { ImportResult } from '../../core/import/importer';
 import { looksLikeAgency } from '../../core/import/responsibility';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Project } from '../../core/project';
-import { registryInsertion } from '../../core/registry-append';
-import { yamlScalar } from '../../core/yaml-scalar';
+import { Project } from '../../core/project/project';
+import { registryInsertion } from '../../core/editor/registry-append';
+import { yamlScalar } from '../../core/source/yaml-scalar';
 import { bundledRegistry, root } from './helpers';
 
 /** Seeds are fixed unless FC_SEED is set, so that a failure can be replayed. */
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20270101;
 const runs = (n: number): fc.Parameters<unknown> => ({ numRuns: n, seed: SEED, endOnFailure: false });
 
-/** The options the engine parses task files with (src/core/document.ts). */
+/** The options the engine parses task files with (src/core/source/document.ts). */
 const ENGINE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', logLevel: 'error' } as const;
 
 function readBack(yaml: string): { value?: unknown; errors: string[] } {

@@ -2,7 +2,7 @@
 // RTF, random binary, empty and oversized files each get their own one-line reason.
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
-import { MAX_FILE_BYTES } from '../../core/document';
+import { MAX_FILE_BYTES } from '../../core/source/document';
 import { readDocument } from '../../core/import/read/index';
 import { unpackedSize } from '../../core/import/read/zip-size';
 import { docxFromText } from './forms';

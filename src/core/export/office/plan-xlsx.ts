@@ -8,7 +8,7 @@ import { label } from '../labels';
 import type { ExportLabel } from '../labels';
 import { columnHeaders, dueText, statusText } from '../matrix-table';
 import type { PlanRole, PlanTask, TaskPlan } from '../task-plan';
-import { roleLabel } from '../../wording';
+import { roleLabel } from '../../wording/wording';
 import { stampedWith } from './stable-zip';
 
 export interface PlanXlsxOptions {

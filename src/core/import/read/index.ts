@@ -1,7 +1,7 @@
 // The front of the import: bytes in, a SourceDocument out, whatever the file. The format is told
 // by the content (a .docx renamed .txt is still a Word file); the file name is only a hint, for
 // what the content cannot say (.wps, a CSV without a task-table header).
-import { MAX_FILE_BYTES } from '../../document';
+import { MAX_FILE_BYTES } from '../../source/document';
 import { decodePolicyText } from '../decode';
 import type { TextEncodingName } from '../decode';
 import type { SourceDocument, UnreadableDocument } from '../source';

@@ -3,7 +3,7 @@
 // 一、总体要求, so the Word reader rebuilds the printed marker from the list's level definitions
 // (number format, level text such as "（%1）", start value) and a counter per list.
 import type { Document, Element } from '@xmldom/xmldom';
-import { CHINESE_DIGITS, chineseCounting } from '../../chinese-numerals';
+import { CHINESE_DIGITS, chineseCounting } from '../../model/chinese-numerals';
 import { attribute, child, childElements, childValue } from './zip';
 
 interface Level {

@@ -3,21 +3,21 @@
 // A file added by a reader is read only when first used, and a lint may release each
 // guideline's parse once it is checked, keeping only the agency names cross-file rules need:
 // that keeps memory flat however many files a CLI run covers.
-import { decodeTaskFile, detectKind, MAX_FILE_BYTES, parseSourceFile, positionAt, unreadableSourceFile } from './document';
-import type { FileKind, SourceFile } from './document';
+import { decodeTaskFile, detectKind, MAX_FILE_BYTES, parseSourceFile, positionAt, unreadableSourceFile } from '../source/document';
+import type { FileKind, SourceFile } from '../source/document';
 import type { ProjectConfig } from './config';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, readConfig } from './config';
-import { formatSentence } from './messages';
-import { allMeasures, readGuideline, readRegistry } from './model';
-import type { GuidelineModel, RegistryModel } from './model';
-import { RegistryIndex } from './registry';
-import { RULES, RULE_IDS } from './rules/index';
-import type { RuleContext } from './rules/index';
-import { findSuppressions } from './suppressions';
-import type { Suppression } from './suppressions';
-import { isIsoDate, localToday } from './deadline';
-import { compareDiagnostics } from './types';
-import type { Diagnostic, Locale, RuleId, SuppressedDiagnostic } from './types';
+import { formatSentence } from '../wording/messages';
+import { allMeasures, readGuideline, readRegistry } from '../model/model';
+import type { GuidelineModel, RegistryModel } from '../model/model';
+import { RegistryIndex } from '../model/registry';
+import { RULES, RULE_IDS } from '../rules/index';
+import type { RuleContext } from '../rules/index';
+import { findSuppressions } from '../rules/suppressions';
+import type { Suppression } from '../rules/suppressions';
+import { isIsoDate, localToday } from '../model/deadline';
+import { compareDiagnostics } from '../types';
+import type { Diagnostic, Locale, RuleId, SuppressedDiagnostic } from '../types';
 
 export interface ProjectOptions {
   locale?: Locale;

@@ -4,9 +4,9 @@
 // the extension neither compile schemas at startup nor carry ajv's compiler.
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import guidelineSchema from '../../schemas/guideline.schema.json';
-import agenciesSchema from '../../schemas/agencies.schema.json';
-import type { FileKind } from './document';
+import guidelineSchema from '../../../schemas/guideline.schema.json';
+import agenciesSchema from '../../../schemas/agencies.schema.json';
+import type { FileKind } from '../source/document';
 
 /** The options both paths compile with: every error, with the data and schema it is about. */
 export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true } as const;

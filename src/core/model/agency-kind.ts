@@ -1,10 +1,10 @@
 // Guessing an agency's kind from its name, for entries added to the registry by a quick fix or by
 // `taskmatrix import`. Only `collective` can be told with confidence from the wording; every other
 // guess is marked for a drafter to review.
-import { formatMessage } from './messages';
+import { formatMessage } from '../wording/messages';
 import { AGENCY_KINDS } from './model';
 import type { AgencyKind } from './model';
-import type { Locale } from './types';
+import type { Locale } from '../types';
 
 export interface KindGuess {
   kind: AgencyKind;

@@ -5,13 +5,13 @@
 // names (发改委 for 市发展和改革委员会) become aliases of their full name where that is clean.
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { scalarText } from './document';
-import type { SourceFile } from './document';
-import { formatMessage } from './messages';
+import { scalarText } from '../source/document';
+import type { SourceFile } from '../source/document';
+import { formatMessage } from '../wording/messages';
 import { contentEnd, registryEntry } from './registry-append';
-import { lineEndAt, lineStart, nextLineStart } from './text-lines';
-import type { Locale, OffsetRange } from './types';
-import { yamlScalar } from './yaml-scalar';
+import { lineEndAt, lineStart, nextLineStart } from '../source/text-lines';
+import type { Locale, OffsetRange } from '../types';
+import { yamlScalar } from '../source/yaml-scalar';
 
 export interface TextEdit {
   range: OffsetRange;

@@ -4,16 +4,16 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isAlias, isMap, isSeq } from 'yaml';
 import type { Node } from 'yaml';
-import guidelineSchema from '../../schemas/guideline.schema.json';
-import agenciesSchema from '../../schemas/agencies.schema.json';
-import { deref, headRange, nodeRange, pairOf, rawValueOf, scalarText, valueOf } from './document';
-import type { FileKind, SourceFile } from './document';
-import { formatMessage } from './messages';
-import type { MessageKey } from './messages';
-import { keysOfLargeMapping, LARGE_MAPPING, readWithoutLargeMappings } from './fast-yaml';
+import guidelineSchema from '../../../schemas/guideline.schema.json';
+import agenciesSchema from '../../../schemas/agencies.schema.json';
+import { deref, headRange, nodeRange, pairOf, rawValueOf, scalarText, valueOf } from '../source/document';
+import type { FileKind, SourceFile } from '../source/document';
+import { formatMessage } from '../wording/messages';
+import type { MessageKey } from '../wording/messages';
+import { keysOfLargeMapping, LARGE_MAPPING, readWithoutLargeMappings } from '../source/fast-yaml';
 import { loadValidators } from './schema-validators';
 import { closestName } from './suggest';
-import type { Locale, OffsetRange } from './types';
+import type { Locale, OffsetRange } from '../types';
 
 export interface SchemaProblem {
   range: OffsetRange;

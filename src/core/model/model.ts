@@ -2,9 +2,9 @@
 // positions and survives files that still break the schema (a preview must keep working).
 import { isAlias, isMap } from 'yaml';
 import type { Node } from 'yaml';
-import { deref, headRange, nodeRange, pairOf, rawItems, rawValueOf, scalarText, valueOf } from './document';
-import type { SourceFile } from './document';
-import type { OffsetRange } from './types';
+import { deref, headRange, nodeRange, pairOf, rawItems, rawValueOf, scalarText, valueOf } from '../source/document';
+import type { SourceFile } from '../source/document';
+import type { OffsetRange } from '../types';
 
 export type Division = 'lead-first' | 'by-function' | 'joint';
 export const DIVISIONS: readonly Division[] = ['lead-first', 'by-function', 'joint'];

@@ -6,12 +6,12 @@
 //   registry: tasks/agencies.yaml   # optional: one registry for every guideline
 import { isMap, isScalar, parseDocument, LineCounter } from 'yaml';
 import type { Node, Pair } from 'yaml';
-import { decodeTaskFile, MAX_FILE_BYTES } from './document';
-import { formatSentence } from './messages';
-import type { MessageKey } from './messages';
-import { RULE_IDS } from './rules/index';
-import { closestName } from './suggest';
-import type { Diagnostic, Locale, RuleId, Severity } from './types';
+import { decodeTaskFile, MAX_FILE_BYTES } from '../source/document';
+import { formatSentence } from '../wording/messages';
+import type { MessageKey } from '../wording/messages';
+import { RULE_IDS } from '../rules/index';
+import { closestName } from '../rules/suggest';
+import type { Diagnostic, Locale, RuleId, Severity } from '../types';
 
 export const CONFIG_FILE_NAMES = ['.taskmatrix.yaml', '.taskmatrix.yml'] as const;
 

@@ -1,6 +1,6 @@
 // Every message the engine can emit, in English and Simplified Chinese.
 // Rules refer to messages by key so that the CLI and the editor show the same words.
-import type { Locale } from './types';
+import type { Locale } from '../types';
 
 type Catalog = Record<string, Record<Locale, string>>;
 

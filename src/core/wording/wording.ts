@@ -4,9 +4,9 @@
 // from here; a host adds only what is its own (a flag name, a filter name).
 // The role words 牵头, 配合 and 负责 are what the documents say, short enough for a cell or a lens:
 // they stay Chinese in both languages, and English phrases carry them in brackets.
-import type { NoLeadReason } from './lead';
-import type { Division } from './model';
-import type { Locale } from './types';
+import type { NoLeadReason } from '../model/lead';
+import type { Division } from '../model/model';
+import type { Locale } from '../types';
 
 /** An agency's part in a measure: lead (牵头), co-responsible (配合), or responsible where no one leads (负责). */
 export type Role = 'lead' | 'co' | 'responsible';

@@ -3,13 +3,13 @@
 // --update-registry`.
 import { isMap, isPair, isSeq } from 'yaml';
 import type { Node } from 'yaml';
-import { guessAgencyKind } from './agency-kind';
-import { valueOf } from './document';
-import type { SourceFile } from './document';
-import { formatMessage } from './messages';
-import { lineEndAt, lineStart, nextLineStart } from './text-lines';
-import type { Locale } from './types';
-import { yamlScalar } from './yaml-scalar';
+import { guessAgencyKind } from '../model/agency-kind';
+import { valueOf } from '../source/document';
+import type { SourceFile } from '../source/document';
+import { formatMessage } from '../wording/messages';
+import { lineEndAt, lineStart, nextLineStart } from '../source/text-lines';
+import type { Locale } from '../types';
+import { yamlScalar } from '../source/yaml-scalar';
 
 export interface RegistryInsertion {
   /** Offset in the registry text where the new entries go. */

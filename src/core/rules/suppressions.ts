@@ -1,5 +1,5 @@
 // In-place acknowledgements: `# taskmatrix-disable-next-line no-lead — reason`.
-import type { RuleId } from './types';
+import type { RuleId } from '../types';
 
 export interface Suppression {
   /** 1-based line of the comment. */

@@ -1,6 +1,6 @@
 // Agency resolution: registry names and aliases to registry entries.
 import type { AgencyEntry, RegistryModel } from './model';
-import { closestName } from './suggest';
+import { closestName } from '../rules/suggest';
 
 export interface Resolution {
   agency: AgencyEntry;

@@ -3,8 +3,8 @@
 import { Document, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Alias, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { parseFast } from './fast-yaml';
-import type { OffsetRange, Position } from './types';
-import type { MessageKey } from './messages';
+import type { OffsetRange, Position } from '../types';
+import type { MessageKey } from '../wording/messages';
 
 export type FileKind = 'guideline' | 'registry';
 

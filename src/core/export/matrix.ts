@@ -1,12 +1,12 @@
 // The responsibility matrix: lead and co-responsible agencies per measure, and per agency
 // the measures it leads, co-owns and sits in without a lead. `matrix --format json` prints it as is.
-import { dueOf, effectiveDeadline } from './deadline';
-import type { Due } from './deadline';
-import { positionAt } from './document';
-import { ownershipOf } from './lead';
-import type { NoLeadReason } from './lead';
-import { allMeasures } from './model';
-import type { Project } from './project';
+import { dueOf, effectiveDeadline } from '../model/deadline';
+import type { Due } from '../model/deadline';
+import { positionAt } from '../source/document';
+import { ownershipOf } from '../model/lead';
+import type { NoLeadReason } from '../model/lead';
+import { allMeasures } from '../model/model';
+import type { Project } from '../project/project';
 
 export interface MatrixMeasure {
   id: string;
