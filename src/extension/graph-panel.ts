@@ -130,14 +130,16 @@ export class GraphPanel extends Panel<OwnershipGraph, FromGraphWebview> {
     const paths = overview ? project.guidelinePaths() : [this.key];
     const locale = editorLocale();
     const level = overview ? ('documents' as const) : undefined;
+    // The notice says how to get measure detail back in the panel's own words (the core names no control).
+    const filterHint = vscode.l10n.t('the Agency and Part boxes above');
     let graph: OwnershipGraph;
     try {
-      graph = buildOwnershipGraph(project, paths, { ...this.filter, locale, level });
+      graph = buildOwnershipGraph(project, paths, { ...this.filter, locale, level, filterHint });
     } catch (error) {
       // A filter that no longer matches (the agency was renamed): show everything again.
       if (!(error instanceof GraphFilterError)) throw error;
       this.filter = {};
-      graph = buildOwnershipGraph(project, paths, { locale, level });
+      graph = buildOwnershipGraph(project, paths, { locale, level, filterHint });
     }
     const named = buildMatrix(project, paths).agencies.filter((a) => a.leads.length || a.co.length);
     const guideline = overview ? undefined : project.guideline(this.key);

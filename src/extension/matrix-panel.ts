@@ -4,7 +4,7 @@
 // changed since a chosen git revision marked (the engine's diff, as the diff panel shows it).
 // Export CSV writes the rows on screen, filtered and sorted as they are, and says so.
 import * as vscode from 'vscode';
-import { buildMatrix, columnHeaders, diffProjects, matrixTable, matrixToCsv } from '../core/index';
+import { buildMatrix, columnHeaders, diffProjects, matrixTable, matrixToCsv, roleWord } from '../core/index';
 import type { Matrix, MeasureChange } from '../core/index';
 import type { FromMatrixWebview, MatrixPayload, PanelState } from '../webview/protocol';
 import { summary } from './diff-panel';
@@ -130,7 +130,8 @@ export class MatrixPanel extends Panel<Matrix, FromMatrixWebview> {
       ...matrixProgress(matrix, table, locale, project.todayFor(this.key)),
       ...(this.since ? { changes: this.changes(matrix, this.since) } : {}),
       nameColumns: this.shape === 'grid' ? [] : [columnHeaders(locale).lead, columnHeaders(locale).co].map((header) => table.headers.indexOf(header)).filter((column) => column >= 0),
-      labels: { overdue: vscode.l10n.t('overdue') },
+      // The grid's lead cells are marked by the word the table writes in them, the engine's.
+      labels: { overdue: vscode.l10n.t('overdue'), lead: roleWord(locale, 'lead') },
     };
     return { model: matrix, payload };
   }

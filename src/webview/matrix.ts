@@ -62,7 +62,7 @@ function render(): void {
       // Agency names and 牵头/配合 are never broken inside a word, however narrow the column.
       if (payload!.nameColumns.includes(column)) td.classList.add('names');
       if (column >= fixedColumns && payload!.shape === 'grid' && cell !== '') td.classList.add('role');
-      if (cell === '牵头') td.classList.add('lead');
+      if (cell === payload!.labels.lead) td.classList.add('lead');
       // Said in words beside the date, not by colour alone.
       if (overdue[index] && column === overdueColumn) {
         const mark = document.createElement('span');

@@ -148,7 +148,8 @@ function mermaidTheme(): string {
 
 /** The graph the engine builds for a file of the workspace from the current texts. */
 async function engineGraph(uri: vscode.Uri, filter: GraphFilter = {}): Promise<OwnershipGraph> {
-  return buildOwnershipGraph(await engineProject(), [uri.toString()], { ...filter, locale: locale() });
+  // The panel's notice names its own filter boxes, not the command line's flags.
+  return buildOwnershipGraph(await engineProject(), [uri.toString()], { ...filter, locale: locale(), filterHint: vscode.l10n.t('the Agency and Part boxes above') });
 }
 
 /** Opens the graph of a file through the command and waits for its first successful render. */
@@ -558,7 +559,11 @@ describe('graph panel: 300 measures', function () {
     const seen = await inspect(panel!);
     assertDrawsGraph(seen, graph);
     assert.deepEqual(graph, await engineGraph(guideline));
-    if (graph.level !== 'measures') assert.ok(graph.notice, 'an aggregated view says so');
+    if (graph.level !== 'measures') {
+      assert.ok(graph.notice, 'an aggregated view says so');
+      assert.match(graph.notice, /\(the Agency and Part boxes above\)/);
+      assert.doesNotMatch(graph.notice, /--agency|--chapter/);
+    }
 
     // A part renamed, five times: its new heading is drawn (in the measure view and in the aggregated ones).
     const times: number[] = [];

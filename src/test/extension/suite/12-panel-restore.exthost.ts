@@ -86,7 +86,8 @@ const graphIds = (seen: GraphInspection) => sorted(seen.nodeIds.filter((id) => !
 const declaredIds = (graph: OwnershipGraph) => sorted([...graph.mermaid.matchAll(/^\s+([A-Za-z]\w*)\["/gm)].map((m) => m[1]!).filter((id) => !isLegend(id)));
 
 async function engineGraph(uri: vscode.Uri, filter: GraphFilter = {}): Promise<OwnershipGraph> {
-  return buildOwnershipGraph(await engineProject(), [uri.toString()], { ...filter, locale: locale() });
+  // The panel's notice names its own filter boxes, not the command line's flags.
+  return buildOwnershipGraph(await engineProject(), [uri.toString()], { ...filter, locale: locale(), filterHint: vscode.l10n.t('the Agency and Part boxes above') });
 }
 
 /** A panel of the view type the serializer is registered for, as VS Code creates it on a reload. */
