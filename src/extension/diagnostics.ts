@@ -29,7 +29,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   constructor(
     private readonly index: WorkspaceIndex,
-    private readonly docsUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
   ) {
     // After a re-index or a deletion, files that left the index must lose their diagnostics too.
     this.subscription = index.onDidChange(({ keys, all }) => this.refresh(all ? [...new Set([...index.project.paths(), ...this.current.keys(), ...keys])] : [...index.project.affectedBy(keys)]));
@@ -75,9 +75,10 @@ export class DiagnosticsController implements vscode.Disposable {
   private toVscode(d: Diagnostic): vscode.Diagnostic {
     const diagnostic = new vscode.Diagnostic(toRange(d), d.message, SEVERITY[d.severity]);
     diagnostic.source = 'taskmatrix';
-    // The anchor is the rule metadata's docs link, as SARIF's helpUri (docsUri: the packaged docs/rules.md).
+    // The rule metadata's docs link, as SARIF's helpUri, opened in the copy packaged with the extension.
     const rule = ruleById(d.rule);
-    diagnostic.code = rule ? { value: d.rule, target: this.docsUri.with({ fragment: ruleDocs(rule.meta).anchor }) } : d.rule;
+    const docs = rule && ruleDocs(rule.meta);
+    diagnostic.code = docs ? { value: d.rule, target: vscode.Uri.joinPath(this.extensionUri, ...docs.file.split('/')).with({ fragment: docs.anchor }) } : d.rule;
     if (d.rule === 'unused-agency') diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
     return diagnostic;
   }

@@ -50,7 +50,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCapabil
   useGitCommand(host.gitCommand);
   const index = new WorkspaceIndex(editorLocale());
   const ready = indexWithProgress(index).then(() => void vscode.commands.executeCommand('setContext', 'taskmatrix.active', true));
-  const diagnostics = new DiagnosticsController(index, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
+  const diagnostics = new DiagnosticsController(index, context.extensionUri);
   const status = new NoLeadStatus(diagnostics);
   const tree = new AgenciesTree(index);
   const outline = new TaskOutline(index);

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, ftruncateSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { ruleById, ruleDocs } from '../../../core/index';
 import { activate, EXTENSION_ID, folder, log, ruleOf, shown, until, wsUri } from './helpers';
 
 const LIMIT_BYTES = 32 * 1024 * 1024;
@@ -68,6 +69,14 @@ describe('encodings: the same diagnostics as the command line', () => {
       const want = expected.get(file)!;
       const got = await until(() => editorLines(file), (lines) => JSON.stringify(lines.sort()) === JSON.stringify([...want].sort()), `${file}: the editor's diagnostics as lint's:\n  lint:   ${want.join('\n          ') || '(none)'}\n  editor: ${editorLines(file).join('\n          ') || '(none)'}`, 20000);
       table.push(...(got.length ? got : [`${file} (no findings)`]));
+    }
+    // Each diagnostic links to its rule's section of the packaged docs, as the rule's metadata says (and SARIF).
+    for (const file of FILES) {
+      for (const d of shown(wsUri(file))) {
+        const docs = ruleDocs(ruleById(ruleOf(d))!.meta);
+        const target = (d.code as { target: vscode.Uri }).target;
+        assert.equal(target.toString(), vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, docs.file).with({ fragment: docs.anchor }).toString());
+      }
     }
     log('FIXTURE TABLE (identical through lint and the extension):');
     for (const line of table) log(`  ${line}`);
