@@ -23,8 +23,8 @@ export interface SourceFile {
   text: string;
   doc: Document.Parsed;
   /** Offsets at which lines start, built from the text itself (yaml's own counter skips
-   *  line breaks inside tokens it swallowed while recovering from errors). */
-  lineStarts: number[];
+   *  line breaks inside tokens it swallowed while recovering from errors); set when first needed. */
+  lineStarts?: number[];
   syntaxProblems: SyntaxProblem[];
   /** The file's data as plain JS, or undefined when it could not be produced safely. */
   data: unknown;
@@ -66,7 +66,7 @@ export function decodeTaskFile(bytes: Uint8Array): { text: string } | { problem:
 /** A file that could not be read as text, kept so that its one problem is reported like any other. */
 export function unreadableSourceFile(path: string, problem: SyntaxProblem, kind: FileKind = detectKind(path, ''), text = ''): SourceFile {
   const doc = parseDocument('');
-  return { path, kind, text, doc, lineStarts: lineStartsOf(text), syntaxProblems: [problem], data: undefined, aliasesUsable: false };
+  return { path, kind, text, doc, syntaxProblems: [problem], data: undefined, aliasesUsable: false };
 }
 
 /** Parses a task file; never throws, whatever the text. */
@@ -75,7 +75,7 @@ export function parseSourceFile(path: string, rawText: string, kind: FileKind = 
   // Most task files are plain YAML that the fast path reads exactly as yaml would, in a tenth
   // of the time; it declines everything else (nesting deep enough to refuse included).
   const fast = text.length <= MAX_FILE_BYTES && !text.includes('\0') ? parseFast(text) : undefined;
-  if (fast) return { path, kind, text, doc: fast.doc, lineStarts: lineStartsOf(text), syntaxProblems: [], data: fast.data, aliasesUsable: true };
+  if (fast) return { path, kind, text, doc: fast.doc, syntaxProblems: [], data: fast.data, aliasesUsable: true };
   const refusal = refuse(text);
   // The text is kept (a refused file still has lines for its diagnostic) but never parsed.
   if (refusal) return unreadableSourceFile(path, refusal, kind, refusal.key === 'yaml.tooDeep' ? text : '');
@@ -106,7 +106,7 @@ export function parseSourceFile(path: string, rawText: string, kind: FileKind = 
       syntaxProblems.push(describeConversionError(doc, error));
     }
   }
-  return { path, kind, text, doc, lineStarts: lineStartsOf(text), syntaxProblems, data, aliasesUsable };
+  return { path, kind, text, doc, syntaxProblems, data, aliasesUsable };
 }
 
 /** Where an alias points: the document it was parsed in, and the node it names (undefined: no such anchor before it). */
@@ -316,7 +316,8 @@ function findAlias(doc: Document.Parsed, matches: (alias: { source: string }) =>
 /** Converts an offset into a 1-based line and column (UTF-16 code units). */
 export function positionAt(file: SourceFile, offset: number): Position {
   const target = Math.max(0, Math.min(offset, file.text.length));
-  const starts = file.lineStarts;
+  // Computed on the first position asked for: a file read only to be compared (diff) needs none.
+  const starts = (file.lineStarts ??= lineStartsOf(file.text));
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
