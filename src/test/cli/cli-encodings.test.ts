@@ -5,21 +5,13 @@
 import { strict as assert } from 'node:assert';
 import { cpSync, openSync, closeSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Diagnostic } from '../../core/index';
 import { ensureBuilt, ROOT, run, TempDirs } from './helpers';
 
 const FIXTURE = join(ROOT, 'src/test/extension/fixtures/encodings');
 const LIMIT_BYTES = 32 * 1024 * 1024;
 
-interface Finding {
-  rule: string;
-  severity: string;
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+type Finding = Omit<Diagnostic, 'offset'>;
 
 /** A copy of the fixture set with the oversized file added (sparse: it takes no disk space). */
 export function fixtureCopy(temp: TempDirs): string {

@@ -10,27 +10,19 @@ import { closeSync, ftruncateSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { ruleById, ruleDocs } from '../../../core/index';
+import type { Diagnostic, RuleId, Severity } from '../../../core/index';
 import { activate, EXTENSION_ID, folder, log, ruleOf, shown, until, wsUri } from './helpers';
 
 const LIMIT_BYTES = 32 * 1024 * 1024;
-const SEVERITY: Record<number, string> = { [vscode.DiagnosticSeverity.Error]: 'error', [vscode.DiagnosticSeverity.Warning]: 'warning', [vscode.DiagnosticSeverity.Information]: 'info' };
+const SEVERITY: Record<number, Severity> = { [vscode.DiagnosticSeverity.Error]: 'error', [vscode.DiagnosticSeverity.Warning]: 'warning', [vscode.DiagnosticSeverity.Information]: 'info' };
 
-interface Finding {
-  rule: string;
-  severity: string;
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+type Finding = Omit<Diagnostic, 'offset'>;
 
 /** A finding as one line: file, range (1-based, as lint prints it), severity, rule, message. */
 const lineOf = (d: Finding) => `${d.file} ${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.rule} ${d.message}`;
 
 function editorLines(relative: string): string[] {
-  return shown(wsUri(relative)).map((d) => lineOf({ file: relative, rule: ruleOf(d), severity: SEVERITY[d.severity]!, message: d.message, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 }));
+  return shown(wsUri(relative)).map((d) => lineOf({ file: relative, rule: ruleOf(d) as RuleId, severity: SEVERITY[d.severity]!, message: d.message, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 }));
 }
 
 /** What `taskmatrix lint` says of the workspace's task files, by file, from the extension's own bundle. */
