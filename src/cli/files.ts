@@ -1,7 +1,7 @@
 // Finding task files, their registry and the project configuration on disk.
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAMES, detectKind, MAX_FILE_BYTES } from '../core/index';
+import { join, relative, resolve, sep } from 'node:path';
+import { candidatesAbove, CONFIG_FILE_NAMES, detectKind, MAX_FILE_BYTES, REGISTRY_FILE_NAMES } from '../core/index';
 import type { FileKind } from '../core/index';
 import type { CliMessage } from './messages';
 
@@ -261,7 +261,7 @@ export function detectTaskFileKind(absolute: string, shown: string): FileKind {
 
 /** The nearest agencies.yaml (or .yml) in a folder or above it. */
 export function findRegistryAbove(folder: string): string | undefined {
-  return findAbove(folder, ['agencies.yaml', 'agencies.yml']);
+  return findAbove(folder, REGISTRY_FILE_NAMES);
 }
 
 /** The nearest project configuration in a folder or above it. */
@@ -269,17 +269,12 @@ export function findConfigAbove(folder: string): string | undefined {
   return findAbove(folder, CONFIG_FILE_NAMES);
 }
 
+/** The first of the engine's candidates (nearest first) that is a file. */
 function findAbove(start: string, names: readonly string[]): string | undefined {
-  let folder = resolve(start);
-  for (;;) {
-    for (const name of names) {
-      const candidate = join(folder, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    }
-    const parent = dirname(folder);
-    if (parent === folder) return undefined;
-    folder = parent;
+  for (const candidate of candidatesAbove(resolve(start).split(sep).join('/'), names)) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return resolve(candidate);
   }
+  return undefined;
 }
 
 export function reasonOf(error: unknown): string {

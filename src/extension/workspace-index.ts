@@ -4,7 +4,7 @@
 // size limits) and which configuration and registry govern it are the engine's to say, so
 // that the editor and `taskmatrix lint` agree byte for byte.
 import * as vscode from 'vscode';
-import { agencyAt, CONFIG_FILE_NAMES, Project, readWithinLimit } from '../core/index';
+import { agencyAt, candidatesAbove, CONFIG_FILE_NAMES, Project, readWithinLimit } from '../core/index';
 import type { AgencyMention, Diagnostic, Locale } from '../core/index';
 
 /** The encodings in which an editor's text is what the engine would read from the saved bytes. */
@@ -105,13 +105,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.taskmatrix.{yaml,yml}'), '**/node_modules/**')) found.add(uri.toString());
       if (folder.uri.scheme !== 'file') continue;
-      for (let above = vscode.Uri.joinPath(folder.uri, '..'); ; above = vscode.Uri.joinPath(above, '..')) {
-        for (const name of CONFIG_FILE_NAMES) {
-          const uri = vscode.Uri.joinPath(above, name);
-          const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
-          if (stat?.type === vscode.FileType.File) found.add(uri.toString());
-        }
-        if (vscode.Uri.joinPath(above, '..').path === above.path) break;
+      // Above the folder, where the engine says to look (the command line looks there too).
+      const above = vscode.Uri.joinPath(folder.uri, '..');
+      for (const candidate of candidatesAbove(above.toString(), CONFIG_FILE_NAMES)) {
+        const uri = vscode.Uri.parse(candidate);
+        const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+        if (stat?.type === vscode.FileType.File) found.add(uri.toString());
       }
     }
     for (const key of found) {

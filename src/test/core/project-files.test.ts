@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Project } from '../../core/index';
+import { candidatesAbove, CONFIG_FILE_NAMES, Project } from '../../core/index';
 import { joinRelative } from '../../core/project/project';
 
 const ROOT = join(__dirname, '../../..');
@@ -78,5 +78,12 @@ describe('project: configurations, registries and what a change reaches', () => 
     assert.deepEqual([...project.affectedBy(['w/tasks/agencies.yaml'])].sort(), ['w/tasks/a.yaml', 'w/tasks/agencies.yaml', 'w/tasks/b.yaml']);
     assert.deepEqual([...project.affectedBy(['w/other/c.yaml'])], ['w/other/c.yaml']);
     assert.equal(project.affectedBy(['w/.taskmatrix.yaml']).size, 4);
+  });
+
+  it('says where a configuration may be for a folder, nearest first, for paths and URIs alike', () => {
+    assert.deepEqual(candidatesAbove('/repo/tasks', CONFIG_FILE_NAMES), ['/repo/tasks/.taskmatrix.yaml', '/repo/tasks/.taskmatrix.yml', '/repo/.taskmatrix.yaml', '/repo/.taskmatrix.yml', '/.taskmatrix.yaml', '/.taskmatrix.yml']);
+    assert.deepEqual(candidatesAbove('file:///w/my%20tasks/', ['a']), ['file:///w/my%20tasks/a', 'file:///w/a', 'file:///a']);
+    assert.deepEqual(candidatesAbove('C:/Users/pc', ['a']), ['C:/Users/pc/a', 'C:/Users/a', 'C:/a']);
+    assert.deepEqual(candidatesAbove('/', ['a']), ['/a']);
   });
 });
