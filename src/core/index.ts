@@ -2,7 +2,8 @@
 export * from './types';
 export { Project } from './project/project';
 export type { LintResult, ProjectOptions } from './project/project';
-export { candidatesAbove, parseConfig, readConfig, CONFIG_FILE_NAMES, EMPTY_CONFIG, REGISTRY_FILE_NAMES } from './project/config';
+export { parseConfig, readConfig, CONFIG_FILE_NAMES, EMPTY_CONFIG, REGISTRY_FILE_NAMES } from './project/config';
+export { candidatesAbove } from './project/locations';
 export type { ProjectConfig, RuleSetting } from './project/config';
 export { buildMatrix } from './export/matrix';
 export { dueOf, effectiveDeadline, isIsoDate, isOverdue, localToday, MEASURE_STATUSES, readDeadline, suggestDeadline } from './model/deadline';

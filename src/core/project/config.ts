@@ -18,25 +18,6 @@ export const CONFIG_FILE_NAMES = ['.taskmatrix.yaml', '.taskmatrix.yml'] as cons
 /** The names a registry found beside the task files (not named by a configuration) may have. */
 export const REGISTRY_FILE_NAMES = ['agencies.yaml', 'agencies.yml'] as const;
 
-/**
- * Where a file named one of `names` may be for the files in `folder`, nearest first: the folder,
- * then each folder above it to the root, both names in each. `folder` is a location: an absolute
- * path with `/` separators (a Windows drive kept) or a URI. Hosts look for these in order and take
- * the first that exists (the command line), or add every one they find and let the project pick
- * the nearest for each file (the editor): either way the engine says where to look.
- */
-export function candidatesAbove(folder: string, names: readonly string[]): string[] {
-  const found: string[] = [];
-  // What never goes: a URI's scheme and authority (file://host), a drive (C:), the root's slash.
-  const root = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(folder)?.[0] ?? /^[a-z]:/i.exec(folder)?.[0] ?? '';
-  let rest = folder.slice(root.length).replace(/\/+$/, '');
-  for (;;) {
-    for (const name of names) found.push(`${root}${rest}/${name}`);
-    if (rest === '') return found;
-    rest = rest.slice(0, rest.lastIndexOf('/'));
-  }
-}
-
 export type RuleSetting = Severity | 'off';
 
 export interface ProjectConfig {

@@ -7,6 +7,7 @@ import { decodeTaskFile, detectKind, MAX_FILE_BYTES, parseSourceFile, positionAt
 import type { FileKind, SourceFile } from '../source/document';
 import type { ProjectConfig } from './config';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, readConfig } from './config';
+import { folderOf, isWithin, joinRelative } from './locations';
 import { formatSentence } from '../wording/messages';
 import { allMeasures, readGuideline, readRegistry } from '../model/model';
 import type { GuidelineModel, RegistryModel } from '../model/model';
@@ -423,32 +424,4 @@ function sourceFromBytes(path: string, bytes: Uint8Array, kind: FileKind | undef
 /** A configuration file's name, by which a deleted one is still known. */
 function isConfigName(path: string): boolean {
   return (CONFIG_FILE_NAMES as readonly string[]).includes(path.slice(path.lastIndexOf('/') + 1));
-}
-
-/** `relative` read from the folder of `from`, `.` and `..` resolved (keys joined by `/`). */
-export function joinRelative(from: string, relative: string): string {
-  if (relative.startsWith('/')) return relative;
-  const folder = folderOf(from);
-  const segments = folder === '' ? [] : folder.split('/');
-  // The scheme and authority of a URI (file://host) and the root of an absolute path stay.
-  const fixed = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.test(folder) ? 3 : folder.startsWith('/') ? 1 : 0;
-  for (const segment of relative.replace(/\\/g, '/').split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..' && segments.length > fixed && segments[segments.length - 1] !== '..') segments.pop();
-    else if (segment !== '..' || fixed === 0) segments.push(segment);
-  }
-  return segments.join('/');
-}
-
-function folderOf(path: string): string {
-  const normal = path.replace(/\\/g, '/');
-  const slash = normal.lastIndexOf('/');
-  return slash < 0 ? '' : normal.slice(0, slash);
-}
-
-/** Whether `folder` is `ancestor` or lies below it ('' is the root of relative paths). */
-function isWithin(folder: string, ancestor: string): boolean {
-  // '' is the working folder of relative paths: an ancestor of every other relative path.
-  if (ancestor === '') return !folder.startsWith('/') && !/^[a-z]:/i.test(folder);
-  return folder === ancestor || folder.startsWith(`${ancestor}/`);
 }

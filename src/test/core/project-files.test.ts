@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { candidatesAbove, CONFIG_FILE_NAMES, Project } from '../../core/index';
-import { joinRelative } from '../../core/project/project';
+import { joinRelative } from '../../core/project/locations';
 
 const ROOT = join(__dirname, '../../..');
 const REGISTRY = readFileSync(join(ROOT, 'tasks/agencies.yaml'));
@@ -55,6 +55,8 @@ describe('project: configurations, registries and what a change reaches', () => 
     assert.equal(joinRelative('tasks/.taskmatrix.yaml', '../../x/agencies.yaml'), '../x/agencies.yaml');
     assert.equal(joinRelative('/a/.taskmatrix.yaml', '../../agencies.yaml'), '/agencies.yaml');
     assert.equal(joinRelative('file:///a/.taskmatrix.yaml', '../../agencies.yaml'), 'file:///agencies.yaml');
+    assert.equal(joinRelative('C:/a/.taskmatrix.yaml', '../../agencies.yaml'), 'C:/agencies.yaml');
+    assert.equal(joinRelative('../x/.taskmatrix.yaml', '../../agencies.yaml'), '../../agencies.yaml');
   });
 
   it('reads a configuration’s bytes as task files are read: not UTF-8, too large, a BOM', () => {
