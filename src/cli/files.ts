@@ -1,7 +1,7 @@
 // Finding task files, their registry and the project configuration on disk.
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { candidatesAbove, CONFIG_FILE_NAMES, detectKind, MAX_FILE_BYTES, REGISTRY_FILE_NAMES } from '../core/index';
+import { candidatesAbove, CONFIG_FILE_NAMES, detectKind, detectKindOfBytes, MAX_FILE_BYTES, REGISTRY_FILE_NAMES } from '../core/index';
 import type { FileKind } from '../core/index';
 import type { CliMessage } from './messages';
 
@@ -256,7 +256,7 @@ export function detectTaskFileKind(absolute: string, shown: string): FileKind {
   }
   // A first line longer than the head is read whole rather than guessed at.
   if (!head.includes(10) && head.length === 4096) head = Buffer.from(readTaskFile(absolute));
-  return detectKind(shown, head.toString('utf8'));
+  return detectKindOfBytes(shown, head);
 }
 
 /** The nearest agencies.yaml (or .yml) in a folder or above it. */

@@ -16,7 +16,7 @@ export type { Rule, RuleMeta } from './rules/index';
 export { formatMessage, resolveLocale } from './wording/messages';
 export { divisionText, graphNotice, leadSummary, loadSummary, noLeadCellText, noLeadReasonText, noLeadWord, roleColumn, roleCountText, roleGroupLabel, roleLabel, roleName, roleWord, wording } from './wording/wording';
 export type { Role, WordingKey } from './wording/wording';
-export { decodeTaskFile, detectKind, parseSourceFile, positionAt, MAX_FILE_BYTES } from './source/document';
+export { decodeTaskFile, detectKind, detectKindOfBytes, parseSourceFile, positionAt, MAX_FILE_BYTES } from './source/document';
 export type { FileKind, SourceFile } from './source/document';
 export { allMeasures, readGuideline, readRegistry, DIVISIONS, AGENCY_KINDS } from './model/model';
 export type { AgencyEntry, ChapterModel, GuidelineModel, MeasureModel, RegistryModel } from './model/model';

@@ -3,7 +3,7 @@
 // without a shell: revisions and paths are arguments, never command text.
 import { execFileSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
-import { detectKind, MAX_FILE_BYTES, Project } from '../../core/index';
+import { detectKindOfBytes, MAX_FILE_BYTES, Project } from '../../core/index';
 import type { Locale } from '../../core/index';
 import { UsageError } from '../files';
 
@@ -57,7 +57,7 @@ export function projectAtRevision(revision: string, paths: string[], registryPat
     else {
       const bytes = blob;
       // Read (decoded and parsed) only when the diff comes to it, and let go after, as on disk.
-      project.setFileReader(path, detectKind(path, headOf(bytes)), () => bytes);
+      project.setFileReader(path, detectKindOfBytes(path, bytes), () => bytes);
     }
     if (listedSet.has(path) && project.kind(path) === 'guideline') guidelines.push(path);
   }
@@ -65,12 +65,6 @@ export function projectAtRevision(revision: string, paths: string[], registryPat
 }
 
 const OVERSIZED = 'oversized';
-
-/** A file's first line, where detectKind looks for the registry modeline. */
-function headOf(bytes: Uint8Array): string {
-  const end = bytes.indexOf(10);
-  return new TextDecoder().decode(end < 0 ? bytes : bytes.subarray(0, end));
-}
 
 /** How `git cat-file` names a path of the revision: ls-tree names files relative to the working folder, and `./` tells git the same. */
 function objectName(revision: string, path: string): string {

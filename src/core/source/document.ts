@@ -49,6 +49,12 @@ export function detectKind(path: string, text: string): FileKind {
   return REGISTRY_MODELINE.test(firstLine.replace(/^\uFEFF/, '')) ? 'registry' : 'guideline';
 }
 
+/** detectKind from a file's bytes, of which only the first line is read (hosts may pass just the start of the file). */
+export function detectKindOfBytes(path: string, bytes: Uint8Array): FileKind {
+  const end = bytes.indexOf(10);
+  return detectKind(path, new TextDecoder('utf-8').decode(end < 0 ? bytes : bytes.subarray(0, end)));
+}
+
 /** A file's bytes as text: UTF-8 (a BOM allowed), or a problem saying why it cannot be read as such. */
 export function decodeTaskFile(bytes: Uint8Array): { text: string } | { problem: SyntaxProblem } {
   if (bytes.byteLength > MAX_FILE_BYTES) return { problem: tooLarge() };
