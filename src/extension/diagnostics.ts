@@ -32,7 +32,7 @@ export class DiagnosticsController implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
   ) {
     // After a re-index or a deletion, files that left the index must lose their diagnostics too.
-    this.subscription = index.onDidChange(({ keys, all }) => this.refresh(all ? [...new Set([...index.project.paths(), ...this.current.keys(), ...keys])] : [...index.project.affectedBy(keys)]));
+    this.subscription = index.onDidChange(({ keys, all, affected }) => this.refresh(all ? [...new Set([...index.project.paths(), ...this.current.keys(), ...keys])] : [...affected]));
   }
 
   /** Engine diagnostics of a file as last published. */

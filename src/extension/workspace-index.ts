@@ -12,8 +12,8 @@ const UTF8_ENCODINGS = new Set(['utf8', 'utf8bom']);
 
 export class WorkspaceIndex implements vscode.Disposable {
   project: Project;
-  private readonly changed = new vscode.EventEmitter<{ keys: string[]; all: boolean }>();
-  /** Fires with the files whose diagnostics may have changed (`all` after a re-index). */
+  private readonly changed = new vscode.EventEmitter<IndexChange>();
+  /** Fires with the files that changed and those whose findings or models that may change (`all` after a re-index or a deletion). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private watchers: vscode.Disposable[] = [];
@@ -37,8 +37,8 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Calls back when a file's findings or model may have changed (the engine says which changes reach it). */
   onDidAffect(key: string, listener: () => void): vscode.Disposable {
-    return this.onDidChange(({ keys, all }) => {
-      if (all || this.project.affectedBy(keys).has(key)) listener();
+    return this.onDidChange(({ affected, all }) => {
+      if (all || affected.has(key)) listener();
     });
   }
 
@@ -76,7 +76,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     this.project = project;
     this.watch();
-    this.changed.fire({ keys: project.paths(), all: true });
+    this.notify(project.paths(), true);
+  }
+
+  /** Tells listeners what changed, and (once, for all of them) which files that reaches. */
+  private notify(keys: string[], all: boolean): void {
+    this.changed.fire({ keys, all, affected: all ? new Set(this.project.paths()) : this.project.affectedBy(keys) });
   }
 
   /** Takes an editor's current text (as the drafter types); files outside the index are ignored. */
@@ -85,7 +90,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.project.has(key) || this.versions.get(key) === document.version || !readsAsSaved(document)) return;
     this.versions.set(key, document.version);
     this.project.setFile(key, document.getText());
-    this.changed.fire({ keys: [key], all: false });
+    this.notify([key], false);
   }
 
   /**
@@ -155,7 +160,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (!read) return;
         putFile(this.project, WorkspaceIndex.key(uri), read);
         this.versions.delete(WorkspaceIndex.key(uri));
-        this.changed.fire({ keys: [WorkspaceIndex.key(uri)], all: false });
+        this.notify([WorkspaceIndex.key(uri)], false);
       };
       watcher.onDidCreate(reread);
       watcher.onDidChange(reread);
@@ -176,7 +181,7 @@ export class WorkspaceIndex implements vscode.Disposable {
           this.project.deleteFile(key);
           this.versions.delete(key);
         });
-        this.changed.fire({ keys, all: true });
+        this.notify(keys, true);
       });
       this.watchers.push(deletions);
       const configWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/.taskmatrix.{yaml,yml}'));
@@ -205,7 +210,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       putFile(this.project, WorkspaceIndex.key(uri), read);
       keys.push(WorkspaceIndex.key(uri));
     }
-    if (keys.length) this.changed.fire({ keys, all: false });
+    if (keys.length) this.notify(keys, false);
   }
 
   dispose(): void {
@@ -213,6 +218,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.watchers.forEach((watcher) => watcher.dispose());
     this.disposables.forEach((disposable) => disposable.dispose());
   }
+}
+
+/** A change of the index: the files changed, and the files the engine says that reaches. */
+export interface IndexChange {
+  keys: string[];
+  all: boolean;
+  affected: ReadonlySet<string>;
 }
 
 /** Puts a file read from the workspace into the project: its bytes, or the one diagnostic of a file too large to read. */
