@@ -7,13 +7,11 @@
 // driver's --screenshot-dir, screenshots for the README (graph-light.png, graph-dark.png,
 // matrix-light.png, matrix-dark.png).
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { buildMatrix, buildOwnershipGraph, resolveLocale } from '../../../core/index';
 import type { OwnershipGraph } from '../../../core/index';
 import type { GraphFilter, GraphInspection, MatrixInspection } from '../../../webview/protocol';
-import { activate, engineProject, EXTENSION_ID, GUIDELINE, log, pristineText, replaceText, restoreFixture, settled, showDoc, sleep, stats, until, waitUntil, wsUri } from './helpers';
+import { activate, engineProject, EXTENSION_ID, GUIDELINE, log, pristineText, replaceText, restoreFixture, settled, showDoc, sleep, stats, until, waitUntil, wsUri, screenshotAs } from './helpers';
 import { closePanel, livePanel, panelFrom } from './panels';
 import type { GraphDriver, MatrixDriver, Rendered } from './panels';
 
@@ -274,18 +272,6 @@ const THEMES = [
   { setting: 'Default Light Modern', name: 'light', kind: vscode.ColorThemeKind.Light, mermaid: 'default' },
   { setting: 'Default Dark Modern', name: 'dark', kind: vscode.ColorThemeKind.Dark, mermaid: 'dark' },
 ] as const;
-
-/** With the driver's --screenshot-dir: asks for `<dir>/<name>.png` of the workbench and waits until it is written. */
-async function screenshotAs(name: string): Promise<void> {
-  const dir = process.env.EXTHOST_SCREENSHOT_DIR;
-  if (!dir) return;
-  const file = path.join(dir, `${name}.png`);
-  fs.rmSync(file, { force: true });
-  await sleep(800); // let the webview paint
-  log(`SCREENSHOT_AS ${name}`);
-  await waitUntil(() => fs.existsSync(file), `the driver to save ${file}`, 20000);
-  log(`  screenshot ${name}.png`);
-}
 
 async function setTheme(theme: (typeof THEMES)[number] | undefined): Promise<void> {
   await vscode.workspace.getConfiguration().update('workbench.colorTheme', theme?.setting, vscode.ConfigurationTarget.Global);

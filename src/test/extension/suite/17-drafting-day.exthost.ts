@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { agencyKindLabel, buildMatrix, columnHeaders, matrixToCsv, resolveLocale, roleCountText } from '../../../core/index';
 import type { ImportCommandResult } from '../../../extension/import-command';
 import type { MatrixInspection } from '../../../webview/protocol';
-import { activate, applyEdit, codeActions, engineProject, EXTENSION_ID, findAction, GUIDELINE, log, markdownOf, pristineText, rangeOf, replaceText, restoreFixture, ruleOf, SCRATCH, setSetting, settled, showDoc, sleep, waitForDiagnostics, waitUntil, wsUri } from './helpers';
+import { activate, applyEdit, codeActions, engineProject, EXTENSION_ID, findAction, GUIDELINE, log, markdownOf, pristineText, rangeOf, replaceText, restoreFixture, ruleOf, SCRATCH, setSetting, settled, showDoc, sleep, waitForDiagnostics, waitUntil, wsUri, screenshotAs } from './helpers';
 import { closePanel, panelFrom } from './panels';
 import type { MatrixDriver } from './panels';
 
@@ -257,18 +257,6 @@ const THEMES = [
   { setting: 'Default Light Modern', name: 'light', kind: vscode.ColorThemeKind.Light },
   { setting: 'Default Dark Modern', name: 'dark', kind: vscode.ColorThemeKind.Dark },
 ] as const;
-
-/** With the driver's --screenshot-dir: asks for `<dir>/<name>.png` of the workbench and waits until it is written. */
-async function screenshotAs(name: string): Promise<void> {
-  const dir = process.env.EXTHOST_SCREENSHOT_DIR;
-  if (!dir) return;
-  const file = path.join(dir, `${name}.png`);
-  fs.rmSync(file, { force: true });
-  await sleep(800); // let the widget paint
-  log(`SCREENSHOT_AS ${name}`);
-  await waitUntil(() => fs.existsSync(file), `the driver to save ${file}`, 20000);
-  log(`  screenshot ${name}.png`);
-}
 
 describe('drafting in the light and the dark theme (README screenshots)', function () {
   this.timeout(120000);

@@ -2,6 +2,8 @@
 // and waiting for diagnostics. The expected diagnostics come from the engine itself (a Project of
 // its own over the same texts), so a test fails when the extension shows anything else.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Project, resolveLocale } from '../../../core/index';
 import type { Diagnostic as EngineDiagnostic } from '../../../core/index';
@@ -28,6 +30,18 @@ export async function screenshot(name: string): Promise<void> {
   await sleep(300);
   log(`SCREENSHOT_NOW ${name}`);
   await sleep(1500);
+}
+
+/** With the driver's --screenshot-dir: asks for `<dir>/<name>.png` of the workbench and waits until it is written. */
+export async function screenshotAs(name: string): Promise<void> {
+  const dir = process.env.EXTHOST_SCREENSHOT_DIR;
+  if (!dir) return;
+  const file = path.join(dir, `${name}.png`);
+  fs.rmSync(file, { force: true });
+  await sleep(800); // let the widget or webview paint
+  log(`SCREENSHOT_AS ${name}`);
+  await waitUntil(() => fs.existsSync(file), `the driver to save ${file}`, 20000);
+  log(`  screenshot ${name}.png`);
 }
 
 // Every test file bundles this module: the trace listener is installed once per extension host.
